@@ -1,0 +1,63 @@
+# ArgoVue: `make demo` runs it on a local cluster, `make test` runs every test. See README.md.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Node.js 24 for everything: the one on PATH if new enough, else one installed into ~/.cache/argovue.
+NODE_BIN := $(shell bash scripts/ensure-node.sh)
+export PATH := $(NODE_BIN):$(PATH)
+DEVCLUSTER := devcluster/cluster.sh
+KUBECONFIG_DEVCLUSTER := $(CURDIR)/.devcluster/admin.kubeconfig
+
+.PHONY: help setup build lint unit integration e2e test demo cluster-up cluster-down cluster-status cluster-reset
+
+help:
+	@echo "make demo      set everything up, start the local cluster and ArgoVue, print the URL"
+	@echo "make test      set everything up and run every test (lint, unit, integration, browser)"
+	@echo "make lint | unit | integration | e2e | build"
+	@echo "make cluster-up | cluster-down | cluster-status | cluster-reset"
+
+node_modules/.installed: package.json package-lock.json */package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: node_modules/.installed
+
+build: setup
+	npm run build --silent
+
+lint: setup
+	npx tsc -b
+	npx eslint .
+	npx prettier --check . --log-level warn
+
+unit: setup
+	npm run test:unit
+
+cluster-up: setup
+	$(DEVCLUSTER) up
+
+cluster-down:
+	$(DEVCLUSTER) down
+
+cluster-status:
+	$(DEVCLUSTER) status
+
+cluster-reset:
+	$(DEVCLUSTER) reset
+
+integration: cluster-up
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) npm run test:integration
+
+e2e: build cluster-up
+	bash scripts/ensure-chromium.sh
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) npm run test:e2e
+
+test: lint unit integration e2e
+	@echo "make test: all suites passed"
+
+# A KUBECONFIG in the environment points ArgoVue at that cluster instead of the local one.
+demo: build
+	@if [ -z "$${KUBECONFIG:-}" ]; then $(DEVCLUSTER) up && devcluster/demo/seed.sh; fi
+	KUBECONFIG=$${KUBECONFIG:-$(KUBECONFIG_DEVCLUSTER)} ARGOVUE_PORT=$${ARGOVUE_PORT:-8080} \
+	  node scripts/demo.ts

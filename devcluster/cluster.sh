@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# The local cluster: a real Kubernetes control plane, KWOK nodes and the Argo Workflows controller,
+# as processes on 127.0.0.1.
+#   cluster.sh up       build what is missing, start what is not running, wait until it is usable
+#   cluster.sh down     stop every component (SIGTERM, then SIGKILL after 10 s)
+#   cluster.sh status   what runs, its PID and memory, where its log is
+#   cluster.sh reset    down, then delete all state (etcd data, volumes, PKI)
+#   cluster.sh env      print `export KUBECONFIG=...` for a shell
+# State lives in $ARGOVUE_DEVCLUSTER_DIR (default: .devcluster/ in the repository); logs in its logs/.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+# shellcheck source=versions.env
+. "$here/versions.env"
+cache=${ARGOVUE_CACHE:-$HOME/.cache/argovue}
+state=${ARGOVUE_DEVCLUSTER_DIR:-$repo/.devcluster}
+pki=$state/pki logs=$state/logs pids=$state/pids
+k8sbin=$cache/bin/kubernetes-$KUBERNETES_VERSION
+etcd_port=${DEVCLUSTER_ETCD_PORT:-2379}
+api_port=${DEVCLUSTER_API_PORT:-6443}
+kwok_port=${DEVCLUSTER_KWOK_PORT:-10250}
+api=https://127.0.0.1:$api_port
+admin_kubeconfig=$state/admin.kubeconfig
+components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner)
+
+kubectl() { "$k8sbin/kubectl" --kubeconfig "$admin_kubeconfig" "$@"; }
+pid_of() { local f=$pids/$1.pid; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
+running() { pid_of "$1" >/dev/null; }
+fail() { # fail COMPONENT MESSAGE
+  echo "devcluster: $1 failed: $2" >&2
+  echo "devcluster: its log is $logs/$1.log; last lines:" >&2
+  tail -n 15 "$logs/$1.log" 2>/dev/null | sed 's/^/    /' >&2
+  exit 1
+}
+
+# start NAME COMMAND...: runs in its own session so `down` can stop it and its children by PID.
+start() {
+  local name=$1; shift
+  if running "$name"; then return; fi
+  setsid "$@" >>"$logs/$name.log" 2>&1 < /dev/null &
+  echo $! >"$pids/$name.pid"
+}
+
+# wait_for NAME SECONDS CHECK...: polls CHECK until it succeeds; fails naming the component.
+wait_for() {
+  local name=$1 limit=$2; shift 2
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    running "$name" || fail "$name" "it exited during start-up"
+    [ $SECONDS -lt $deadline ] || fail "$name" "not ready after ${limit}s"
+    sleep 0.3
+  done
+}
+
+write_kubeconfig() { # write_kubeconfig FILE CERT_NAME
+  cat >"$1" <<KC
+apiVersion: v1
+kind: Config
+clusters:
+- name: devcluster
+  cluster: { server: "$api", certificate-authority: "$pki/ca.crt" }
+users:
+- name: $2
+  user: { client-certificate: "$pki/$2.crt", client-key: "$pki/$2.key" }
+contexts:
+- name: devcluster
+  context: { cluster: devcluster, user: $2 }
+current-context: devcluster
+KC
+}
+
+render_kwok_config() {
+  mkdir -p "$state/kwok-logs"
+  cp "$here"/kwok/logs/*.log "$state/kwok-logs/"
+  {
+    cat "$here/kwok/stages.yaml"
+    for c in main wait init; do
+      cat <<KW
+---
+# Simulated container logs: \`kubectl logs\` and pods/log return these lines (CRI log format).
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterLogs
+metadata:
+  name: logs-$c
+spec:
+  selector: {}
+  logs:
+    - containers: [$c]
+      logsFile: $state/kwok-logs/$c.log
+      follow: false
+KW
+    done
+  } >"$state/kwok.yaml"
+}
+
+up() {
+  local t0=$SECONDS
+  "$here/build.sh"
+  mkdir -p "$state" "$logs" "$pids" "$state/volumes"
+  "$here/pki.sh" "$pki"
+  write_kubeconfig "$admin_kubeconfig" admin
+  write_kubeconfig "$state/kube-controller-manager.kubeconfig" kube-controller-manager
+  write_kubeconfig "$state/kube-scheduler.kubeconfig" kube-scheduler
+  render_kwok_config
+
+  start etcd "$cache/bin/etcd-$ETCD_VERSION/etcd" --name devcluster --data-dir "$state/etcd" \
+    --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
+    --listen-peer-urls "http://127.0.0.1:$((etcd_port + 1))" \
+    --initial-advertise-peer-urls "http://127.0.0.1:$((etcd_port + 1))" \
+    --initial-cluster "devcluster=http://127.0.0.1:$((etcd_port + 1))" \
+    --quota-backend-bytes $((4 * 1024 * 1024 * 1024)) --log-level warn
+  wait_for etcd 30 curl -fsS "http://127.0.0.1:$etcd_port/health"
+
+  # --kubelet-preferred-address-types=InternalIP: otherwise the apiserver resolves the node's
+  # hostname through DNS to reach KWOK for logs, which fails and sends queries off the machine.
+  start kube-apiserver "$k8sbin/kube-apiserver" --etcd-servers "http://127.0.0.1:$etcd_port" \
+    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$api_port" \
+    --tls-cert-file "$pki/apiserver.crt" --tls-private-key-file "$pki/apiserver.key" \
+    --client-ca-file "$pki/ca.crt" --token-auth-file "$pki/tokens.csv" \
+    --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
+    --service-account-issuer https://kubernetes.default.svc.cluster.local \
+    --authorization-mode Node,RBAC --service-cluster-ip-range 10.96.0.0/16 \
+    --kubelet-client-certificate "$pki/apiserver-kubelet-client.crt" \
+    --kubelet-client-key "$pki/apiserver-kubelet-client.key" \
+    --kubelet-certificate-authority "$pki/ca.crt" --kubelet-preferred-address-types InternalIP \
+    --enable-priority-and-fairness=false --profiling=false
+  # /readyz turns ok only after the RBAC bootstrap: controllers started earlier exit on "forbidden".
+  wait_for kube-apiserver 90 curl -fsS --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$api/readyz"
+
+  start kube-controller-manager "$k8sbin/kube-controller-manager" \
+    --kubeconfig "$state/kube-controller-manager.kubeconfig" \
+    --authentication-kubeconfig "$state/kube-controller-manager.kubeconfig" \
+    --authorization-kubeconfig "$state/kube-controller-manager.kubeconfig" \
+    --service-account-private-key-file "$pki/sa.key" --root-ca-file "$pki/ca.crt" \
+    --cluster-signing-cert-file "$pki/ca.crt" --cluster-signing-key-file "$pki/ca.key" \
+    --use-service-account-credentials --bind-address 127.0.0.1 --secure-port 10257 --leader-elect=false
+  start kube-scheduler "$k8sbin/kube-scheduler" --kubeconfig "$state/kube-scheduler.kubeconfig" \
+    --authentication-kubeconfig "$state/kube-scheduler.kubeconfig" \
+    --authorization-kubeconfig "$state/kube-scheduler.kubeconfig" \
+    --bind-address 127.0.0.1 --secure-port 10259 --leader-elect=false
+  start kwok "$cache/bin/kwok-$KWOK_VERSION/kwok" --kubeconfig "$admin_kubeconfig" --config "$state/kwok.yaml" \
+    --manage-all-nodes=false --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
+    --node-ip 127.0.0.1 --node-port "$kwok_port" --server-address "127.0.0.1:$kwok_port" \
+    --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key"
+  wait_for kube-controller-manager 60 curl -fsSk https://127.0.0.1:10257/healthz
+  wait_for kube-scheduler 60 curl -fsSk https://127.0.0.1:10259/healthz
+
+  # Argo's CRDs (the minimal schemas that ship with the controller's module), namespace and config.
+  local argo_src
+  argo_src=$(GOFLAGS=-mod=mod GOMODCACHE=${GOMODCACHE:-$HOME/.cache/go-mod} go list -m -f '{{.Dir}}' "github.com/argoproj/argo-workflows/v4@$ARGO_VERSION")
+  local crds=()
+  while IFS= read -r f; do crds+=(-f "$f"); done < <(find "$argo_src/manifests/base/crds/minimal" -name '*.yaml' ! -name kustomization.yaml | sort)
+  kubectl apply --server-side --force-conflicts "${crds[@]}" >/dev/null
+  kubectl apply --server-side -f "$here/manifests" >/dev/null
+  kubectl wait --for condition=established --timeout 30s crd/workflows.argoproj.io >/dev/null
+
+  start workflow-controller env LEADER_ELECTION_DISABLE=true \
+    "$cache/bin/argo-$ARGO_VERSION/workflow-controller" --kubeconfig "$admin_kubeconfig" \
+    --namespace argo --executor-image "quay.io/argoproj/argoexec:$ARGO_VERSION" --loglevel warn
+  start provisioner env KUBECONFIG="$admin_kubeconfig" ARGOVUE_VOLUMES_DIR="$state/volumes" \
+    node "$here/provisioner/main.ts"
+
+  # Nodes are Ready once KWOK has initialized them.
+  wait_for kwok 60 kubectl wait --for condition=Ready --timeout 2s node --all
+  wait_for workflow-controller 30 true
+  echo "devcluster: up in $((SECONDS - t0)) s — Kubernetes $KUBERNETES_VERSION, Argo $ARGO_VERSION, KWOK $KWOK_VERSION"
+  echo "devcluster: export KUBECONFIG=$admin_kubeconfig"
+}
+
+down() {
+  local name pid i
+  for ((i = ${#components[@]} - 1; i >= 0; i--)); do
+    name=${components[i]}
+    pid=$(pid_of "$name") || { rm -f "$pids/$name.pid"; continue; }
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    # Some components (the Argo controller among them) ignore SIGTERM once the apiserver is gone.
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
+    rm -f "$pids/$name.pid"
+    echo "devcluster: stopped $name"
+  done
+}
+
+status() {
+  local name pid rss total=0 down_count=0
+  printf '%-24s %-8s %-9s %s\n' COMPONENT PID RSS LOG
+  for name in "${components[@]}"; do
+    if pid=$(pid_of "$name"); then
+      # Sum the RSS of the component's whole process group (env/node wrappers included).
+      rss=$(ps -o rss= -g "$pid" 2>/dev/null | awk '{s+=$1} END {print s+0}')
+      total=$((total + rss))
+      printf '%-24s %-8s %-9s %s\n' "$name" "$pid" "$((rss / 1024)) MB" "$logs/$name.log"
+    else
+      down_count=$((down_count + 1))
+      printf '%-24s %-8s %-9s %s\n' "$name" "-" "stopped" "$logs/$name.log"
+    fi
+  done
+  echo "total RSS: $((total / 1024)) MB"
+  [ "$down_count" -eq 0 ]
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  reset) down; rm -rf "$state"; echo "devcluster: state deleted" ;;
+  env) echo "export KUBECONFIG=$admin_kubeconfig" ;;
+  kubectl) shift; kubectl "$@" ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,27 @@
+import type { HealthStatus, ServerInfo } from '@argovue/api-types';
+import type { FastifyInstance } from 'fastify';
+import type { ClusterProbe } from '../app.ts';
+
+export function registerHealthRoutes(app: FastifyInstance, probe: ClusterProbe, version: string): void {
+  // Liveness: the process answers. It must not depend on the cluster, or a cluster outage restarts us.
+  app.get('/healthz', (): HealthStatus => ({ status: 'ok', checks: { process: 'ok' } }));
+
+  // Readiness: we can reach the Kubernetes API, without which no page works.
+  app.get('/readyz', async (_request, reply): Promise<HealthStatus> => {
+    const cluster = await probe();
+    if (!cluster.reachable) {
+      reply.status(503);
+      return { status: 'unavailable', checks: { kubernetes: cluster.error ?? 'unreachable' } };
+    }
+    return { status: 'ok', checks: { kubernetes: 'ok' } };
+  });
+
+  app.get('/api/v1/info', async (): Promise<ServerInfo> => {
+    const { reachable, gitVersion } = await probe();
+    return {
+      name: 'ArgoVue',
+      version,
+      cluster: gitVersion === undefined ? { reachable } : { reachable, gitVersion },
+    };
+  });
+}
