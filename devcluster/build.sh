@@ -28,9 +28,16 @@ step() { # step NAME DEST -- command...
 }
 
 build_k8s() {
-  local out=$1 cmd=$2 work
+  local out=$1 cmd=$2 work minor
+  minor=${KUBERNETES_VERSION#v1.}; minor=${minor%%.*}
+  # The version that /version and `kubectl version` report; a module build does not stamp it itself.
+  local stamp="-X k8s.io/component-base/version.gitVersion=$KUBERNETES_VERSION
+    -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor
+    -X k8s.io/component-base/version.gitTreeState=clean
+    -X k8s.io/client-go/pkg/version.gitVersion=$KUBERNETES_VERSION
+    -X k8s.io/client-go/pkg/version.gitMajor=1 -X k8s.io/client-go/pkg/version.gitMinor=$minor"
   work=$(mktemp -d); cp "$here/go/k8s/go.mod" "$here/go/k8s/tools.go" "$work/"
-  (cd "$work" && go mod tidy && go build -trimpath -ldflags="$ldflags" -o "$out.tmp" "k8s.io/kubernetes/cmd/$cmd") && mv "$out.tmp" "$out"
+  (cd "$work" && go mod tidy && go build -trimpath -ldflags="$ldflags $(echo $stamp)" -o "$out.tmp" "k8s.io/kubernetes/cmd/$cmd") && mv "$out.tmp" "$out"
   rm -rf "$work"
 }
 build_etcd() {
@@ -58,7 +65,7 @@ build_argo_cli() {
   rm -rf "$src"
 }
 
-k8s="$cache/bin/kubernetes-$KUBERNETES_VERSION"; etcd="$cache/bin/etcd-$ETCD_VERSION"
+k8s="$cache/bin/kubernetes-$KUBERNETES_VERSION-$RECIPE"; etcd="$cache/bin/etcd-$ETCD_VERSION"
 kwok="$cache/bin/kwok-$KWOK_VERSION"; argo="$cache/bin/argo-$ARGO_VERSION"
 mkdir -p "$k8s" "$etcd" "$kwok" "$argo"
 echo "Building the local cluster (first time about 10 minutes on 2 cores; cached after):"

@@ -15,7 +15,7 @@ repo=$(dirname "$here")
 cache=${ARGOVUE_CACHE:-$HOME/.cache/argovue}
 state=${ARGOVUE_DEVCLUSTER_DIR:-$repo/.devcluster}
 pki=$state/pki logs=$state/logs pids=$state/pids
-k8sbin=$cache/bin/kubernetes-$KUBERNETES_VERSION
+k8sbin=$cache/bin/kubernetes-$KUBERNETES_VERSION-$RECIPE
 etcd_port=${DEVCLUSTER_ETCD_PORT:-2379}
 api_port=${DEVCLUSTER_API_PORT:-6443}
 kwok_port=${DEVCLUSTER_KWOK_PORT:-10250}
@@ -31,6 +31,17 @@ fail() { # fail COMPONENT MESSAGE
   echo "devcluster: its log is $logs/$1.log; last lines:" >&2
   tail -n 15 "$logs/$1.log" 2>/dev/null | sed 's/^/    /' >&2
   exit 1
+}
+
+# A port taken by something else (another checkout's cluster, say) makes a component fail in a
+# confusing way later; say so up front.
+ensure_port_free() { # ensure_port_free COMPONENT PORT
+  running "$1" && return
+  if (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; then
+    echo "devcluster: cannot start $1: port $2 on 127.0.0.1 is already in use by another process." >&2
+    echo "devcluster: stop it (another checkout's cluster? run its devcluster/cluster.sh down), or set DEVCLUSTER_*_PORT." >&2
+    exit 1
+  fi
 }
 
 # start NAME COMMAND...: runs in its own session so `down` can stop it and its children by PID.
@@ -103,6 +114,9 @@ up() {
   write_kubeconfig "$state/kube-scheduler.kubeconfig" kube-scheduler
   render_kwok_config
 
+  ensure_port_free etcd "$etcd_port"
+  ensure_port_free kube-apiserver "$api_port"
+  ensure_port_free kwok "$kwok_port"
   start etcd "$cache/bin/etcd-$ETCD_VERSION/etcd" --name devcluster --data-dir "$state/etcd" \
     --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
     --listen-peer-urls "http://127.0.0.1:$((etcd_port + 1))" \
@@ -154,7 +168,9 @@ up() {
   kubectl apply --server-side -f "$here/manifests" >/dev/null
   kubectl wait --for condition=established --timeout 30s crd/workflows.argoproj.io >/dev/null
 
-  start workflow-controller env LEADER_ELECTION_DISABLE=true \
+  # DEFAULT_REQUEUE_TIME (10s upstream) paces how soon the controller looks at a workflow again after
+  # its pods change; KWOK pods finish in a second, so the default would make every step take 10 s.
+  start workflow-controller env LEADER_ELECTION_DISABLE=true DEFAULT_REQUEUE_TIME=1s \
     "$cache/bin/argo-$ARGO_VERSION/workflow-controller" --kubeconfig "$admin_kubeconfig" \
     --namespace argo --executor-image "quay.io/argoproj/argoexec:$ARGO_VERSION" --loglevel warn
   start provisioner env KUBECONFIG="$admin_kubeconfig" ARGOVUE_VOLUMES_DIR="$state/volumes" \

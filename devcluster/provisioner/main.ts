@@ -91,10 +91,14 @@ async function reclaim(volume: V1PersistentVolume): Promise<void> {
 // A watch that lists first, then follows changes, and starts over when it ends or fails.
 function follow(path: string, onObject: (obj: never) => Promise<void>): void {
   const run = (): void => {
-    new Watch(kc)
+    const watch = new Watch(kc);
+    // client-node ends a watch after 30 s without data; the apiserver's bookmarks come about once a
+    // minute, so wait longer and let the server end the watch at a time it chooses.
+    watch.requestTimeoutMs = 10 * 60_000;
+    watch
       .watch(
         path,
-        {},
+        { allowWatchBookmarks: true, timeoutSeconds: 300 },
         // The watch delivers objects of the kind its path names.
         (_type: string, obj: unknown) => void onObject(obj as never),
         (error: unknown) => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { core, createTestNamespace, eventually } from './cluster.ts';
-import { createWorkflow, getWorkflow } from './workflows.ts';
+import { createWorkflow, deleteWorkflow, getWorkflow } from './workflows.ts';
 
 describe('storage on the local cluster', () => {
   let namespace: Awaited<ReturnType<typeof createTestNamespace>>;
@@ -60,20 +60,19 @@ describe('storage on the local cluster', () => {
     assert.ok(existsSync(folder), `the volume's folder ${folder} exists on this machine`);
   });
 
-  it('deletes the folder when the claim is deleted', async () => {
+  it('deletes the volume and its folder when the workflow is deleted', async () => {
     const claims = await core.listNamespacedPersistentVolumeClaim({ namespace: namespace.name });
-    const claim = claims.items[0];
-    assert.ok(claim?.metadata?.name && claim.spec?.volumeName);
-    const volume = await core.readPersistentVolume({ name: claim.spec.volumeName });
-    const folder = volume.spec?.hostPath?.path ?? '';
-    await core.deleteNamespacedPersistentVolumeClaim({
-      name: claim.metadata.name,
-      namespace: namespace.name,
-    });
+    const volumeName = claims.items[0]?.spec?.volumeName;
+    assert.ok(volumeName);
+    const folder = (await core.readPersistentVolume({ name: volumeName })).spec?.hostPath?.path ?? '';
+    // volumeClaimGC OnWorkflowDeletion: Argo deletes the claim; the garbage collector deletes the
+    // pods, which keep the claim (pvc-protection) until they are gone; then the volume is released.
+    await deleteWorkflow(namespace.name, 'with-volume');
     await eventually(
       'the volume folder to be removed',
       () => Promise.resolve(existsSync(folder) ? undefined : true),
-      30_000,
+      90_000,
     );
+    await assert.rejects(core.readPersistentVolume({ name: volumeName }), /404|not found/i);
   });
 });

@@ -24,6 +24,10 @@ export async function getWorkflow(namespace: string, name: string): Promise<Work
   return (await custom.getNamespacedCustomObject({ ...api, namespace, name })) as Workflow;
 }
 
+export async function deleteWorkflow(namespace: string, name: string): Promise<void> {
+  await custom.deleteNamespacedCustomObject({ ...api, namespace, name });
+}
+
 /** The phase of each pod node, by its display name. */
 export function podNodePhases(workflow: Workflow): Record<string, string | undefined> {
   const phases: Record<string, string | undefined> = {};
