@@ -16,7 +16,9 @@ const deadline = Date.now() + 30_000;
 while (Date.now() < deadline) {
   const res = await fetch(`${url}/readyz`).catch(() => undefined);
   if (res?.ok) {
-    console.log(`\n  ArgoVue is running: ${url}\n  Kubernetes: ${process.env['KUBECONFIG'] ?? 'in-cluster'}\n  Stop: Ctrl-C (the local cluster keeps running; \`make cluster-down\` stops it)\n`);
+    console.log(
+      `\n  ArgoVue is running: ${url}\n  Kubernetes: ${process.env['KUBECONFIG'] ?? 'in-cluster'}\n  Stop: Ctrl-C (the local cluster keeps running; \`make cluster-down\` stops it)\n`,
+    );
     break;
   }
   await new Promise((resolve) => setTimeout(resolve, 200));
