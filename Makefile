@@ -60,4 +60,4 @@ test: lint unit integration e2e
 demo: build
 	@if [ -z "$${KUBECONFIG:-}" ]; then $(DEVCLUSTER) up && devcluster/demo/seed.sh; fi
 	KUBECONFIG=$${KUBECONFIG:-$(KUBECONFIG_DEVCLUSTER)} ARGOVUE_PORT=$${ARGOVUE_PORT:-8080} \
-	  node scripts/demo.ts
+	  node devcluster/demo/start-argovue.ts

@@ -88,28 +88,20 @@ async function reclaim(volume: V1PersistentVolume): Promise<void> {
   }
 }
 
-// A watch that lists first, then follows changes, and starts over when it ends or fails.
+// A watch from no resourceVersion delivers every existing object first, then changes. It ends when
+// the server closes it or, in client-node, after 30 s without data; then it starts over (the
+// handlers are idempotent), at once after a quiet timeout and after a second on an error.
 function follow(path: string, onObject: (obj: never) => Promise<void>): void {
+  const restart = (error: unknown): void => {
+    const quiet = error === null || (error instanceof DOMException && error.name === 'TimeoutError');
+    if (!quiet) log(`watch ${path} failed: ${describeError(error)}`);
+    setTimeout(run, quiet ? 0 : 1000);
+  };
   const run = (): void => {
-    const watch = new Watch(kc);
-    // client-node ends a watch after 30 s without data; the apiserver's bookmarks come about once a
-    // minute, so wait longer and let the server end the watch at a time it chooses.
-    watch.requestTimeoutMs = 10 * 60_000;
-    watch
-      .watch(
-        path,
-        { allowWatchBookmarks: true, timeoutSeconds: 300 },
-        // The watch delivers objects of the kind its path names.
-        (_type: string, obj: unknown) => void onObject(obj as never),
-        (error: unknown) => {
-          if (error) log(`watch ${path} ended: ${describeError(error)}`);
-          setTimeout(run, 1000);
-        },
-      )
-      .catch((error: unknown) => {
-        log(`watch ${path} failed: ${describeError(error)}`);
-        setTimeout(run, 1000);
-      });
+    new Watch(kc)
+      // The watch delivers objects of the kind its path names.
+      .watch(path, {}, (_type: string, obj: unknown) => void onObject(obj as never), restart)
+      .catch(restart);
   };
   run();
 }

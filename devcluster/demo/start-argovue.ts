@@ -5,10 +5,18 @@ import { fileURLToPath } from 'node:url';
 
 const port = process.env['ARGOVUE_PORT'] ?? '8080';
 const url = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [fileURLToPath(new URL('../server/src/main.ts', import.meta.url))], {
-  stdio: 'inherit',
-  env: { ...process.env, ARGOVUE_PORT: port, ARGOVUE_LOG_LEVEL: process.env['ARGOVUE_LOG_LEVEL'] ?? 'warn' },
-});
+const server = spawn(
+  process.execPath,
+  [fileURLToPath(new URL('../../server/src/main.ts', import.meta.url))],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ARGOVUE_PORT: port,
+      ARGOVUE_LOG_LEVEL: process.env['ARGOVUE_LOG_LEVEL'] ?? 'warn',
+    },
+  },
+);
 server.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 
