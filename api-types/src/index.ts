@@ -31,3 +31,58 @@ export interface HealthStatus {
   /** 'ok', or what is wrong. */
   checks: Record<string, string>;
 }
+
+/** GET /api/v1/me: who the logged-in user is, as the provider said and as Kubernetes sees them. */
+export interface Me {
+  /** The Kubernetes user name ArgoVue impersonates (mapped from the provider's claim). */
+  username: string;
+  name?: string;
+  email?: string;
+  /** Groups exactly as the OpenID provider sent them. */
+  providerGroups: string[];
+  /** The Kubernetes groups they map to; what RoleBindings name. */
+  kubernetesGroups: string[];
+  /** Send this in the X-CSRF-Token header with every state-changing request. */
+  csrfToken: string;
+  /** ISO time the session ends (then the user logs in again). */
+  sessionExpiresAt: string;
+}
+
+/** One resource of a ResourceQuota: used and hard as Kubernetes quantities, and as numbers to draw. */
+export interface QuotaResource {
+  /** e.g. requests.cpu, requests.memory, requests.nvidia.com/gpu */
+  resource: string;
+  used: string;
+  hard: string;
+  /** The same in base units (cores, bytes, devices) for bars; hard 0 means nothing is allowed. */
+  usedValue: number;
+  hardValue: number;
+}
+
+export interface NamespaceMember {
+  kind: 'User' | 'Group' | 'ServiceAccount';
+  name: string;
+  /** The ClusterRole or Role the binding grants, e.g. argovue-user. */
+  role: string;
+}
+
+export type WorkflowPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error';
+
+/** A namespace the user may use, as the home view shows it. */
+export interface NamespaceSummary {
+  name: string;
+  description?: string;
+  /** Rancher project id (field.cattle.io/projectId), when the namespace belongs to one. */
+  project?: string;
+  /** Empty when the namespace has no ResourceQuota or the user may not read it. */
+  quota: QuotaResource[];
+  /** Counts of workflows by phase; null when the user may not list workflows there. */
+  workflows: Partial<Record<WorkflowPhase, number>> | null;
+  /** Members from RoleBindings; null when the user may not list RoleBindings there. */
+  members: NamespaceMember[] | null;
+}
+
+/** GET /api/v1/namespaces */
+export interface NamespaceList {
+  items: NamespaceSummary[];
+}
