@@ -2,7 +2,13 @@
 
 /** Stable error codes: clients and tests match on these, never on the prose. */
 export type ErrorCode =
-  'NOT_FOUND' | 'INPUT_INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CLUSTER_UNAVAILABLE' | 'INTERNAL';
+  | 'NOT_FOUND'
+  | 'INPUT_INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF_FAILED'
+  | 'CLUSTER_UNAVAILABLE'
+  | 'INTERNAL';
 
 /** The one error shape of the whole API. */
 export interface ApiError {

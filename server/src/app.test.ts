@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { KubeConfig } from '@kubernetes/client-node';
 import type { ApiError, HealthStatus, ServerInfo } from '@argovue/api-types';
-import { buildApp, type ClusterProbe } from './app.ts';
+import { buildApp, startServices, type ClusterProbe } from './app.ts';
 import { loadConfig } from './config.ts';
+import { testEnv } from './test-env.ts';
 
 function webDirWithIndex(): string {
   const dir = mkdtempSync(join(tmpdir(), 'argovue-web-'));
@@ -17,9 +19,20 @@ const reachable: ClusterProbe = () => Promise.resolve({ reachable: true, gitVers
 const unreachable: ClusterProbe = () =>
   Promise.resolve({ reachable: false, error: 'connect ECONNREFUSED 127.0.0.1:6443' });
 
+// Nothing listens on port 1: these tests are about the HTTP surface, not Kubernetes or the provider.
+const unreachableCluster = new KubeConfig();
+unreachableCluster.loadFromOptions({
+  clusters: [{ name: 'none', server: 'https://127.0.0.1:1' }],
+  users: [{ name: 'none' }],
+  contexts: [{ name: 'none', cluster: 'none', user: 'none' }],
+  currentContext: 'none',
+});
+const services = startServices(loadConfig(testEnv()), unreachableCluster, () => undefined);
+after(() => services.stop());
+
 async function appWith(probe: ClusterProbe, webDir = webDirWithIndex()) {
-  const config = loadConfig({ ARGOVUE_WEB_DIR: webDir, ARGOVUE_LOG_LEVEL: 'silent' });
-  return buildApp(config, { probeCluster: probe, version: '1.2.3' });
+  const config = loadConfig(testEnv({ ARGOVUE_WEB_DIR: webDir, ARGOVUE_LOG_LEVEL: 'silent' }));
+  return buildApp(config, { ...services, probeCluster: probe, version: '1.2.3' });
 }
 
 describe('health and info', () => {

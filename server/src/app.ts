@@ -3,22 +3,83 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ClusterInfo } from '@argovue/api-types';
-import type { Config } from './config.ts';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { Authenticator } from './auth/authenticator.ts';
+import { OidcClient } from './auth/oidc.ts';
+import { registerAuth } from './auth/routes.ts';
+import { publicOrigin, type Config } from './config.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { apiNotFound, isApiPath, registerErrorHandling } from './http/errors.ts';
+import { registerIdentityHeaderStripping } from './http/identity-headers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { AccessReviewer } from './kube/access.ts';
+import { KubeApi } from './kube/kube-api.ts';
+import { startNamespaceCaches } from './namespaces/caches.ts';
+import { registerNamespaceRoutes } from './namespaces/routes.ts';
+import { NamespaceDirectory } from './namespaces/summaries.ts';
 
 export type ClusterProbe = () => Promise<ClusterInfo & { error?: string }>;
 
-export interface AppDeps {
+export interface Services {
+  authenticator: Authenticator;
+  oidc: OidcClient;
+  namespaces: NamespaceDirectory;
+  /** Stops watches and closes connections. */
+  stop: () => void;
+}
+
+export interface AppDeps extends Services {
   probeCluster: ClusterProbe;
   version: string;
+}
+
+/** The long-lived parts: the OIDC client, sessions, Kubernetes access and the shared watch caches. */
+export function startServices(config: Config, kc: KubeConfig, log: (message: string) => void): Services {
+  const kubeApi = new KubeApi(kc);
+  const oidc = new OidcClient({
+    issuer: config.oidcIssuer,
+    clientId: config.oidcClientId,
+    clientSecret: config.oidcClientSecret,
+    scopes: config.oidcScopes,
+    redirectUri: new URL('/auth/callback', publicOrigin(config)).href,
+  });
+  const authenticator = new Authenticator({
+    keys: config.sessionKeys,
+    oidc,
+    sessionSeconds: config.sessionSeconds,
+    mapping: {
+      usernameClaim: config.oidcUsernameClaim,
+      groupsClaim: config.oidcGroupsClaim,
+      usernamePrefix: config.usernamePrefix,
+      groupPrefix: config.groupPrefix,
+      groupMap: config.groupMap,
+    },
+  });
+  const caches = startNamespaceCaches(kubeApi, log);
+  const access = new AccessReviewer(kubeApi, config.authzCacheSeconds * 1000);
+  return {
+    authenticator,
+    oidc,
+    namespaces: new NamespaceDirectory(caches, access),
+    stop: () => {
+      for (const cache of Object.values<{ stop: () => void }>(caches)) cache.stop();
+      kubeApi.close();
+    },
+  };
 }
 
 /** Wires the modules together; the only place that knows them all. */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: config.logLevel,
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+    },
     // Bound what a client can make us hold: 1 MiB bodies, and no slowloris.
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
@@ -26,7 +87,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   registerSecurityHeaders(app);
   registerErrorHandling(app);
+  registerIdentityHeaderStripping(app);
+  await registerAuth(app, {
+    authenticator: deps.authenticator,
+    oidc: deps.oidc,
+    publicOrigin: publicOrigin(config),
+  });
   registerHealthRoutes(app, deps.probeCluster, deps.version);
+  registerNamespaceRoutes(app, deps.namespaces);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWebApp = existsSync(indexHtml);

@@ -1,12 +1,38 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/** A secret given inline (VAR) or as a file (VAR_FILE), as Kubernetes Secrets are usually mounted. */
+function secretFrom(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (file !== undefined && file !== '') {
+    if (!existsSync(file))
+      throw new ConfigError(`Invalid configuration:\n  ${name}_FILE: no file at ${file}`);
+    return readFileSync(file, 'utf8').trim();
+  }
+  const value = env[name];
+  return value === '' ? undefined : value;
+}
+
+const groupMapSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not JSON: expected {"provider-group": ["k8s-group", …]}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().min(1), z.array(z.string().min(1))));
+
 const ConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The URL users reach ArgoVue at: the OIDC redirect URI and the allowed Origin derive from it. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   webDir: z.string().min(1).default(defaultWebDir),
   /** Path of a kubeconfig; without one ArgoVue uses its in-cluster service account. */
   kubeconfig: z
@@ -15,6 +41,30 @@ const ConfigSchema = z.object({
     .optional()
     .refine((p) => p === undefined || existsSync(p), { message: 'no file at this path' }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  oidcIssuer: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the OpenID provider' }),
+  oidcClientId: z.string().min(1, 'is required'),
+  oidcClientSecret: z.string().min(1, 'is required').optional(),
+  oidcScopes: z.string().min(1).default('openid profile email groups offline_access'),
+  oidcGroupsClaim: z.string().min(1).default('groups'),
+  oidcUsernameClaim: z.string().min(1).default('email'),
+  /** Prefixes that turn provider names into Kubernetes names, e.g. `okta:`; RoleBindings name the result. */
+  groupPrefix: z.string().default('oidc:'),
+  usernamePrefix: z.string().default('oidc:'),
+  /** Explicit provider group → Kubernetes groups; groups not in it get the prefix. */
+  groupMap: groupMapSchema.default({}),
+  /** Keys for the session cookies; the first encrypts, all decrypt (rotation). 32+ bytes each. */
+  sessionKeys: z
+    .string()
+    .transform((text) => text.split(',').map((key) => key.trim()))
+    .pipe(z.array(z.string().min(32, 'each key needs at least 32 characters')).min(1)),
+  sessionSeconds: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
+  /** How long an authorization decision (SelfSubjectAccessReview) is reused for a user. */
+  authzCacheSeconds: z.coerce.number().min(0).max(300).default(10),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -25,26 +75,49 @@ export class ConfigError extends Error {}
 const envNames: Record<keyof Config, string> = {
   host: 'ARGOVUE_HOST',
   port: 'ARGOVUE_PORT',
+  publicUrl: 'ARGOVUE_PUBLIC_URL',
   webDir: 'ARGOVUE_WEB_DIR',
   kubeconfig: 'KUBECONFIG',
   logLevel: 'ARGOVUE_LOG_LEVEL',
+  oidcIssuer: 'ARGOVUE_OIDC_ISSUER',
+  oidcClientId: 'ARGOVUE_OIDC_CLIENT_ID',
+  oidcClientSecret: 'ARGOVUE_OIDC_CLIENT_SECRET',
+  oidcScopes: 'ARGOVUE_OIDC_SCOPES',
+  oidcGroupsClaim: 'ARGOVUE_OIDC_GROUPS_CLAIM',
+  oidcUsernameClaim: 'ARGOVUE_OIDC_USERNAME_CLAIM',
+  groupPrefix: 'ARGOVUE_GROUP_PREFIX',
+  usernamePrefix: 'ARGOVUE_USERNAME_PREFIX',
+  groupMap: 'ARGOVUE_GROUP_MAP',
+  sessionKeys: 'ARGOVUE_SESSION_KEYS',
+  sessionSeconds: 'ARGOVUE_SESSION_SECONDS',
+  authzCacheSeconds: 'ARGOVUE_AUTHZ_CACHE_SECONDS',
 };
+
+const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys']);
+// Prefixes may be set to the empty string on purpose; every other empty variable counts as unset.
+const emptyAllowed = new Set<keyof Config>(['groupPrefix', 'usernamePrefix']);
 
 /** Reads the configuration once at start, from the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw: Record<string, string> = {};
-  for (const [key, name] of Object.entries(envNames)) {
-    const value = env[name];
-    if (value !== undefined && value !== '') raw[key] = value;
+  for (const [key, name] of Object.entries(envNames) as [keyof Config, string][]) {
+    const value = secrets.has(key) ? secretFrom(env, name) : env[name];
+    if (value !== undefined && (value !== '' || emptyAllowed.has(key))) raw[key] = value;
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = issue.path[0];
       const name = typeof key === 'string' && key in envNames ? envNames[key as keyof Config] : String(key);
+      // Never echo a secret's value back: zod messages do not include it, and neither do we.
       return `${name}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+/** The origin users reach ArgoVue at. */
+export function publicOrigin(config: Config): URL {
+  return new URL(config.publicUrl ?? `http://${config.host}:${config.port}`);
 }

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { buildApp, startServices } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadKubeConfig, probeCluster } from './kube/cluster.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version?: string;
 };
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -18,11 +17,24 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
   const kc = loadKubeConfig(config.kubeconfig);
-  const app = await buildApp(config, { probeCluster: () => probeCluster(kc), version: version ?? '0.0.0' });
+  // Watches may report trouble before the app (and its logger) exists.
+  const logger = { warn: (message: string): void => console.warn(message) };
+  const services = startServices(config, kc, (message) => logger.warn(message));
+  const app = await buildApp(config, {
+    ...services,
+    probeCluster: () => probeCluster(kc),
+    version: version ?? '0.0.0',
+  });
+  logger.warn = (message) => app.log.warn(message);
   const shutdown = (signal: string): void => {
     app.log.info({ signal }, 'shutting down');
-    app.close().then(
+    services.stop();
+    void app.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -4,10 +4,13 @@ import type { ClusterProbe } from '../app.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, probe: ClusterProbe, version: string): void {
   // Liveness: the process answers. It must not depend on the cluster, or a cluster outage restarts us.
-  app.get('/healthz', (): HealthStatus => ({ status: 'ok', checks: { process: 'ok' } }));
+  app.get('/healthz', { config: { public: true } }, (): HealthStatus => ({
+    status: 'ok',
+    checks: { process: 'ok' },
+  }));
 
   // Readiness: we can reach the Kubernetes API, without which no page works.
-  app.get('/readyz', async (_request, reply): Promise<HealthStatus> => {
+  app.get('/readyz', { config: { public: true } }, async (_request, reply): Promise<HealthStatus> => {
     const cluster = await probe();
     if (!cluster.reachable) {
       reply.status(503);
@@ -16,7 +19,7 @@ export function registerHealthRoutes(app: FastifyInstance, probe: ClusterProbe, 
     return { status: 'ok', checks: { kubernetes: 'ok' } };
   });
 
-  app.get('/api/v1/info', async (): Promise<ServerInfo> => {
+  app.get('/api/v1/info', { config: { public: true } }, async (): Promise<ServerInfo> => {
     const { reachable, gitVersion } = await probe();
     return {
       name: 'ArgoVue',

@@ -1,0 +1,74 @@
+// The session lives in the browser, sealed (encrypted and authenticated) in cookies, so any replica
+// holding the shared key can serve any request. A user in hundreds of groups makes a large session:
+// it is deflated and split over up to `maxChunks` cookies of under 4 KB (the browsers' per-cookie
+// limit), which keeps the Cookie header under Node's 16 KB request-header limit.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Sealer } from './sealed.ts';
+
+export const sessionCookieName = 'argovue_session';
+const chunkSize = 3800;
+export const maxChunks = 3;
+
+export interface CookieOptions {
+  secure: boolean;
+  maxAgeSeconds: number;
+}
+
+export interface SetCookie {
+  name: string;
+  value: string;
+  maxAgeSeconds: number;
+}
+
+/** Seals `value` into the session cookies; undefined when it cannot fit in `maxChunks` cookies. */
+export function sessionCookies(
+  sealer: Sealer,
+  value: unknown,
+  maxAgeSeconds: number,
+): SetCookie[] | undefined {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64url');
+  const sealed = sealer.seal(packed);
+  const chunks: string[] = [];
+  for (let i = 0; i < sealed.length; i += chunkSize) chunks.push(sealed.slice(i, i + chunkSize));
+  if (chunks.length > maxChunks) return undefined;
+  const cookies = chunks.map((chunk, i) => ({
+    name: `${sessionCookieName}.${i}`,
+    value: chunk,
+    maxAgeSeconds,
+  }));
+  // Clear chunks a larger earlier session may have left behind.
+  for (let i = chunks.length; i < maxChunks; i++)
+    cookies.push({ name: `${sessionCookieName}.${i}`, value: '', maxAgeSeconds: 0 });
+  return cookies;
+}
+
+export function clearedSessionCookies(): SetCookie[] {
+  return Array.from({ length: maxChunks }, (_, i) => ({
+    name: `${sessionCookieName}.${i}`,
+    value: '',
+    maxAgeSeconds: 0,
+  }));
+}
+
+/** The unsealed session value from the request's cookies, or undefined when missing, forged or tampered. */
+export function readSessionCookies(
+  sealer: Sealer,
+  cookies: Readonly<Record<string, string | undefined>>,
+): unknown {
+  let sealed = '';
+  for (let i = 0; i < maxChunks; i++) {
+    const chunk = cookies[`${sessionCookieName}.${i}`];
+    if (chunk === undefined || chunk === '') break;
+    sealed += chunk;
+  }
+  if (sealed === '') return undefined;
+  const packed = sealer.unseal(sealed);
+  if (typeof packed !== 'string') return undefined;
+  try {
+    return JSON.parse(
+      inflateRawSync(Buffer.from(packed, 'base64url'), { maxOutputLength: 1 << 20 }).toString('utf8'),
+    );
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,152 @@
+// The one way ArgoVue talks to the Kubernetes API. A request is made either as ArgoVue itself (its
+// own service account: shared watch caches) or as a user, by impersonation. client-node's generated
+// clients send headers through fetch, which folds repeated headers into one comma-joined line; the
+// apiserver reads each `Impersonate-Group` line as one group, so a user in groups "a" and "b" would
+// become a member of the single group "a, b". Raw header arrays on node:https keep one line per group.
+import { Agent, request as httpsRequest, type AgentOptions, type RequestOptions } from 'node:https';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { isReservedKubernetesName, type KubeIdentity } from '../auth/identity.ts';
+
+export interface KubeRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API path, e.g. /api/v1/namespaces/team-a/pods */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  contentType?: string;
+  accept?: string;
+  /** Made as this user (impersonated); omitted: as ArgoVue itself. */
+  as?: KubeIdentity;
+  signal?: AbortSignal;
+}
+
+/** A failed Kubernetes call: the HTTP status and the apiserver's Status reason and message. */
+export class KubeError extends Error {
+  readonly status: number;
+  readonly reason: string;
+  constructor(status: number, reason: string, message: string) {
+    super(message);
+    this.status = status;
+    this.reason = reason;
+  }
+}
+
+// Credentials can change underneath us (in-cluster tokens rotate); re-read them this often.
+const credentialsTtlMs = 60_000;
+
+export class KubeApi {
+  readonly #kc: KubeConfig;
+  readonly #server: URL;
+  #agent: Agent | undefined;
+  #auth: { headers: string[]; tls: AgentOptions; readAt: number } | undefined;
+
+  constructor(kc: KubeConfig) {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new Error('the kubeconfig names no current cluster');
+    this.#kc = kc;
+    this.#server = new URL(cluster.server);
+  }
+
+  /** A JSON request; resolves to the parsed body, rejects with KubeError for any status >= 400. */
+  async json<T>(req: KubeRequest): Promise<T> {
+    const res = await this.stream(req);
+    const text = await readBody(res);
+    return JSON.parse(text) as T;
+  }
+
+  /** A request whose response body is consumed as a stream (watches, logs). Rejects with KubeError on >= 400. */
+  async stream(req: KubeRequest): Promise<IncomingMessage> {
+    const { headers, tls } = await this.#credentials();
+    const url = new URL(req.path, this.#server);
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const raw = [...headers, 'Accept', req.accept ?? 'application/json'];
+    if (req.as !== undefined) raw.push(...impersonationHeaders(req.as));
+    const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+    if (body !== undefined)
+      raw.push('Content-Type', req.contentType ?? 'application/json', 'Content-Length', String(body.length));
+    const isHttps = url.protocol === 'https:';
+    this.#agent ??= new Agent({ keepAlive: true, maxSockets: 64, ...tls });
+    const options: RequestOptions = {
+      method: req.method ?? 'GET',
+      headers: raw,
+      ...(isHttps ? { agent: this.#agent } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+    };
+    return new Promise((resolve, reject) => {
+      const onResponse = (res: IncomingMessage): void => {
+        const status = res.statusCode ?? 0;
+        if (status < 400) {
+          resolve(res);
+          return;
+        }
+        readBody(res).then((text) => reject(kubeErrorOf(status, text)), reject);
+      };
+      const outgoing = isHttps
+        ? httpsRequest(url, options, onResponse)
+        : httpRequest(url, options, onResponse);
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  }
+
+  async #credentials(): Promise<{ headers: string[]; tls: AgentOptions }> {
+    if (this.#auth === undefined || Date.now() - this.#auth.readAt > credentialsTtlMs) {
+      const opts: RequestOptions = {};
+      await this.#kc.applyToHTTPSOptions(opts);
+      const headers: string[] = [];
+      for (const [name, value] of Object.entries(opts.headers ?? {})) {
+        if (typeof value === 'string') headers.push(name, value);
+      }
+      const tls: AgentOptions = {
+        ...(opts.ca ? { ca: opts.ca } : {}),
+        ...(opts.cert ? { cert: opts.cert } : {}),
+        ...(opts.key ? { key: opts.key } : {}),
+        ...(opts.rejectUnauthorized === undefined ? {} : { rejectUnauthorized: opts.rejectUnauthorized }),
+      };
+      if (opts.auth) headers.push('Authorization', `Basic ${Buffer.from(opts.auth).toString('base64')}`);
+      this.#auth = { headers, tls, readAt: Date.now() };
+    }
+    return this.#auth;
+  }
+
+  close(): void {
+    this.#agent?.destroy();
+  }
+}
+
+/** One `Impersonate-Group` line per group; reserved (`system:`) names are never sent. */
+export function impersonationHeaders(identity: KubeIdentity): string[] {
+  if (identity.username === '' || isReservedKubernetesName(identity.username)) {
+    throw new Error(`refusing to impersonate the user "${identity.username}"`);
+  }
+  const headers = ['Impersonate-User', identity.username];
+  for (const group of identity.groups) {
+    if (!isReservedKubernetesName(group)) headers.push('Impersonate-Group', group);
+  }
+  return headers;
+}
+
+function readBody(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    res.on('error', reject);
+  });
+}
+
+function kubeErrorOf(status: number, text: string): KubeError {
+  try {
+    const body = JSON.parse(text) as { reason?: unknown; message?: unknown };
+    return new KubeError(
+      status,
+      typeof body.reason === 'string' ? body.reason : '',
+      typeof body.message === 'string' ? body.message : text,
+    );
+  } catch {
+    return new KubeError(status, '', text.slice(0, 500));
+  }
+}

@@ -1,0 +1,214 @@
+// A shared cache of one kind of object, kept current by list + watch as ArgoVue itself: one apiserver
+// watch per kind, however many users look. Resumable: it keeps the last resourceVersion, resumes the
+// watch from it, lists again on 410 Gone, backs off on errors, and never silently stops.
+// Objects are stored as `project(object)`, so the cache holds only the fields ArgoVue shows.
+import { createInterface } from 'node:readline';
+import { KubeError, type KubeApi } from './kube-api.ts';
+
+export interface ObjectMeta {
+  name?: string;
+  namespace?: string;
+  resourceVersion?: string;
+  uid?: string;
+}
+
+interface KubeList {
+  metadata?: { resourceVersion?: string; continue?: string };
+  items?: { metadata?: ObjectMeta }[];
+}
+
+interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: { metadata?: ObjectMeta; code?: number; message?: string };
+}
+
+export type CacheEvent<T> =
+  { type: 'upsert'; key: string; value: T } | { type: 'delete'; key: string; value: T };
+
+export interface WatchCacheOptions<T> {
+  /** Collection path, e.g. /api/v1/namespaces or /apis/argoproj.io/v1alpha1/workflows */
+  path: string;
+  project: (object: { metadata?: ObjectMeta }) => T;
+  log?: (message: string) => void;
+  /** Ask for metadata only (PartialObjectMetadata): far less data when no other field is needed. */
+  metadataOnly?: boolean;
+}
+
+const pageSize = 500;
+const watchSeconds = 300;
+
+export class WatchCache<T> {
+  readonly #api: KubeApi;
+  readonly #options: WatchCacheOptions<T>;
+  readonly #items = new Map<string, T>();
+  readonly #byNamespace = new Map<string, Map<string, T>>();
+  readonly #listeners = new Set<(event: CacheEvent<T>) => void>();
+  #resourceVersion: string | undefined;
+  #stopped = false;
+  #abort = new AbortController();
+  #ready: Promise<void>;
+  #markReady: () => void = () => undefined;
+
+  constructor(api: KubeApi, options: WatchCacheOptions<T>) {
+    this.#api = api;
+    this.#options = options;
+    this.#ready = new Promise((resolve) => (this.#markReady = resolve));
+  }
+
+  start(): this {
+    void this.#run();
+    return this;
+  }
+
+  /** Resolves once the first full list is in. */
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  get(namespace: string | undefined, name: string): T | undefined {
+    return this.#items.get(keyOf(namespace, name));
+  }
+
+  values(): IterableIterator<T> {
+    return this.#items.values();
+  }
+
+  /** The objects of one namespace, without looking at the others. */
+  inNamespace(namespace: string): Iterable<T> {
+    return this.#byNamespace.get(namespace)?.values() ?? [];
+  }
+
+  get size(): number {
+    return this.#items.size;
+  }
+
+  subscribe(listener: (event: CacheEvent<T>) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#abort.abort();
+  }
+
+  async #run(): Promise<void> {
+    let backoffMs = 500;
+    while (!this.#stopped) {
+      try {
+        if (this.#resourceVersion === undefined) await this.#list();
+        await this.#watch();
+        backoffMs = 500;
+      } catch (error) {
+        if (this.#abort.signal.aborted) return;
+        if (error instanceof KubeError && error.status === 410) {
+          this.#resourceVersion = undefined; // our version is too old: list again
+          continue;
+        }
+        this.#options.log?.(
+          `watch ${this.#options.path} failed, retrying in ${backoffMs} ms: ${String(error)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, backoffMs));
+        backoffMs = Math.min(backoffMs * 2, 30_000);
+      }
+    }
+  }
+
+  #accept(): string {
+    return this.#options.metadataOnly === true
+      ? 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json'
+      : 'application/json';
+  }
+
+  async #list(): Promise<void> {
+    const seen = new Set<string>();
+    let continueToken: string | undefined;
+    let resourceVersion: string | undefined;
+    do {
+      const page = await this.#api.json<KubeList>({
+        path: this.#options.path,
+        query: { limit: pageSize, continue: continueToken },
+        accept: this.#accept(),
+        signal: this.#abort.signal,
+      });
+      for (const item of page.items ?? []) {
+        const key = keyOf(item.metadata?.namespace, item.metadata?.name ?? '');
+        seen.add(key);
+        this.#upsert(key, item);
+      }
+      continueToken = page.metadata?.continue || undefined;
+      resourceVersion = page.metadata?.resourceVersion;
+    } while (continueToken !== undefined);
+    // Objects deleted while we were not watching.
+    for (const key of [...this.#items.keys()]) if (!seen.has(key)) this.#remove(key);
+    this.#resourceVersion = resourceVersion;
+    this.#markReady();
+  }
+
+  async #watch(): Promise<void> {
+    const res = await this.#api.stream({
+      path: this.#options.path,
+      query: {
+        watch: true,
+        resourceVersion: this.#resourceVersion,
+        allowWatchBookmarks: true,
+        timeoutSeconds: watchSeconds,
+      },
+      accept:
+        this.#options.metadataOnly === true
+          ? 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json'
+          : 'application/json',
+      signal: this.#abort.signal,
+    });
+    const lines = createInterface({ input: res, crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (line === '') continue;
+      const event = JSON.parse(line) as WatchEvent;
+      if (event.type === 'ERROR') {
+        throw new KubeError(event.object.code ?? 500, 'WatchError', event.object.message ?? 'watch error');
+      }
+      const rv = event.object.metadata?.resourceVersion;
+      if (rv !== undefined) this.#resourceVersion = rv;
+      if (event.type === 'BOOKMARK') continue;
+      const key = keyOf(event.object.metadata?.namespace, event.object.metadata?.name ?? '');
+      if (event.type === 'DELETED') {
+        this.#remove(key);
+      } else {
+        this.#upsert(key, event.object);
+      }
+    }
+  }
+
+  #upsert(key: string, object: { metadata?: ObjectMeta }): void {
+    const value = this.#options.project(object);
+    this.#items.set(key, value);
+    const namespace = object.metadata?.namespace;
+    if (namespace !== undefined && namespace !== '') {
+      let index = this.#byNamespace.get(namespace);
+      if (index === undefined) this.#byNamespace.set(namespace, (index = new Map<string, T>()));
+      index.set(key, value);
+    }
+    this.#emit({ type: 'upsert', key, value });
+  }
+
+  #remove(key: string): void {
+    const value = this.#items.get(key);
+    if (value === undefined) return;
+    this.#items.delete(key);
+    const namespace = key.includes('/') ? key.slice(0, key.indexOf('/')) : undefined;
+    if (namespace !== undefined) {
+      const index = this.#byNamespace.get(namespace);
+      index?.delete(key);
+      if (index?.size === 0) this.#byNamespace.delete(namespace);
+    }
+    this.#emit({ type: 'delete', key, value });
+  }
+
+  #emit(event: CacheEvent<T>): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+}
+
+function keyOf(namespace: string | undefined, name: string): string {
+  return namespace === undefined || namespace === '' ? name : `${namespace}/${name}`;
+}

@@ -1,0 +1,94 @@
+// The shared watch caches the namespace views read from, each holding only the fields shown.
+import type { KubeApi } from '../kube/kube-api.ts';
+import { WatchCache, type ObjectMeta } from '../kube/watch-cache.ts';
+
+export interface CachedNamespace {
+  name: string;
+  description: string | undefined;
+  project: string | undefined;
+}
+
+export interface CachedQuota {
+  namespace: string;
+  hard: Record<string, string>;
+  used: Record<string, string>;
+}
+
+export interface CachedRoleBinding {
+  namespace: string;
+  role: string;
+  subjects: { kind: string; name: string }[];
+}
+
+export interface CachedWorkflowPhase {
+  namespace: string;
+  phase: string | undefined;
+}
+
+interface Meta extends ObjectMeta {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface NamespaceCaches {
+  namespaces: WatchCache<CachedNamespace>;
+  quotas: WatchCache<CachedQuota>;
+  roleBindings: WatchCache<CachedRoleBinding>;
+  workflowPhases: WatchCache<CachedWorkflowPhase>;
+}
+
+export function startNamespaceCaches(api: KubeApi, log: (message: string) => void): NamespaceCaches {
+  return {
+    namespaces: new WatchCache<CachedNamespace>(api, {
+      path: '/api/v1/namespaces',
+      log,
+      metadataOnly: true,
+      project: ({ metadata }: { metadata?: Meta }) => ({
+        name: metadata?.name ?? '',
+        description: metadata?.annotations?.['argovue.dev/description'],
+        project:
+          metadata?.annotations?.['field.cattle.io/projectId'] ??
+          metadata?.labels?.['field.cattle.io/projectId'],
+      }),
+    }).start(),
+    quotas: new WatchCache<CachedQuota>(api, {
+      path: '/api/v1/resourcequotas',
+      log,
+      project: (object: {
+        metadata?: Meta;
+        status?: { hard?: Record<string, string>; used?: Record<string, string> };
+      }) => ({
+        namespace: object.metadata?.namespace ?? '',
+        hard: object.status?.hard ?? {},
+        used: object.status?.used ?? {},
+      }),
+    }).start(),
+    roleBindings: new WatchCache<CachedRoleBinding>(api, {
+      path: '/apis/rbac.authorization.k8s.io/v1/rolebindings',
+      log,
+      project: (object: {
+        metadata?: Meta;
+        roleRef?: { name?: string };
+        subjects?: { kind?: string; name?: string }[];
+      }) => ({
+        namespace: object.metadata?.namespace ?? '',
+        role: object.roleRef?.name ?? '',
+        subjects: (object.subjects ?? []).map((s) => ({ kind: s.kind ?? '', name: s.name ?? '' })),
+      }),
+    }).start(),
+    // Counting workflows by phase needs only a label: Argo keeps `workflows.argoproj.io/phase` current.
+    workflowPhases: new WatchCache<CachedWorkflowPhase>(api, {
+      path: '/apis/argoproj.io/v1alpha1/workflows',
+      log,
+      metadataOnly: true,
+      project: ({ metadata }: { metadata?: Meta }) => ({
+        namespace: metadata?.namespace ?? '',
+        phase: metadata?.labels?.['workflows.argoproj.io/phase'],
+      }),
+    }).start(),
+  };
+}
+
+export async function namespaceCachesReady(caches: NamespaceCaches): Promise<void> {
+  await Promise.all(Object.values(caches).map((cache: WatchCache<unknown>) => cache.ready()));
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { NamespaceList, NamespaceSummary } from '@argovue/api-types';
+import { requireUser } from '../auth/routes.ts';
+import { HttpError } from '../http/errors.ts';
+import type { NamespaceDirectory } from './summaries.ts';
+
+// Kubernetes names: what a namespace may be called. Anything else is refused before any lookup.
+const namespaceName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+export function registerNamespaceRoutes(app: FastifyInstance, directory: NamespaceDirectory): void {
+  app.get('/api/v1/namespaces', async (request): Promise<NamespaceList> => {
+    const { user } = requireUser(request);
+    return { items: await directory.listForUser(user) };
+  });
+
+  app.get('/api/v1/namespaces/:namespace', async (request): Promise<NamespaceSummary> => {
+    const { user } = requireUser(request);
+    const { namespace } = request.params as { namespace: string };
+    if (!namespaceName.test(namespace)) {
+      throw new HttpError(
+        400,
+        'INPUT_INVALID',
+        `"${namespace.slice(0, 80)}" is not a namespace name.`,
+        'Namespace names are lower-case letters, digits and dashes.',
+      );
+    }
+    const summary = await directory.getForUser(user, namespace);
+    // The same answer whether the namespace does not exist or the user may not use it.
+    if (summary === undefined) {
+      throw new HttpError(
+        404,
+        'NOT_FOUND',
+        `Namespace ${namespace} was not found, or you have no access to it.`,
+        'Check the name; access comes from your groups.',
+      );
+    }
+    return summary;
+  });
+}
