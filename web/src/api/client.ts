@@ -1,4 +1,6 @@
-import type { ApiError, ServerInfo } from '@argovue/api-types';
+// The one typed client of the ArgoVue server. It keeps the session's CSRF token and sends it with every
+// state-changing request, and it tells the app when any call answers 401 (the session ended).
+import type { ApiError, Me, NamespaceList, ServerInfo } from '@argovue/api-types';
 
 /** An API call that failed: carries the server's error shape so pages can show message and hint. */
 export class ApiCallError extends Error {
@@ -9,10 +11,37 @@ export class ApiCallError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+let csrfToken: string | null = null;
+const sessionEndedListeners = new Set<() => void>();
+
+/** Calls `listener` whenever the server answers 401; returns the function that stops it. */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (!SAFE_METHODS.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiCallError({
@@ -24,11 +53,50 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as ApiError | null;
-    throw new ApiCallError(body ?? { code: 'INTERNAL', status: res.status, message: `HTTP ${res.status}` });
+    const error = new ApiCallError(
+      body ?? {
+        code: res.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL',
+        status: res.status,
+        message: `HTTP ${res.status}`,
+      },
+    );
+    if (res.status === 401) {
+      csrfToken = null;
+      for (const listener of sessionEndedListeners) listener();
+    }
+    throw error;
   }
-  return (await res.json()) as T;
+  try {
+    return (await res.json()) as T;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiCallError({
+      code: 'INTERNAL',
+      status: res.status,
+      message: 'The server sent an answer ArgoVue could not read.',
+      hint: 'Reload the page; if it keeps happening, tell the ArgoVue operators.',
+    });
+  }
 }
 
 export function fetchServerInfo(signal?: AbortSignal): Promise<ServerInfo> {
-  return getJson<ServerInfo>('/api/v1/info', signal);
+  return request<ServerInfo>('/api/v1/info', { signal });
+}
+
+/** Who is logged in; also keeps the session's CSRF token for later state-changing requests. */
+export async function fetchMe(signal?: AbortSignal): Promise<Me> {
+  const me = await request<Me>('/api/v1/me', { signal });
+  csrfToken = me.csrfToken;
+  return me;
+}
+
+export function fetchNamespaces(signal?: AbortSignal): Promise<NamespaceList> {
+  return request<NamespaceList>('/api/v1/namespaces', { signal });
+}
+
+/** Ends the session on the server; the answer says where the browser goes next. */
+export async function logout(): Promise<{ redirectTo: string }> {
+  const answer = await request<{ redirectTo: string }>('/auth/logout', { method: 'POST' });
+  csrfToken = null;
+  return answer;
 }

@@ -1,28 +1,28 @@
-import { ClusterStatus } from '../components/cluster-status.tsx';
-import { useServerInfo } from './use-server-info.ts';
+import { Route, Routes } from 'react-router';
+import { SessionProvider } from '../api/session.tsx';
+import { LoginPage } from '../features/login/login-page.tsx';
+import { HomePage } from '../features/namespaces/home-page.tsx';
+import { NamespaceDetailPage } from '../features/namespaces/namespace-detail-page.tsx';
+import { NotFoundPage } from '../features/not-found/not-found-page.tsx';
+import { ProfilePage } from '../features/profile/profile-page.tsx';
+import { RequireSession } from './require-session.tsx';
+import { ShellLayout } from './shell-layout.tsx';
 
+/** The routes: every URL is shareable; all but /login need a session. */
 export function App() {
-  const info = useServerInfo();
   return (
-    <div className="shell">
-      <header className="topbar">
-        <a className="brand" href="/">
-          ArgoVue
-        </a>
-        <ClusterStatus info={info} />
-      </header>
-      <main className="content">
-        <h1>Welcome to ArgoVue</h1>
-        <p className="lead">
-          Run and watch your Argo workflows, open the data they wrote, and start your own services — all with
-          the access your Kubernetes groups give you.
-        </p>
-        {info.state === 'ready' && (
-          <p className="muted" data-testid="server-version">
-            Server version {info.value.version}
-          </p>
-        )}
-      </main>
-    </div>
+    <SessionProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<ShellLayout />}>
+          <Route element={<RequireSession />}>
+            <Route index element={<HomePage />} />
+            <Route path="profile" element={<ProfilePage />} />
+            <Route path="namespaces/:name" element={<NamespaceDetailPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </SessionProvider>
   );
 }

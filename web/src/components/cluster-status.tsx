@@ -1,5 +1,5 @@
 import type { ServerInfo } from '@argovue/api-types';
-import type { Loadable } from '../app/use-server-info.ts';
+import type { Loadable } from '../api/loadable.ts';
 
 /** The connection to Kubernetes as a badge: what works and, when it does not, what to do. */
 export function ClusterStatus({ info }: { info: Loadable<ServerInfo> }) {
