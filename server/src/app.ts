@@ -14,7 +14,7 @@ import { registerIdentityHeaderStripping } from './http/identity-headers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { AccessReviewer } from './kube/access.ts';
 import { KubeApi } from './kube/kube-api.ts';
-import { startNamespaceCaches } from './namespaces/caches.ts';
+import { startNamespaceCaches, stopNamespaceCaches } from './namespaces/caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 
@@ -62,7 +62,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     oidc,
     namespaces: new NamespaceDirectory(caches, access),
     stop: () => {
-      for (const cache of Object.values<{ stop: () => void }>(caches)) cache.stop();
+      stopNamespaceCaches(caches);
       kubeApi.close();
     },
   };

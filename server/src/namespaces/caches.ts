@@ -89,6 +89,14 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
   };
 }
 
+function allOf(caches: NamespaceCaches): Pick<WatchCache<unknown>, 'ready' | 'stop'>[] {
+  return [caches.namespaces, caches.quotas, caches.roleBindings, caches.workflowPhases];
+}
+
 export async function namespaceCachesReady(caches: NamespaceCaches): Promise<void> {
-  await Promise.all(Object.values(caches).map((cache: WatchCache<unknown>) => cache.ready()));
+  await Promise.all(allOf(caches).map((cache) => cache.ready()));
+}
+
+export function stopNamespaceCaches(caches: NamespaceCaches): void {
+  for (const cache of allOf(caches)) cache.stop();
 }
