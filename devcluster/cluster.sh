@@ -19,9 +19,10 @@ k8sbin=$cache/bin/kubernetes-$KUBERNETES_VERSION-$RECIPE
 etcd_port=${DEVCLUSTER_ETCD_PORT:-2379}
 api_port=${DEVCLUSTER_API_PORT:-6443}
 kwok_port=${DEVCLUSTER_KWOK_PORT:-10250}
+oidc_port=${DEVCLUSTER_OIDC_PORT:-5556}
 api=https://127.0.0.1:$api_port
 admin_kubeconfig=$state/admin.kubeconfig
-components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner)
+components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner oidc-provider)
 
 kubectl() { "$k8sbin/kubectl" --kubeconfig "$admin_kubeconfig" "$@"; }
 pid_of() { local f=$pids/$1.pid; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
@@ -117,6 +118,7 @@ up() {
   ensure_port_free etcd "$etcd_port"
   ensure_port_free kube-apiserver "$api_port"
   ensure_port_free kwok "$kwok_port"
+  ensure_port_free oidc-provider "$oidc_port"
   start etcd "$cache/bin/etcd-$ETCD_VERSION/etcd" --name devcluster --data-dir "$state/etcd" \
     --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
     --listen-peer-urls "http://127.0.0.1:$((etcd_port + 1))" \
@@ -175,6 +177,14 @@ up() {
     --namespace argo --executor-image "quay.io/argoproj/argoexec:$ARGO_VERSION" --loglevel warn
   start provisioner env KUBECONFIG="$admin_kubeconfig" ARGOVUE_VOLUMES_DIR="$state/volumes" \
     node "$here/provisioner/main.ts"
+
+  # The demo OpenID provider ArgoVue logs in against (devcluster/oidc); the argovue client's
+  # secret is made once and kept with the provider's signing keys in $state/oidc.
+  mkdir -p "$state/oidc" && chmod 700 "$state/oidc"
+  [ -s "$state/oidc/client-secret" ] || (umask 077 && openssl rand -hex 24 >"$state/oidc/client-secret")
+  start oidc-provider env OIDC_PORT="$oidc_port" OIDC_CLIENT_SECRET="$(cat "$state/oidc/client-secret")" \
+    OIDC_STATE_DIR="$state/oidc" node "$here/oidc/main.ts"
+  wait_for oidc-provider 30 curl -fsS "http://127.0.0.1:$oidc_port/.well-known/openid-configuration"
 
   # Nodes are Ready once KWOK has initialized them.
   wait_for kwok 60 kubectl wait --for condition=Ready --timeout 2s node --all
