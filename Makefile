@@ -9,7 +9,7 @@ export PATH := $(NODE_BIN):$(PATH)
 DEVCLUSTER := devcluster/cluster.sh
 KUBECONFIG_DEVCLUSTER := $(CURDIR)/.devcluster/admin.kubeconfig
 
-.PHONY: help setup build lint unit integration e2e test demo cluster-up cluster-down cluster-status cluster-reset
+.PHONY: help setup build lint unit seed integration e2e test demo cluster-up cluster-down cluster-status cluster-reset
 
 help:
 	@echo "make demo      set everything up, start the local cluster and ArgoVue, print the URL"
@@ -46,10 +46,14 @@ cluster-status:
 cluster-reset:
 	$(DEVCLUSTER) reset
 
-integration: cluster-up
+# The demo data (teams, templates, workflows) is also what the API and browser tests expect.
+seed: cluster-up
+	devcluster/demo/seed.sh
+
+integration: seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) npm run test:integration
 
-e2e: build cluster-up
+e2e: build seed
 	bash scripts/ensure-chromium.sh
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) npm run test:e2e
 
@@ -58,6 +62,6 @@ test: lint unit integration e2e
 
 # A KUBECONFIG in the environment points ArgoVue at that cluster instead of the local one.
 demo: build
-	@if [ -z "$${KUBECONFIG:-}" ]; then $(DEVCLUSTER) up && devcluster/demo/seed.sh; fi
-	KUBECONFIG=$${KUBECONFIG:-$(KUBECONFIG_DEVCLUSTER)} ARGOVUE_PORT=$${ARGOVUE_PORT:-8080} \
-	  node devcluster/demo/start-argovue.ts
+	@if [ -z "$${KUBECONFIG:-}" ]; then $(DEVCLUSTER) up && devcluster/demo/seed.sh; \
+	  else export ARGOVUE_DEMO_EXTERNAL=true; fi; \
+	  ARGOVUE_PORT=$${ARGOVUE_PORT:-8080} node devcluster/demo/start-argovue.ts

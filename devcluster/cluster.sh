@@ -105,6 +105,36 @@ KW
   } >"$state/kwok.yaml"
 }
 
+# ArgoVue runs as its own service account (deploy/rbac/argovue-server.yaml), never as admin:
+# .devcluster/argovue.kubeconfig carries that account's token.
+write_argovue_kubeconfig() {
+  kubectl apply --server-side -f "$repo/deploy/rbac/argovue-server.yaml" -f "$repo/deploy/rbac/argovue-roles.yaml" >/dev/null
+  local token=""
+  for _ in $(seq 1 50); do
+    token=$(kubectl -n argovue-system get secret argovue-token -o jsonpath='{.data.token}' 2>/dev/null | base64 -d)
+    [ -n "$token" ] && break
+    sleep 0.2
+  done
+  [ -n "$token" ] || fail kube-controller-manager "the token of ArgoVue's service account was never issued"
+  umask 077
+  cat >"$state/argovue.kubeconfig" <<KC
+apiVersion: v1
+kind: Config
+clusters:
+- name: devcluster
+  cluster: { server: "$api", certificate-authority: "$pki/ca.crt" }
+users:
+- name: argovue
+  user: { token: "$token" }
+contexts:
+- name: devcluster
+  context: { cluster: devcluster, user: argovue, namespace: argovue-system }
+current-context: devcluster
+KC
+  umask 022
+  [ -f "$state/argovue-session-key" ] || (umask 077 && openssl rand -base64 48 >"$state/argovue-session-key")
+}
+
 up() {
   local t0=$SECONDS
   "$here/build.sh"
@@ -185,6 +215,8 @@ up() {
   start oidc-provider env OIDC_PORT="$oidc_port" OIDC_CLIENT_SECRET="$(cat "$state/oidc/client-secret")" \
     OIDC_STATE_DIR="$state/oidc" node "$here/oidc/main.ts"
   wait_for oidc-provider 30 curl -fsS "http://127.0.0.1:$oidc_port/.well-known/openid-configuration"
+
+  write_argovue_kubeconfig
 
   # Nodes are Ready once KWOK has initialized them.
   wait_for kwok 60 kubectl wait --for condition=Ready --timeout 2s node --all

@@ -54,6 +54,9 @@ export interface Me {
   sessionExpiresAt: string;
 }
 
+/** GET /api/v1/session: never a 401, so a page can ask without an error in the console. */
+export type SessionState = { signedIn: false } | { signedIn: true; me: Me };
+
 /** One resource of a ResourceQuota: used and hard as Kubernetes quantities, and as numbers to draw. */
 export interface QuotaResource {
   /** e.g. requests.cpu, requests.memory, requests.nvidia.com/gpu */

@@ -1,10 +1,14 @@
-// `make demo`: starts ArgoVue against the cluster in KUBECONFIG and, once it is ready, prints where
-// to open it. Ctrl-C stops ArgoVue; the local cluster keeps running (`make cluster-down` stops it).
+// `make demo`: starts ArgoVue against the local cluster (or the cluster in KUBECONFIG, with the
+// ARGOVUE_* settings from the environment) and, once it is ready, prints where to open it and who can
+// log in. Ctrl-C stops ArgoVue; the local cluster keeps running (`make cluster-down` stops it).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { devclusterArgovueEnv } from '../argovue-env.ts';
+import { demoUsers } from '../oidc/users.ts';
 
-const port = process.env['ARGOVUE_PORT'] ?? '8080';
+const port = Number(process.env['ARGOVUE_PORT'] ?? '8080');
 const url = `http://127.0.0.1:${port}`;
+const useLocalCluster = process.env['ARGOVUE_DEMO_EXTERNAL'] !== 'true';
 const server = spawn(
   process.execPath,
   [fileURLToPath(new URL('../../server/src/main.ts', import.meta.url))],
@@ -12,7 +16,7 @@ const server = spawn(
     stdio: 'inherit',
     env: {
       ...process.env,
-      ARGOVUE_PORT: port,
+      ...(useLocalCluster ? devclusterArgovueEnv(port) : {}),
       ARGOVUE_LOG_LEVEL: process.env['ARGOVUE_LOG_LEVEL'] ?? 'warn',
     },
   },
@@ -24,9 +28,18 @@ const deadline = Date.now() + 30_000;
 while (Date.now() < deadline) {
   const res = await fetch(`${url}/readyz`).catch(() => undefined);
   if (res?.ok) {
-    console.log(
-      `\n  ArgoVue is running: ${url}\n  Kubernetes: ${process.env['KUBECONFIG'] ?? 'in-cluster'}\n  Stop: Ctrl-C (the local cluster keeps running; \`make cluster-down\` stops it)\n`,
-    );
+    const users = useLocalCluster
+      ? demoUsers
+          .map(
+            (user) =>
+              `    ${user.username.padEnd(8)} ${user.groups.length > 5 ? `${user.groups.length} groups` : user.groups.join(', ') || '(no groups)'}`,
+          )
+          .join('\n')
+      : '';
+    console.log(`
+  ArgoVue is running: ${url}
+${useLocalCluster ? `  Demo users (password: demo):\n${users}\n` : ''}  Stop: Ctrl-C (the local cluster keeps running; \`make cluster-down\` stops it)
+`);
     break;
   }
   await new Promise((resolve) => setTimeout(resolve, 200));

@@ -73,6 +73,15 @@ describe('storage on the local cluster', () => {
       () => Promise.resolve(existsSync(folder) ? undefined : true),
       90_000,
     );
-    await assert.rejects(core.readPersistentVolume({ name: volumeName }), /404|not found/i);
+    // The provisioner removes the folder, then the volume object.
+    await eventually(
+      'the volume to be deleted',
+      () =>
+        core.readPersistentVolume({ name: volumeName }).then(
+          () => undefined,
+          (error: unknown) => (String(error).match(/404|not found/i) ? true : undefined),
+        ),
+      30_000,
+    );
   });
 });

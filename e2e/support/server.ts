@@ -1,7 +1,9 @@
-// Starts the real ArgoVue server (the built web app, the local cluster) on a free loopback port.
+// Starts the real ArgoVue server (the built web app, the local cluster, the local OpenID provider)
+// on a free loopback port, as ArgoVue's own service account.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { devclusterArgovueEnv } from '../../devcluster/argovue-env.ts';
 
 const serverMain = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
 
@@ -11,9 +13,10 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
+      probe.close(() => {
+        if (typeof address === 'object' && address) resolve(address.port);
+        else reject(new Error('no port'));
+      });
     });
   });
 }
@@ -28,7 +31,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
-    env: { ...process.env, ARGOVUE_PORT: String(port), ARGOVUE_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...devclusterArgovueEnv(port), ARGOVUE_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

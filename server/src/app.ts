@@ -14,7 +14,7 @@ import { registerIdentityHeaderStripping } from './http/identity-headers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { AccessReviewer } from './kube/access.ts';
 import { KubeApi } from './kube/kube-api.ts';
-import { startNamespaceCaches, stopNamespaceCaches } from './namespaces/caches.ts';
+import { namespaceCachesReady, startNamespaceCaches, stopNamespaceCaches } from './namespaces/caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 
@@ -24,6 +24,8 @@ export interface Services {
   authenticator: Authenticator;
   oidc: OidcClient;
   namespaces: NamespaceDirectory;
+  /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
+  cachesReady: () => boolean;
   /** Stops watches and closes connections. */
   stop: () => void;
 }
@@ -56,11 +58,14 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     },
   });
   const caches = startNamespaceCaches(kubeApi, log);
+  let cachesReady = false;
+  void namespaceCachesReady(caches).then(() => (cachesReady = true));
   const access = new AccessReviewer(kubeApi, config.authzCacheSeconds * 1000);
   return {
     authenticator,
     oidc,
     namespaces: new NamespaceDirectory(caches, access),
+    cachesReady: () => cachesReady,
     stop: () => {
       stopNamespaceCaches(caches);
       kubeApi.close();
@@ -93,7 +98,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     oidc: deps.oidc,
     publicOrigin: publicOrigin(config),
   });
-  registerHealthRoutes(app, deps.probeCluster, deps.version);
+  registerHealthRoutes(app, deps.probeCluster, deps.cachesReady, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
 
   const indexHtml = join(config.webDir, 'index.html');

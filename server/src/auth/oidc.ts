@@ -29,8 +29,8 @@ export interface TokenResult {
 /** A login the provider or the user's browser got wrong; `code` goes to the login page. */
 export class LoginError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.code = code;
   }
 }
@@ -123,10 +123,20 @@ function tokenResult(tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResp
 }
 
 function loginErrorOf(error: unknown): LoginError {
-  if (error instanceof oidc.AuthorizationResponseError) {
-    return new LoginError('provider_refused', `The identity provider refused the login: ${error.error}.`);
+  const refusal = [error, error instanceof Error ? error.cause : undefined].find(
+    (e) => e instanceof oidc.AuthorizationResponseError,
+  );
+  if (refusal !== undefined) {
+    return new LoginError(
+      'provider_refused',
+      `The identity provider refused the login: ${refusal.error}.`,
+      error,
+    );
   }
-  const message = error instanceof Error ? error.message : '';
+  // openid-client wraps the check that failed ("unexpected \"state\" …") as the cause of its error.
+  const message = [error, error instanceof Error ? error.cause : undefined]
+    .map((e) => (e instanceof Error ? e.message : ''))
+    .join(' ');
   if (/state/i.test(message))
     return new LoginError('state_mismatch', 'The login response did not match this login.');
   if (/nonce/i.test(message))

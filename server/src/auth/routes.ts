@@ -2,7 +2,7 @@
 // state-changing requests the CSRF defences (same Origin, and the session's X-CSRF-Token).
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Me } from '@argovue/api-types';
+import type { Me, SessionState } from '@argovue/api-types';
 import { HttpError } from '../http/errors.ts';
 import { safeReturnTo } from '../http/return-to.ts';
 import type { AuthenticatedUser, Authenticator } from './authenticator.ts';
@@ -103,7 +103,11 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
           : error instanceof SessionRefused
             ? 'identity_refused'
             : 'login_failed';
-      request.log.warn({ code, err: error instanceof Error ? error.message : String(error) }, 'login failed');
+      const cause = describeCause(error);
+      request.log.warn(
+        { code, err: error instanceof Error ? error.message : String(error), cause },
+        'login failed',
+      );
       return reply.redirect(`/login?error=${code}&returnTo=${encodeURIComponent(transaction.returnTo)}`);
     }
   });
@@ -123,18 +127,25 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
     return { redirectTo: endSession?.href ?? '/login?signedOut=1' };
   });
 
-  app.get('/api/v1/me', (request): Me => {
-    const { user, session, csrfToken } = requireUser(request);
-    return {
-      username: user.username,
-      ...(user.name === undefined ? {} : { name: user.name }),
-      ...(user.email === undefined ? {} : { email: user.email }),
-      providerGroups: user.providerGroups,
-      kubernetesGroups: [...user.groups],
-      csrfToken,
-      sessionExpiresAt: new Date(session.expiresAt * 1000).toISOString(),
-    };
+  app.get('/api/v1/me', (request): Me => meOf(requireUser(request)));
+
+  app.get('/api/v1/session', { config: { public: true } }, async (request, reply): Promise<SessionState> => {
+    const result = await authenticator.authenticate(request.cookies);
+    setCookies(reply, result.setCookies);
+    return result.ok ? { signedIn: true, me: meOf(result.auth) } : { signedIn: false };
   });
+}
+
+function meOf({ user, session, csrfToken }: AuthenticatedUser): Me {
+  return {
+    username: user.username,
+    ...(user.name === undefined ? {} : { name: user.name }),
+    ...(user.email === undefined ? {} : { email: user.email }),
+    providerGroups: user.providerGroups,
+    kubernetesGroups: [...user.groups],
+    csrfToken,
+    sessionExpiresAt: new Date(session.expiresAt * 1000).toISOString(),
+  };
 }
 
 export function requireUser(request: FastifyRequest): AuthenticatedUser {
@@ -189,4 +200,10 @@ function checkCsrf(
       'Reload the page and try again; send X-CSRF-Token from /api/v1/me with every change.',
     );
   }
+}
+
+function describeCause(error: unknown): string | undefined {
+  let cause = error instanceof Error ? error.cause : undefined;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  return cause instanceof Error ? cause.message : undefined;
 }

@@ -62,7 +62,8 @@ export class KubeApi {
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const raw = [...headers, 'Accept', req.accept ?? 'application/json'];
+    // With raw header arrays Node adds no Host header of its own.
+    const raw = ['Host', url.host, ...headers, 'Accept', req.accept ?? 'application/json'];
     if (req.as !== undefined) raw.push(...impersonationHeaders(req.as));
     const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
     if (body !== undefined)

@@ -1,6 +1,6 @@
 // The one typed client of the ArgoVue server. It keeps the session's CSRF token and sends it with every
 // state-changing request, and it tells the app when any call answers 401 (the session ended).
-import type { ApiError, Me, NamespaceList, ServerInfo } from '@argovue/api-types';
+import type { ApiError, Me, NamespaceList, ServerInfo, SessionState } from '@argovue/api-types';
 
 /** An API call that failed: carries the server's error shape so pages can show message and hint. */
 export class ApiCallError extends Error {
@@ -84,10 +84,12 @@ export function fetchServerInfo(signal?: AbortSignal): Promise<ServerInfo> {
 }
 
 /** Who is logged in; also keeps the session's CSRF token for later state-changing requests. */
-export async function fetchMe(signal?: AbortSignal): Promise<Me> {
-  const me = await request<Me>('/api/v1/me', { signal });
-  csrfToken = me.csrfToken;
-  return me;
+/** Who is signed in, if anyone. Never answers 401, so a signed-out visit logs no error. */
+export async function fetchSession(signal?: AbortSignal): Promise<Me | null> {
+  const session = await request<SessionState>('/api/v1/session', { signal });
+  if (!session.signedIn) return null;
+  csrfToken = session.me.csrfToken;
+  return session.me;
 }
 
 export function fetchNamespaces(signal?: AbortSignal): Promise<NamespaceList> {

@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import type { Me } from '@argovue/api-types';
 import { parseApiTime } from '../lib/relative-time.ts';
 import { safeLogoutRedirect } from '../lib/return-to.ts';
-import { ApiCallError, fetchMe, logout, onSessionEnded } from './client.ts';
+import { ApiCallError, fetchSession, logout, onSessionEnded } from './client.ts';
 
 export type Session =
   | { state: 'loading' }
@@ -26,8 +26,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession({ state: 'loading' });
       setAttempt((n) => n + 1);
     };
-    fetchMe(abort.signal).then(
-      (me) => setSession({ state: 'signed-in', me }),
+    fetchSession(abort.signal).then(
+      (me) => setSession(me === null ? { state: 'signed-out' } : { state: 'signed-in', me }),
       (error: unknown) => {
         if (!(error instanceof ApiCallError)) return;
         setSession(error.body.status === 401 ? { state: 'signed-out' } : { state: 'failed', error, retry });

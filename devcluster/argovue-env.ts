@@ -1,0 +1,19 @@
+// The environment that runs ArgoVue against the local cluster: as its own service account, logging
+// in through the local OpenID provider. Used by `make demo` and the browser tests.
+import { fileURLToPath } from 'node:url';
+
+export const devclusterDir =
+  process.env['ARGOVUE_DEVCLUSTER_DIR'] ?? fileURLToPath(new URL('../.devcluster', import.meta.url));
+export const oidcIssuer = `http://127.0.0.1:${process.env['DEVCLUSTER_OIDC_PORT'] ?? '5556'}`;
+
+export function devclusterArgovueEnv(port: number): Record<string, string> {
+  return {
+    KUBECONFIG: `${devclusterDir}/argovue.kubeconfig`,
+    ARGOVUE_PORT: String(port),
+    ARGOVUE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ARGOVUE_OIDC_ISSUER: oidcIssuer,
+    ARGOVUE_OIDC_CLIENT_ID: 'argovue',
+    ARGOVUE_OIDC_CLIENT_SECRET_FILE: `${devclusterDir}/oidc/client-secret`,
+    ARGOVUE_SESSION_KEYS_FILE: `${devclusterDir}/argovue-session-key`,
+  };
+}
