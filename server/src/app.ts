@@ -90,7 +90,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     requestTimeout: 30_000,
     trustProxy: false,
   });
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { formTargets: [new URL(config.oidcIssuer).origin] });
   registerErrorHandling(app);
   registerIdentityHeaderStripping(app);
   await registerAuth(app, {
