@@ -9,12 +9,12 @@ export PATH := $(NODE_BIN):$(PATH)
 DEVCLUSTER := devcluster/cluster.sh
 KUBECONFIG_DEVCLUSTER := $(CURDIR)/.devcluster/admin.kubeconfig
 
-.PHONY: help setup build lint unit seed integration e2e test demo cluster-up cluster-down cluster-status cluster-reset
+.PHONY: help setup build lint unit seed integration e2e bench test demo cluster-up cluster-down cluster-status cluster-reset
 
 help:
 	@echo "make demo      set everything up, start the local cluster and ArgoVue, print the URL"
 	@echo "make test      set everything up and run every test (lint, unit, integration, browser)"
-	@echo "make lint | unit | integration | e2e | build"
+	@echo "make lint | unit | integration | e2e | build | bench"
 	@echo "make cluster-up | cluster-down | cluster-status | cluster-reset"
 
 node_modules/.installed: package.json package-lock.json */package.json
@@ -56,6 +56,10 @@ integration: seed
 e2e: build seed
 	bash scripts/ensure-chromium.sh
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) npm run test:e2e
+
+# Benchmarks print figures against the local cluster; they are not part of `make test`.
+bench: seed
+	node bench/authz-cache.ts
 
 test: lint unit integration e2e
 	@echo "make test: all suites passed"
