@@ -8,11 +8,14 @@ import { startServer, type RunningServer } from '../support/server.ts';
 
 describe('logout', () => {
   let server: RunningServer;
+  let otherReplica: RunningServer;
   before(async () => {
     server = await startServer();
+    otherReplica = await startServer(); // same session key, as replicas behind a load balancer
   });
   after(async () => {
     await server.stop();
+    await otherReplica.stop();
   });
 
   it('clears the session, ends it at the provider, and refuses a replayed copy', async () => {
@@ -31,5 +34,22 @@ describe('logout', () => {
     const replay = await copy.json<ApiError>('/api/v1/namespaces');
     assert.equal(replay.status, 401);
     assert.equal(replay.body.code, 'UNAUTHENTICATED');
+  });
+
+  it('is honoured by another replica too', async () => {
+    const alice = await loginAs(server.url, 'alice');
+    const onOtherReplica = new ApiClient(otherReplica.url);
+    for (const [name, value] of alice.cookies) onOtherReplica.cookies.set(name, value);
+    assert.equal((await onOtherReplica.json('/api/v1/me')).status, 200, 'the session works on both replicas');
+
+    assert.equal((await alice.send('POST', '/auth/logout')).status, 200);
+    // The other replica learns of the logout through its watch of the shared ConfigMap.
+    const deadline = Date.now() + 5000;
+    let status = 200;
+    while (status === 200 && Date.now() < deadline) {
+      status = (await onOtherReplica.json('/api/v1/me')).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(status, 401);
   });
 });

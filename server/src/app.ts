@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -6,6 +6,7 @@ import type { ClusterInfo } from '@argovue/api-types';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { Authenticator } from './auth/authenticator.ts';
 import { OidcClient } from './auth/oidc.ts';
+import { RevocationStore } from './auth/revocation-store.ts';
 import { registerAuth } from './auth/routes.ts';
 import { publicOrigin, type Config } from './config.ts';
 import { registerHealthRoutes } from './health/routes.ts';
@@ -35,6 +36,15 @@ export interface AppDeps extends Services {
   version: string;
 }
 
+/** Where ArgoVue keeps its own state: configured, else the kubeconfig context's or pod's namespace. */
+function ownNamespace(config: Config, kc: KubeConfig): string {
+  if (config.namespace !== undefined) return config.namespace;
+  const fromContext = kc.getContextObject(kc.getCurrentContext())?.namespace;
+  if (fromContext !== undefined && fromContext !== '') return fromContext;
+  const inCluster = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+  return existsSync(inCluster) ? readFileSync(inCluster, 'utf8').trim() : 'argovue-system';
+}
+
 /** The long-lived parts: the OIDC client, sessions, Kubernetes access and the shared watch caches. */
 export function startServices(config: Config, kc: KubeConfig, log: (message: string) => void): Services {
   const kubeApi = new KubeApi(kc);
@@ -45,8 +55,10 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     scopes: config.oidcScopes,
     redirectUri: new URL('/auth/callback', publicOrigin(config)).href,
   });
+  const revocations = new RevocationStore(kubeApi, ownNamespace(config, kc), log);
   const authenticator = new Authenticator({
     keys: config.sessionKeys,
+    revocations,
     oidc,
     sessionSeconds: config.sessionSeconds,
     mapping: {
@@ -59,7 +71,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
   });
   const caches = startNamespaceCaches(kubeApi, log);
   let cachesReady = false;
-  void namespaceCachesReady(caches).then(() => (cachesReady = true));
+  void Promise.all([namespaceCachesReady(caches), revocations.ready()]).then(() => (cachesReady = true));
   const access = new AccessReviewer(kubeApi, config.authzCacheSeconds * 1000);
   return {
     authenticator,
@@ -68,6 +80,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     cachesReady: () => cachesReady,
     stop: () => {
       stopNamespaceCaches(caches);
+      revocations.stop();
       kubeApi.close();
     },
   };

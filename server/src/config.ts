@@ -63,6 +63,11 @@ const ConfigSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(8 * 3600),
+  /** ArgoVue's own namespace (shared logout records); default: the kubeconfig's or the pod's. */
+  namespace: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'is not a namespace name')
+    .optional(),
   /** How long an authorization decision (SelfSubjectAccessReview) is reused for a user. */
   authzCacheSeconds: z.coerce.number().min(0).max(300).default(10),
 });
@@ -91,6 +96,7 @@ const envNames: Record<keyof Config, string> = {
   sessionKeys: 'ARGOVUE_SESSION_KEYS',
   sessionSeconds: 'ARGOVUE_SESSION_SECONDS',
   authzCacheSeconds: 'ARGOVUE_AUTHZ_CACHE_SECONDS',
+  namespace: 'ARGOVUE_NAMESPACE',
 };
 
 const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys']);

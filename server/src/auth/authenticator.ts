@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mapIdentity, type IdentityMapping, type MappedUser } from './identity.ts';
 import type { OidcClient, TokenResult } from './oidc.ts';
 import { deriveKey, Sealer } from './sealed.ts';
-import { newSessionId, parseSession, SessionRevocations, type Session } from './session.ts';
+import { newSessionId, parseSession, type Session } from './session.ts';
 import {
   clearedSessionCookies,
   readSessionCookies,
@@ -25,6 +25,12 @@ export type Authentication =
 
 const maxCachedUsers = 50_000;
 
+/** Sessions ended by logout before their time (see revocation-store.ts). */
+export interface Revocations {
+  isRevoked(sid: string): boolean;
+  revoke(sid: string, expiresAt: number): Promise<void>;
+}
+
 /** A session could not be made: why, for the login page. */
 export class SessionRefused extends Error {}
 
@@ -35,7 +41,7 @@ export class Authenticator {
   readonly #oidc: OidcClient;
   readonly #mapping: IdentityMapping;
   readonly #sessionSeconds: number;
-  readonly revocations = new SessionRevocations();
+  readonly #revocations: Revocations;
   readonly #users = new Map<string, { claimsJson: string; user: MappedUser }>();
   readonly #refreshing = new Map<string, Promise<Session | undefined>>();
 
@@ -44,7 +50,9 @@ export class Authenticator {
     oidc: OidcClient;
     mapping: IdentityMapping;
     sessionSeconds: number;
+    revocations: Revocations;
   }) {
+    this.#revocations = options.revocations;
     this.#sessionSealer = new Sealer(options.keys, 'session');
     this.loginSealer = new Sealer(options.keys, 'login');
     this.#csrfKey = deriveKey(options.keys[0] ?? '', 'csrf');
@@ -87,7 +95,7 @@ export class Authenticator {
     }
     let session = parseSession(raw);
     if (session === undefined) return { ok: false, reason: 'invalid', setCookies: clearedSessionCookies() };
-    if (this.revocations.isRevoked(session.sid))
+    if (this.#revocations.isRevoked(session.sid))
       return { ok: false, reason: 'revoked', setCookies: clearedSessionCookies() };
     const now = Date.now() / 1000;
     if (session.expiresAt <= now)
@@ -103,8 +111,8 @@ export class Authenticator {
     return { ok: true, auth: { session, user, csrfToken: this.csrfTokenOf(session.sid) }, setCookies };
   }
 
-  logout(session: Session): SetCookie[] {
-    this.revocations.revoke(session);
+  async logout(session: Session): Promise<SetCookie[]> {
+    await this.#revocations.revoke(session.sid, session.expiresAt);
     this.#users.delete(session.sid);
     return clearedSessionCookies();
   }

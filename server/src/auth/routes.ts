@@ -121,7 +121,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
       return { redirectTo: '/login' };
     }
     checkCsrf(request, result.auth, authenticator, publicOrigin);
-    setCookies(reply, authenticator.logout(result.auth.session));
+    setCookies(reply, await authenticator.logout(result.auth.session));
     request.log.info({ sid: result.auth.session.sid }, 'logout');
     const endSession = await oidc.endSessionUrl(new URL('/login?signedOut=1', publicOrigin).href);
     return { redirectTo: endSession?.href ?? '/login?signedOut=1' };

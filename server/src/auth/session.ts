@@ -24,25 +24,3 @@ export function parseSession(value: unknown): Session | undefined {
   const parsed = SessionSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
-
-/**
- * Sessions ended by logout before their time. A sealed cookie stays valid until it expires, so a copy
- * kept from before the logout would still work; remembering the ids until then refuses it.
- */
-export class SessionRevocations {
-  readonly #revoked = new Map<string, number>();
-
-  revoke(session: Pick<Session, 'sid' | 'expiresAt'>): void {
-    this.#revoked.set(session.sid, session.expiresAt);
-    this.#prune();
-  }
-
-  isRevoked(sid: string): boolean {
-    return this.#revoked.has(sid);
-  }
-
-  #prune(): void {
-    const now = Date.now() / 1000;
-    for (const [sid, expiresAt] of this.#revoked) if (expiresAt < now) this.#revoked.delete(sid);
-  }
-}
