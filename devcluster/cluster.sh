@@ -64,7 +64,7 @@ wait_for() {
   done
 }
 
-write_kubeconfig() { # write_kubeconfig FILE CERT_NAME
+write_kubeconfig() { # write_kubeconfig FILE USER_NAME USER_FIELDS [NAMESPACE]
   cat >"$1" <<KC
 apiVersion: v1
 kind: Config
@@ -73,13 +73,15 @@ clusters:
   cluster: { server: "$api", certificate-authority: "$pki/ca.crt" }
 users:
 - name: $2
-  user: { client-certificate: "$pki/$2.crt", client-key: "$pki/$2.key" }
+  user: { $3 }
 contexts:
 - name: devcluster
-  context: { cluster: devcluster, user: $2 }
+  context: { cluster: devcluster, user: $2${4:+, namespace: $4} }
 current-context: devcluster
 KC
 }
+
+cert_user() { echo "client-certificate: \"$pki/$1.crt\", client-key: \"$pki/$1.key\""; }
 
 render_kwok_config() {
   mkdir -p "$state/kwok-logs"
@@ -117,20 +119,7 @@ write_argovue_kubeconfig() {
   done
   [ -n "$token" ] || fail kube-controller-manager "the token of ArgoVue's service account was never issued"
   umask 077
-  cat >"$state/argovue.kubeconfig" <<KC
-apiVersion: v1
-kind: Config
-clusters:
-- name: devcluster
-  cluster: { server: "$api", certificate-authority: "$pki/ca.crt" }
-users:
-- name: argovue
-  user: { token: "$token" }
-contexts:
-- name: devcluster
-  context: { cluster: devcluster, user: argovue, namespace: argovue-system }
-current-context: devcluster
-KC
+  write_kubeconfig "$state/argovue.kubeconfig" argovue "token: \"$token\"" argovue-system
   umask 022
   [ -f "$state/argovue-session-key" ] || (umask 077 && openssl rand -base64 48 >"$state/argovue-session-key")
 }
@@ -140,9 +129,9 @@ up() {
   "$here/build.sh"
   mkdir -p "$state" "$logs" "$pids" "$state/volumes"
   "$here/pki.sh" "$pki"
-  write_kubeconfig "$admin_kubeconfig" admin
-  write_kubeconfig "$state/kube-controller-manager.kubeconfig" kube-controller-manager
-  write_kubeconfig "$state/kube-scheduler.kubeconfig" kube-scheduler
+  write_kubeconfig "$admin_kubeconfig" admin "$(cert_user admin)"
+  write_kubeconfig "$state/kube-controller-manager.kubeconfig" kube-controller-manager "$(cert_user kube-controller-manager)"
+  write_kubeconfig "$state/kube-scheduler.kubeconfig" kube-scheduler "$(cert_user kube-scheduler)"
   render_kwok_config
 
   ensure_port_free etcd "$etcd_port"

@@ -6,18 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import type { ApiError, NamespaceList, NamespaceSummary } from '@argovue/api-types';
 import { demoUsers } from '../../devcluster/oidc/users.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
+import { namespacesByUser as expected } from '../support/demo-access.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-// What the demo's RoleBindings grant (devcluster/demo/teams.yaml).
-const expected: Record<string, string[]> = {
-  alice: ['team-a'],
-  bob: ['team-b'],
-  carol: ['team-a', 'team-b'],
-  dave: ['team-a'],
-  erin: [],
-  gina: ['team-a'],
-  mallory: ['team-b'],
-};
 const probed = ['team-a', 'team-b', 'kube-system', 'argovue-system', 'argo', 'no-such-namespace-4f2a'];
 
 describe('RBAC matrix: users × namespace endpoints × namespaces', () => {
@@ -41,7 +32,7 @@ describe('RBAC matrix: users × namespace endpoints × namespaces', () => {
       assert.ok(client);
       const { status, body } = await client.json<NamespaceList>('/api/v1/namespaces');
       assert.equal(status, 200);
-      assert.deepEqual(body.items.map((ns) => ns.name).sort(), namespaces);
+      assert.deepEqual(body.items.map((ns) => ns.name).sort(), [...namespaces]);
     });
 
     it(`${username} can open only their namespaces, and others look missing`, async () => {
