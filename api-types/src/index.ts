@@ -95,3 +95,31 @@ export interface NamespaceSummary {
 export interface NamespaceList {
   items: NamespaceSummary[];
 }
+
+/** One row of a workflow list: the fields a list shows, nothing more. */
+export interface WorkflowRow {
+  namespace: string;
+  name: string;
+  uid: string;
+  phase: WorkflowPhase;
+  message?: string;
+  /** The WorkflowTemplate (or ClusterWorkflowTemplate) it was submitted from. */
+  template?: { name: string; cluster: boolean };
+  /** Who submitted it, when Argo or ArgoVue recorded it. */
+  submitter?: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Pods done / pods in all, from Argo's `status.progress` ("3/4"). */
+  progress?: { done: number; total: number };
+  labels: Record<string, string>;
+}
+
+/** GET /api/v1/workflows and GET /api/v1/namespaces/:namespace/workflows */
+export interface WorkflowList {
+  items: WorkflowRow[];
+  /** Rows matching the filters, across all pages. */
+  total: number;
+  /** Pass as `continue` for the next page; absent on the last one. */
+  continue?: string;
+}

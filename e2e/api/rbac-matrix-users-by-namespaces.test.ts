@@ -3,7 +3,7 @@
 // are bound to, and a refused namespace answers exactly like a missing one.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ApiError, NamespaceList, NamespaceSummary } from '@argovue/api-types';
+import type { ApiError, NamespaceList, NamespaceSummary, WorkflowList } from '@argovue/api-types';
 import { demoUsers } from '../../devcluster/oidc/users.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { namespacesByUser as expected } from '../support/demo-access.ts';
@@ -59,6 +59,43 @@ describe('RBAC matrix: users × namespace endpoints × namespaces', () => {
       }
     });
   }
+
+  for (const [username, namespaces] of Object.entries(expected)) {
+    it(`${username} lists workflows only of ${namespaces.join(', ') || 'no namespace'}`, async () => {
+      const client = clients.get(username);
+      assert.ok(client);
+      const all = await client.json<WorkflowList>('/api/v1/workflows?limit=1000');
+      assert.equal(all.status, 200);
+      // The demo has workflows in team-a and in team-b: every allowed namespace shows rows, no other does.
+      const seen = [...new Set(all.body.items.map((w) => w.namespace))].sort();
+      assert.deepEqual(seen, [...namespaces]);
+      assert.equal(all.body.total, all.body.items.length);
+      for (const namespace of probed) {
+        const res: { status: number; body: WorkflowList | ApiError } = await client.json(
+          `/api/v1/namespaces/${namespace}/workflows`,
+        );
+        if (namespaces.includes(namespace)) {
+          assert.equal(res.status, 200, `${username} lists workflows of ${namespace}`);
+          assert.ok((res.body as WorkflowList).items.every((w) => w.namespace === namespace));
+        } else {
+          assert.equal(res.status, 404, `${username} is refused the workflows of ${namespace}`);
+          assert.equal(
+            (res.body as ApiError).message.replace(namespace, 'NS'),
+            'Namespace NS was not found, or you have no access to it.',
+          );
+        }
+      }
+    });
+  }
+
+  it('refuses a malformed workflow query with a clear error', async () => {
+    const client = clients.get('alice');
+    assert.ok(client);
+    const { status, body } = await client.json<ApiError>('/api/v1/workflows?phase=Exploded&limit=0');
+    assert.equal(status, 400);
+    assert.equal(body.code, 'INPUT_INVALID');
+    assert.match(body.message, /phase must be one of/);
+  });
 
   it('shows quotas, workflow counts and members where RBAC lets the user read them', async () => {
     const client = clients.get('alice');

@@ -18,6 +18,8 @@ import { KubeApi } from './kube/kube-api.ts';
 import { namespaceCachesReady, startNamespaceCaches, stopNamespaceCaches } from './namespaces/caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
+import { WorkflowDirectory } from './workflows/list.ts';
+import { registerWorkflowRoutes } from './workflows/routes.ts';
 
 export type ClusterProbe = () => Promise<ClusterInfo & { error?: string }>;
 
@@ -25,6 +27,7 @@ export interface Services {
   authenticator: Authenticator;
   oidc: OidcClient;
   namespaces: NamespaceDirectory;
+  workflows: WorkflowDirectory;
   /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
   cachesReady: () => boolean;
   /** Stops watches and closes connections. */
@@ -73,10 +76,12 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
   let cachesReady = false;
   void Promise.all([namespaceCachesReady(caches), revocations.ready()]).then(() => (cachesReady = true));
   const access = new AccessReviewer(kubeApi, config.authzCacheSeconds * 1000);
+  const namespaces = new NamespaceDirectory(caches, access);
   return {
     authenticator,
     oidc,
-    namespaces: new NamespaceDirectory(caches, access),
+    namespaces,
+    workflows: new WorkflowDirectory(caches.workflows, namespaces),
     cachesReady: () => cachesReady,
     stop: () => {
       stopNamespaceCaches(caches);
@@ -113,6 +118,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   registerHealthRoutes(app, deps.probeCluster, deps.cachesReady, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
+  registerWorkflowRoutes(app, deps.workflows);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWebApp = existsSync(indexHtml);

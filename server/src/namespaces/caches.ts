@@ -1,5 +1,7 @@
 // The shared watch caches the namespace views read from, each holding only the fields shown.
+import type { WorkflowRow } from '@argovue/api-types';
 import type { KubeApi } from '../kube/kube-api.ts';
+import { workflowRow } from '../workflows/rows.ts';
 import { WatchCache, type ObjectMeta } from '../kube/watch-cache.ts';
 
 export interface CachedNamespace {
@@ -20,11 +22,6 @@ export interface CachedRoleBinding {
   subjects: { kind: string; name: string }[];
 }
 
-export interface CachedWorkflowPhase {
-  namespace: string;
-  phase: string | undefined;
-}
-
 interface Meta extends ObjectMeta {
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
@@ -34,7 +31,8 @@ export interface NamespaceCaches {
   namespaces: WatchCache<CachedNamespace>;
   quotas: WatchCache<CachedQuota>;
   roleBindings: WatchCache<CachedRoleBinding>;
-  workflowPhases: WatchCache<CachedWorkflowPhase>;
+  /** Every workflow as a list row (one watch serves the counts here and the workflow lists). */
+  workflows: WatchCache<WorkflowRow>;
 }
 
 export function startNamespaceCaches(api: KubeApi, log: (message: string) => void): NamespaceCaches {
@@ -76,21 +74,16 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
         subjects: (object.subjects ?? []).map((s) => ({ kind: s.kind ?? '', name: s.name ?? '' })),
       }),
     }).start(),
-    // Counting workflows by phase needs only a label: Argo keeps `workflows.argoproj.io/phase` current.
-    workflowPhases: new WatchCache<CachedWorkflowPhase>(api, {
+    workflows: new WatchCache<WorkflowRow>(api, {
       path: '/apis/argoproj.io/v1alpha1/workflows',
       log,
-      metadataOnly: true,
-      project: ({ metadata }: { metadata?: Meta }) => ({
-        namespace: metadata?.namespace ?? '',
-        phase: metadata?.labels?.['workflows.argoproj.io/phase'],
-      }),
+      project: workflowRow,
     }).start(),
   };
 }
 
 function allOf(caches: NamespaceCaches): Pick<WatchCache<unknown>, 'ready' | 'stop'>[] {
-  return [caches.namespaces, caches.quotas, caches.roleBindings, caches.workflowPhases];
+  return [caches.namespaces, caches.quotas, caches.roleBindings, caches.workflows];
 }
 
 export async function namespaceCachesReady(caches: NamespaceCaches): Promise<void> {

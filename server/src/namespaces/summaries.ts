@@ -8,7 +8,6 @@ import { mapConcurrent } from '../lib/map-concurrent.ts';
 import type { CachedNamespace, CachedQuota, CachedRoleBinding, NamespaceCaches } from './caches.ts';
 
 const reviewConcurrency = 16;
-const phases: readonly WorkflowPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'];
 
 export class NamespaceDirectory {
   readonly #caches: NamespaceCaches;
@@ -29,17 +28,18 @@ export class NamespaceDirectory {
     });
   }
 
-  async listForUser(identity: KubeIdentity): Promise<NamespaceSummary[]> {
+  /** The namespaces the user may use, sorted by name. */
+  async usableNamespaces(identity: KubeIdentity): Promise<CachedNamespace[]> {
     const all = [...this.#caches.namespaces.values()].sort((a, b) => a.name.localeCompare(b.name));
     const usable = await mapConcurrent(all, reviewConcurrency, async (ns) =>
       (await this.mayUse(identity, ns.name)) ? ns : undefined,
     );
-    const summaries = await mapConcurrent(
-      usable.filter((ns) => ns !== undefined),
-      reviewConcurrency,
-      (ns) => this.#summarize(identity, ns),
-    );
-    return summaries;
+    return usable.filter((ns) => ns !== undefined);
+  }
+
+  async listForUser(identity: KubeIdentity): Promise<NamespaceSummary[]> {
+    const usable = await this.usableNamespaces(identity);
+    return mapConcurrent(usable, reviewConcurrency, (ns) => this.#summarize(identity, ns));
   }
 
   /** The namespace's summary, or undefined when it does not exist or the user may not use it. */
@@ -71,11 +71,8 @@ export class NamespaceDirectory {
 
   #workflowCounts(namespace: string): Partial<Record<WorkflowPhase, number>> {
     const counts: Partial<Record<WorkflowPhase, number>> = {};
-    for (const workflow of this.#caches.workflowPhases.inNamespace(namespace)) {
-      // A workflow the controller has not picked up yet has no phase: it is pending.
-      const phase = phases.find((p) => p === workflow.phase) ?? 'Pending';
+    for (const { phase } of this.#caches.workflows.inNamespace(namespace))
       counts[phase] = (counts[phase] ?? 0) + 1;
-    }
     return counts;
   }
 }

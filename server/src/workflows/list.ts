@@ -1,0 +1,112 @@
+// Workflow lists for a user: rows from the shared cache, only from namespaces where Kubernetes lets
+// the user list workflows, filtered, sorted and paged.
+import { z } from 'zod';
+import type { WorkflowList, WorkflowPhase, WorkflowRow } from '@argovue/api-types';
+import type { KubeIdentity } from '../auth/identity.ts';
+import type { WatchCache } from '../kube/watch-cache.ts';
+import type { NamespaceDirectory } from '../namespaces/summaries.ts';
+
+const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
+const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
+
+export const WorkflowQuerySchema = z.object({
+  phase: z
+    .string()
+    .transform((text) => text.split(',').filter((p) => p !== ''))
+    .pipe(z.array(z.enum(phaseNames, { error: `phase must be one of ${phaseNames.join(', ')}` })))
+    .optional(),
+  /** `key=value`, several joined by commas; all must match. */
+  label: z
+    .string()
+    .transform((text) => text.split(',').filter((l) => l !== ''))
+    .pipe(z.array(z.string().regex(labelSelector, 'label must be key=value')))
+    .optional(),
+  template: z.string().min(1).max(253).optional(),
+  /** Part of the name, any case. */
+  q: z.string().max(253).optional(),
+  /** Only workflows created at or after this time. */
+  since: z.iso
+    .datetime({ offset: true, error: 'since must be an ISO date-time such as 2026-11-24T00:00:00Z' })
+    .optional(),
+  sort: z.enum(['-createdAt', 'createdAt', 'name', '-name', '-duration', 'duration']).default('-createdAt'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  continue: z
+    .string()
+    .regex(/^\d{1,9}$/, 'continue must be the token of a previous page')
+    .optional(),
+});
+
+export type WorkflowQuery = z.infer<typeof WorkflowQuerySchema>;
+
+export class WorkflowDirectory {
+  readonly #rows: WatchCache<WorkflowRow>;
+  readonly #namespaces: NamespaceDirectory;
+
+  constructor(rows: WatchCache<WorkflowRow>, namespaces: NamespaceDirectory) {
+    this.#rows = rows;
+    this.#namespaces = namespaces;
+  }
+
+  /** Rows of one namespace (undefined when the user may not list workflows there) or of all theirs. */
+  async listForUser(
+    identity: KubeIdentity,
+    query: WorkflowQuery,
+    namespace?: string,
+  ): Promise<WorkflowList | undefined> {
+    let namespaces: string[];
+    if (namespace === undefined) {
+      namespaces = (await this.#namespaces.usableNamespaces(identity)).map((ns) => ns.name);
+    } else {
+      if (!(await this.#namespaces.mayUse(identity, namespace))) return undefined;
+      namespaces = [namespace];
+    }
+    const matches = filterRows(
+      namespaces.flatMap((ns) => [...this.#rows.inNamespace(ns)]),
+      query,
+    );
+    matches.sort(comparator(query.sort, Date.now()));
+    const offset = Number(query.continue ?? '0');
+    const items = matches.slice(offset, offset + query.limit);
+    const next = offset + items.length;
+    return { items, total: matches.length, ...(next < matches.length ? { continue: String(next) } : {}) };
+  }
+}
+
+export function filterRows(rows: WorkflowRow[], query: WorkflowQuery): WorkflowRow[] {
+  const phases = query.phase?.length ? new Set<WorkflowPhase>(query.phase) : undefined;
+  const labels = (query.label ?? []).map((l) => l.split('=') as [string, string]);
+  const needle = query.q?.toLowerCase();
+  const since = query.since === undefined ? undefined : Date.parse(query.since);
+  return rows.filter(
+    (row) =>
+      (phases === undefined || phases.has(row.phase)) &&
+      labels.every(([key, value]) => row.labels[key] === value) &&
+      (query.template === undefined || row.template?.name === query.template) &&
+      (needle === undefined || row.name.toLowerCase().includes(needle)) &&
+      (since === undefined || Date.parse(row.createdAt) >= since),
+  );
+}
+
+function duration(row: WorkflowRow, now: number): number {
+  if (row.startedAt === undefined) return 0;
+  return (row.finishedAt === undefined ? now : Date.parse(row.finishedAt)) - Date.parse(row.startedAt);
+}
+
+function comparator(sort: WorkflowQuery['sort'], now: number): (a: WorkflowRow, b: WorkflowRow) => number {
+  const byName = (a: WorkflowRow, b: WorkflowRow) =>
+    a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+  switch (sort) {
+    case 'name':
+      return byName;
+    case '-name':
+      return (a, b) => byName(b, a);
+    case 'createdAt':
+      return (a, b) => a.createdAt.localeCompare(b.createdAt) || byName(a, b);
+    case '-createdAt':
+      return (a, b) => b.createdAt.localeCompare(a.createdAt) || byName(a, b);
+    case 'duration':
+      return (a, b) => duration(a, now) - duration(b, now) || byName(a, b);
+    case '-duration':
+      return (a, b) => duration(b, now) - duration(a, now) || byName(a, b);
+  }
+}
