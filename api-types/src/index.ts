@@ -123,3 +123,35 @@ export interface WorkflowList {
   /** Pass as `continue` for the next page; absent on the last one. */
   continue?: string;
 }
+
+export type NodePhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Skipped' | 'Omitted';
+
+/** One node of a workflow's status, as the graph and the node panel need it. */
+export interface WorkflowNode {
+  id: string;
+  /** Full name, e.g. `etl-1.transform-b` or `etl-1[1].fit(0)`. */
+  name: string;
+  displayName: string;
+  /** Argo node type: Pod, DAG, Steps, StepGroup, TaskGroup, Retry, Skipped, Suspend, Container, … */
+  type: string;
+  phase: NodePhase;
+  message?: string;
+  templateName?: string;
+  boundaryId?: string;
+  children: string[];
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+/** GET /api/v1/namespaces/:namespace/workflows/:name */
+export interface WorkflowDetail {
+  row: WorkflowRow;
+  entrypoint?: string;
+  parameters: { name: string; value?: string }[];
+  annotations: Record<string, string>;
+  nodes: WorkflowNode[];
+  /** Set when the status could not be read as a graph (malformed or unreadable nodes). */
+  nodesError?: string;
+  /** The object as stored, without its (large) node map: for the YAML view. */
+  object: unknown;
+}

@@ -81,7 +81,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     authenticator,
     oidc,
     namespaces,
-    workflows: new WorkflowDirectory(caches.workflows, namespaces),
+    workflows: new WorkflowDirectory(caches.workflows, namespaces, kubeApi),
     cachesReady: () => cachesReady,
     stop: () => {
       stopNamespaceCaches(caches);

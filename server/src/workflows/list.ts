@@ -1,10 +1,12 @@
 // Workflow lists for a user: rows from the shared cache, only from namespaces where Kubernetes lets
 // the user list workflows, filtered, sorted and paged.
 import { z } from 'zod';
-import type { WorkflowList, WorkflowPhase, WorkflowRow } from '@argovue/api-types';
+import type { WorkflowDetail, WorkflowList, WorkflowPhase, WorkflowRow } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
+import { readWorkflowForUser } from './detail.ts';
 
 const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
 const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
@@ -41,10 +43,17 @@ export type WorkflowQuery = z.infer<typeof WorkflowQuerySchema>;
 export class WorkflowDirectory {
   readonly #rows: WatchCache<WorkflowRow>;
   readonly #namespaces: NamespaceDirectory;
+  readonly #api: KubeApi;
 
-  constructor(rows: WatchCache<WorkflowRow>, namespaces: NamespaceDirectory) {
+  constructor(rows: WatchCache<WorkflowRow>, namespaces: NamespaceDirectory, api: KubeApi) {
     this.#rows = rows;
     this.#namespaces = namespaces;
+    this.#api = api;
+  }
+
+  /** One workflow, read as the user; undefined when it does not exist or they may not see it. */
+  getForUser(identity: KubeIdentity, namespace: string, name: string): Promise<WorkflowDetail | undefined> {
+    return readWorkflowForUser(this.#api, identity, namespace, name);
   }
 
   /** Rows of one namespace (undefined when the user may not list workflows there) or of all theirs. */

@@ -46,3 +46,18 @@ describe('workflowNodes', () => {
     assert.ok(!result.ok);
   });
 });
+
+describe('workflowNode', () => {
+  it('gives safe values to a malformed node', async () => {
+    const { workflowNode } = await import('./detail.ts');
+    const node = workflowNode('wf-9', { phase: 'Exploded', children: ['a', 3, null], name: 42 });
+    assert.deepEqual(node, {
+      id: 'wf-9',
+      name: 'wf-9',
+      displayName: 'wf-9',
+      type: 'Unknown',
+      phase: 'Pending',
+      children: ['a'],
+    });
+  });
+});

@@ -1,0 +1,88 @@
+// One workflow for a user, read from the apiserver as that user (impersonated): Kubernetes decides
+// whether they may see it, and a refusal looks exactly like a missing workflow.
+import type { NodePhase, WorkflowDetail, WorkflowNode } from '@argovue/api-types';
+import type { KubeIdentity } from '../auth/identity.ts';
+import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { workflowNodes, type RawNode } from './nodes.ts';
+import { workflowRow } from './rows.ts';
+
+interface RawWorkflowObject {
+  metadata?: { annotations?: Record<string, string> } & Record<string, unknown>;
+  spec?: { entrypoint?: string; arguments?: { parameters?: { name?: string; value?: string }[] } } & Record<
+    string,
+    unknown
+  >;
+  status?: { nodes?: unknown; compressedNodes?: unknown } & Record<string, unknown>;
+}
+
+const nodePhases: readonly NodePhase[] = [
+  'Pending',
+  'Running',
+  'Succeeded',
+  'Failed',
+  'Error',
+  'Skipped',
+  'Omitted',
+];
+
+export async function readWorkflowForUser(
+  api: KubeApi,
+  identity: KubeIdentity,
+  namespace: string,
+  name: string,
+): Promise<WorkflowDetail | undefined> {
+  let object: RawWorkflowObject;
+  try {
+    object = await api.json<RawWorkflowObject>({
+      path: `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${encodeURIComponent(name)}`,
+      as: identity,
+    });
+  } catch (error) {
+    if (error instanceof KubeError && (error.status === 404 || error.status === 403)) return undefined;
+    throw error;
+  }
+  const nodes = workflowNodes(object.status);
+  // The YAML view shows the object without its node map (thousands of nodes are the graph's job).
+  const status = Object.fromEntries(
+    Object.entries(object.status ?? {}).filter(([key]) => key !== 'nodes' && key !== 'compressedNodes'),
+  );
+  return {
+    row: workflowRow(object as Parameters<typeof workflowRow>[0]),
+    ...(object.spec?.entrypoint === undefined ? {} : { entrypoint: object.spec.entrypoint }),
+    parameters: (object.spec?.arguments?.parameters ?? []).map((p) => ({
+      name: p.name ?? '',
+      ...(p.value === undefined ? {} : { value: p.value }),
+    })),
+    annotations: object.metadata?.annotations ?? {},
+    nodes: nodes.ok ? [...nodes.nodes].map(([id, raw]) => workflowNode(id, raw)) : [],
+    ...(nodes.ok ? {} : { nodesError: nodes.reason }),
+    object: { ...object, status },
+  };
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** A raw status node as the API's node; unknown or missing fields get safe values. */
+export function workflowNode(id: string, raw: RawNode): WorkflowNode {
+  const children = Array.isArray(raw['children'])
+    ? raw['children'].filter((c): c is string => typeof c === 'string')
+    : [];
+  const phase = nodePhases.find((p) => p === raw['phase']) ?? 'Pending';
+  const optional = {
+    message: text(raw['message']),
+    templateName: text(raw['templateName']),
+    boundaryId: text(raw['boundaryID']),
+    startedAt: text(raw['startedAt']),
+    finishedAt: text(raw['finishedAt']),
+  };
+  return {
+    id,
+    name: text(raw['name']) ?? id,
+    displayName: text(raw['displayName']) ?? text(raw['name']) ?? id,
+    type: text(raw['type']) ?? 'Unknown',
+    phase,
+    children,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+  };
+}
