@@ -1,0 +1,69 @@
+// The pan/zoom view of a drawn graph, and finding the node under a point. A view maps a world point
+// (layout coordinates) to the screen: screen = world * scale + offset. Pure: no canvas, no DOM.
+
+export interface GraphView {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 4;
+
+const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+
+export function screenToWorld(view: GraphView, x: number, y: number): { x: number; y: number } {
+  return { x: (x - view.offsetX) / view.scale, y: (y - view.offsetY) / view.scale };
+}
+
+export function worldToScreen(view: GraphView, x: number, y: number): { x: number; y: number } {
+  return { x: x * view.scale + view.offsetX, y: y * view.scale + view.offsetY };
+}
+
+/** Zooms by `factor` keeping the world point under the screen point (x, y) where it is. */
+export function zoomAround(view: GraphView, factor: number, x: number, y: number): GraphView {
+  const scale = clampScale(view.scale * factor);
+  const world = screenToWorld(view, x, y);
+  return { scale, offsetX: x - world.x * scale, offsetY: y - world.y * scale };
+}
+
+export function panBy(view: GraphView, dx: number, dy: number): GraphView {
+  return { ...view, offsetX: view.offsetX + dx, offsetY: view.offsetY + dy };
+}
+
+/** The view that shows the whole graph centred in the viewport, never larger than 1:1. */
+export function fitView(
+  graph: { width: number; height: number },
+  viewport: { width: number; height: number },
+  padding = 24,
+): GraphView {
+  const availableW = Math.max(1, viewport.width - 2 * padding);
+  const availableH = Math.max(1, viewport.height - 2 * padding);
+  const scale =
+    graph.width <= 0 || graph.height <= 0
+      ? 1
+      : clampScale(Math.min(1, availableW / graph.width, availableH / graph.height));
+  return {
+    scale,
+    offsetX: (viewport.width - graph.width * scale) / 2,
+    offsetY: (viewport.height - graph.height * scale) / 2,
+  };
+}
+
+export interface HitBox {
+  id: string;
+  /** Centre. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The node whose box holds the world point, or null; the last drawn (topmost) wins. */
+export function hitTest(boxes: readonly HitBox[], x: number, y: number): string | null {
+  for (let i = boxes.length - 1; i >= 0; i--) {
+    const b = boxes[i] as HitBox;
+    if (Math.abs(x - b.x) <= b.width / 2 && Math.abs(y - b.y) <= b.height / 2) return b.id;
+  }
+  return null;
+}
