@@ -91,7 +91,7 @@ export function sortColumn(sort: WorkflowSort): { column: SortColumn; descending
 /** Clicking a column header: the same column flips direction; a new one starts at its natural order. */
 export function nextSort(current: WorkflowSort, column: SortColumn): WorkflowSort {
   const now = sortColumn(current);
-  if (now.column === column) return (now.descending ? column : `-${column}`) as WorkflowSort;
+  if (now.column === column) return now.descending ? column : `-${column}`;
   // Newest and longest first are what people look for; names read A→Z.
   return column === 'name' ? 'name' : (`-${column}` as WorkflowSort);
 }
