@@ -122,6 +122,18 @@ export interface WorkflowList {
   total: number;
   /** Pass as `continue` for the next page; absent on the last one. */
   continue?: string;
+  /** Open /api/v1/workflows/events with `lastEventId` = this to get every change after this list. */
+  eventId: string;
+}
+
+/**
+ * Events of GET /api/v1/workflows/events (Server-Sent Events; each has an `id` to resume from):
+ * `upsert` carries a WorkflowRow, `delete` a WorkflowRef, `reset` means "list again" (the stream could
+ * not resume, or the client read too slowly).
+ */
+export interface WorkflowRef {
+  namespace: string;
+  name: string;
 }
 
 export type NodePhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Skipped' | 'Omitted';

@@ -19,6 +19,7 @@ import { namespaceCachesReady, startNamespaceCaches, stopNamespaceCaches } from 
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 import { WorkflowDirectory } from './workflows/list.ts';
+import { registerWorkflowEvents } from './workflows/events.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
 
 export type ClusterProbe = () => Promise<ClusterInfo & { error?: string }>;
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerHealthRoutes(app, deps.probeCluster, deps.cachesReady, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
   registerWorkflowRoutes(app, deps.workflows);
+  registerWorkflowEvents(app, deps.workflows, Math.max(config.authzCacheSeconds, 1) * 1000);
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWebApp = existsSync(indexHtml);

@@ -6,6 +6,7 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
+import { EventLog } from '../sse/event-log.ts';
 import { readWorkflowForUser } from './detail.ts';
 
 const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
@@ -44,11 +45,21 @@ export class WorkflowDirectory {
   readonly #rows: WatchCache<WorkflowRow>;
   readonly #namespaces: NamespaceDirectory;
   readonly #api: KubeApi;
+  /** Numbered changes of the rows, for live lists. */
+  readonly events: EventLog<WorkflowRow>;
 
   constructor(rows: WatchCache<WorkflowRow>, namespaces: NamespaceDirectory, api: KubeApi) {
     this.#rows = rows;
     this.#namespaces = namespaces;
     this.#api = api;
+    this.events = new EventLog(rows, (row) => row.namespace);
+  }
+
+  /** The namespaces whose workflows the user may list: one, if named and allowed, or all of theirs. */
+  async listableNamespaces(identity: KubeIdentity, namespace?: string): Promise<string[] | undefined> {
+    if (namespace === undefined)
+      return (await this.#namespaces.usableNamespaces(identity)).map((ns) => ns.name);
+    return (await this.#namespaces.mayUse(identity, namespace)) ? [namespace] : undefined;
   }
 
   /** One workflow, read as the user; undefined when it does not exist or they may not see it. */
@@ -56,19 +67,8 @@ export class WorkflowDirectory {
     return readWorkflowForUser(this.#api, identity, namespace, name);
   }
 
-  /** Rows of one namespace (undefined when the user may not list workflows there) or of all theirs. */
-  async listForUser(
-    identity: KubeIdentity,
-    query: WorkflowQuery,
-    namespace?: string,
-  ): Promise<WorkflowList | undefined> {
-    let namespaces: string[];
-    if (namespace === undefined) {
-      namespaces = (await this.#namespaces.usableNamespaces(identity)).map((ns) => ns.name);
-    } else {
-      if (!(await this.#namespaces.mayUse(identity, namespace))) return undefined;
-      namespaces = [namespace];
-    }
+  /** Rows of the given namespaces (from `listableNamespaces`), filtered, sorted and paged. */
+  list(namespaces: readonly string[], query: WorkflowQuery): WorkflowList {
     const matches = filterRows(
       namespaces.flatMap((ns) => [...this.#rows.inNamespace(ns)]),
       query,
@@ -77,7 +77,12 @@ export class WorkflowDirectory {
     const offset = Number(query.continue ?? '0');
     const items = matches.slice(offset, offset + query.limit);
     const next = offset + items.length;
-    return { items, total: matches.length, ...(next < matches.length ? { continue: String(next) } : {}) };
+    return {
+      items,
+      total: matches.length,
+      ...(next < matches.length ? { continue: String(next) } : {}),
+      eventId: this.events.idOf({ seq: this.events.head }),
+    };
   }
 }
 

@@ -25,16 +25,17 @@ function parseQuery(request: FastifyRequest): WorkflowQuery {
 export function registerWorkflowRoutes(app: FastifyInstance, workflows: WorkflowDirectory): void {
   app.get('/api/v1/workflows', async (request): Promise<WorkflowList> => {
     const { user } = requireUser(request);
-    const list = await workflows.listForUser(user, parseQuery(request));
-    return list ?? { items: [], total: 0 };
+    const query = parseQuery(request);
+    return workflows.list((await workflows.listableNamespaces(user)) ?? [], query);
   });
 
   app.get('/api/v1/namespaces/:namespace/workflows', async (request): Promise<WorkflowList> => {
     const { user } = requireUser(request);
     const namespace = namespaceParam(request);
-    const list = await workflows.listForUser(user, parseQuery(request), namespace);
-    if (list === undefined) throw namespaceNotFound(namespace);
-    return list;
+    const query = parseQuery(request);
+    const namespaces = await workflows.listableNamespaces(user, namespace);
+    if (namespaces === undefined) throw namespaceNotFound(namespace);
+    return workflows.list(namespaces, query);
   });
 
   app.get('/api/v1/namespaces/:namespace/workflows/:name', async (request): Promise<WorkflowDetail> => {

@@ -1,0 +1,53 @@
+// Server-sent events to one browser: event ids for resuming, a heartbeat through proxies, and
+// bounded buffering — a client that does not read is sent `reset` and dropped, never buffered
+// without limit.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface SseStream {
+  send(event: string, data: unknown, id?: string): boolean;
+  close(): void;
+  readonly closed: boolean;
+}
+
+const heartbeatMs = 15_000;
+const maxBufferedBytes = 1024 * 1024;
+
+export function openSse(request: FastifyRequest, reply: FastifyReply, onClose: () => void): SseStream {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.write('retry: 2000\n\n');
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    onClose();
+    res.end();
+  };
+  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+  heartbeat.unref();
+  request.raw.on('close', close);
+  return {
+    get closed() {
+      return closed;
+    },
+    send(event, data, id) {
+      if (closed) return false;
+      if (res.writableLength > maxBufferedBytes) {
+        res.write('event: reset\ndata: {"reason":"slow-client"}\n\n');
+        close();
+        return false;
+      }
+      res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      return true;
+    },
+    close,
+  };
+}
