@@ -8,6 +8,7 @@ import type { WatchCache } from '../kube/watch-cache.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { EventLog } from '../sse/event-log.ts';
 import { readWorkflowForUser } from './detail.ts';
+import { openNodeLog, type LogRequest, type LogResult } from './logs.ts';
 
 const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
 const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
@@ -60,6 +61,11 @@ export class WorkflowDirectory {
     if (namespace === undefined)
       return (await this.#namespaces.usableNamespaces(identity)).map((ns) => ns.name);
     return (await this.#namespaces.mayUse(identity, namespace)) ? [namespace] : undefined;
+  }
+
+  /** A node's container log, streamed, read as the user. */
+  openNodeLog(identity: KubeIdentity, req: LogRequest, signal: AbortSignal): Promise<LogResult> {
+    return openNodeLog(this.#api, identity, req, signal);
   }
 
   /** One workflow, read as the user; undefined when it does not exist or they may not see it. */

@@ -3,10 +3,27 @@ import type { WorkflowDetail, WorkflowList } from '@argovue/api-types';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
 import { namespaceNotFound, namespaceParam } from '../namespaces/routes.ts';
+import { z } from 'zod';
 import { WorkflowQuerySchema, type WorkflowDirectory, type WorkflowQuery } from './list.ts';
 
 // Kubernetes object names (DNS subdomains).
 const workflowName = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const LogQuerySchema = z
+  .object({
+    node: z.string().regex(/^[a-z0-9][-a-z0-9.]{0,252}$/, 'node must be a node id'),
+    container: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'container must be a container name')
+      .default('main'),
+    follow: flag.default(false),
+    timestamps: flag.default(false),
+    download: flag.default(false),
+    tailLines: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  })
+  .transform(({ node, ...rest }) => ({ nodeId: node, ...rest }));
 
 function parseQuery(request: FastifyRequest): WorkflowQuery {
   const parsed = WorkflowQuerySchema.safeParse(request.query);
@@ -61,5 +78,40 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       );
     }
     return detail;
+  });
+
+  app.get('/api/v1/namespaces/:namespace/workflows/:name/logs', async (request, reply) => {
+    const { user } = requireUser(request);
+    const namespace = namespaceParam(request);
+    const { name } = request.params as { name: string };
+    const parsed = LogQuerySchema.safeParse(request.query);
+    if (!workflowName.test(name) || !parsed.success) {
+      const problems = parsed.success
+        ? 'the workflow name is not valid'
+        : parsed.error.issues.map((i) => i.message).join('; ');
+      throw new HttpError(
+        400,
+        'INPUT_INVALID',
+        `Invalid log request: ${problems}.`,
+        'Name a node id, and optionally container, follow, timestamps, tailLines.',
+      );
+    }
+    const abort = new AbortController();
+    request.raw.on('close', () => abort.abort());
+    const result = await workflows.openNodeLog(
+      user,
+      { namespace, workflow: name, ...parsed.data },
+      abort.signal,
+    );
+    if (!result.ok) throw new HttpError(result.status, result.code, result.message, result.hint);
+    reply.header('Content-Type', 'text/plain; charset=utf-8');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-ArgoVue-Pod', result.pod);
+    if (parsed.data.download)
+      reply.header(
+        'Content-Disposition',
+        `attachment; filename="${name}-${result.pod}-${parsed.data.container}.log"`,
+      );
+    return reply.send(result.stream);
   });
 }

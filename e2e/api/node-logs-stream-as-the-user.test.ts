@@ -1,0 +1,89 @@
+// A node's log comes from pods/log, read as the user: alice reads the failed node of her team's ETL,
+// follows it, gets clear errors for a node without a pod, a missing container and bad input, and bob
+// is refused as if the workflow did not exist.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ApiError, WorkflowDetail } from '@argovue/api-types';
+import { loginAs, type ApiClient } from '../support/api-client.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const workflow = '/api/v1/namespaces/team-a/workflows/etl-2026-11-24-broken';
+
+describe('node logs', () => {
+  let server: RunningServer;
+  let alice: ApiClient;
+  let bob: ApiClient;
+  let failedNode: string;
+  let dagNode: string;
+  before(async () => {
+    server = await startServer();
+    alice = await loginAs(server.url, 'alice');
+    bob = await loginAs(server.url, 'bob');
+    const { body } = await alice.json<WorkflowDetail>(workflow);
+    failedNode = body.nodes.find((n) => n.displayName === 'transform-b')?.id ?? '';
+    dagNode = body.nodes.find((n) => n.type === 'DAG')?.id ?? '';
+    assert.ok(failedNode && dagNode);
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it('streams the main container’s lines, with timestamps on demand', async () => {
+    const res = await alice.fetch(`${workflow}/logs?node=${failedNode}&timestamps=true`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/plain/);
+    const text = await res.text();
+    assert.match(text, /^2026-11-24T10:00:00\.000000000Z starting step: loading input partitions$/m);
+    assert.match(text, /step finished in/);
+  });
+
+  it('streams with follow=true: the first lines arrive before the response ends', async () => {
+    const abort = new AbortController();
+    const res = await alice.fetch(`${workflow}/logs?node=${failedNode}&follow=true`, {
+      signal: abort.signal,
+    });
+    assert.equal(res.status, 200);
+    const reader = res.body?.getReader();
+    const first = await reader?.read();
+    assert.match(new TextDecoder().decode(first?.value), /starting step/);
+    abort.abort();
+  });
+
+  it('offers the log as a download', async () => {
+    const res = await alice.fetch(`${workflow}/logs?node=${failedNode}&download=true&container=wait`);
+    assert.equal(res.status, 200);
+    assert.match(
+      res.headers.get('content-disposition') ?? '',
+      /attachment; filename="etl-2026-11-24-broken-.*-wait\.log"/,
+    );
+    assert.match(await res.text(), /waiting for the main container/);
+  });
+
+  it('explains that a DAG node has no pod, and a container that does not exist', async () => {
+    const noPod = await alice.json<ApiError>(`${workflow}/logs?node=${dagNode}`);
+    assert.equal(noPod.status, 404);
+    assert.match(noPod.body.message, /has no pod/);
+    const noContainer = await alice.json<ApiError>(`${workflow}/logs?node=${failedNode}&container=sidecar`);
+    assert.equal(noContainer.status, 404);
+    assert.match(noContainer.body.hint ?? '', /main/);
+  });
+
+  it('refuses bad input with INPUT_INVALID', async () => {
+    for (const query of [
+      '',
+      '?node=../../etc',
+      `?node=${failedNode}&follow=maybe`,
+      `?node=${failedNode}&tailLines=0`,
+    ]) {
+      const res = await alice.json<ApiError>(`${workflow}/logs${query}`);
+      assert.equal(res.status, 400, query);
+      assert.equal(res.body.code, 'INPUT_INVALID');
+    }
+  });
+
+  it('refuses bob the log exactly like a missing workflow', async () => {
+    const res = await bob.json<ApiError>(`${workflow}/logs?node=${failedNode}`);
+    assert.equal(res.status, 404);
+    assert.match(res.body.message, /was not found, or you have no access to it/);
+  });
+});

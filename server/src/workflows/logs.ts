@@ -1,0 +1,108 @@
+// A workflow node's container log, streamed from the apiserver (pods/log, read as the user) to the
+// browser as it comes: nothing is buffered whole, so a 50 MB line or a log that never ends costs no
+// memory here. The pod is found by the node id Argo writes on it, not by re-deriving Argo's naming.
+import type { IncomingMessage } from 'node:http';
+import type { KubeIdentity } from '../auth/identity.ts';
+import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+
+export interface LogRequest {
+  namespace: string;
+  workflow: string;
+  nodeId: string;
+  container: string;
+  follow: boolean;
+  timestamps: boolean;
+  /** Only the last N lines. */
+  tailLines?: number | undefined;
+}
+
+export type LogResult =
+  | { ok: true; stream: IncomingMessage; pod: string }
+  | { ok: false; status: 404; code: 'NOT_FOUND'; message: string; hint: string };
+
+interface PodList {
+  items?: {
+    metadata?: { name?: string; annotations?: Record<string, string> };
+    spec?: { containers?: { name?: string }[]; initContainers?: { name?: string }[] };
+  }[];
+}
+
+export async function openNodeLog(
+  api: KubeApi,
+  identity: KubeIdentity,
+  req: LogRequest,
+  signal: AbortSignal,
+): Promise<LogResult> {
+  const notFound = (message: string, hint: string): LogResult => ({
+    ok: false,
+    status: 404,
+    code: 'NOT_FOUND',
+    message,
+    hint,
+  });
+  let pods: PodList;
+  try {
+    pods = await api.json<PodList>({
+      path: `/api/v1/namespaces/${req.namespace}/pods`,
+      query: { labelSelector: `workflows.argoproj.io/workflow=${req.workflow}` },
+      as: identity,
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
+      return notFound(
+        `Workflow ${req.workflow} in ${req.namespace} was not found, or you have no access to it.`,
+        'Check the name and namespace.',
+      );
+    }
+    throw error;
+  }
+  const pod = pods.items?.find(
+    (p) => p.metadata?.annotations?.['workflows.argoproj.io/node-id'] === req.nodeId,
+  );
+  const podName = pod?.metadata?.name;
+  if (podName === undefined) {
+    return notFound(
+      `Node ${req.nodeId} has no pod (any more).`,
+      'Only pod nodes have logs, and a pod deleted after its workflow finished takes its logs with it.',
+    );
+  }
+  const containers = [...(pod?.spec?.containers ?? []), ...(pod?.spec?.initContainers ?? [])].map(
+    (c) => c.name,
+  );
+  if (!containers.includes(req.container)) {
+    return notFound(
+      `The pod of this node has no container ${req.container}.`,
+      `Its containers: ${containers.join(', ')}.`,
+    );
+  }
+  try {
+    const stream = await api.stream({
+      path: `/api/v1/namespaces/${req.namespace}/pods/${podName}/log`,
+      query: {
+        container: req.container,
+        follow: req.follow,
+        timestamps: req.timestamps,
+        ...(req.tailLines === undefined ? {} : { tailLines: req.tailLines }),
+      },
+      accept: '*/*',
+      as: identity,
+      signal,
+    });
+    return { ok: true, stream, pod: podName };
+  } catch (error) {
+    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
+      return notFound(
+        `The log of node ${req.nodeId} is not available: ${error.status === 403 ? 'you may not read pod logs here' : 'the pod is gone'}.`,
+        'Ask for access to pods/log, or re-run the node.',
+      );
+    }
+    if (error instanceof KubeError && error.status === 400) {
+      return notFound(
+        `The log of node ${req.nodeId} is not available yet: ${error.message}`,
+        'The container has not started; try again in a moment.',
+      );
+    }
+    throw error;
+  }
+}
