@@ -43,9 +43,9 @@ describe('node logs', () => {
       signal: abort.signal,
     });
     assert.equal(res.status, 200);
-    const reader = res.body?.getReader();
-    const first = await reader?.read();
-    assert.match(new TextDecoder().decode(first?.value), /starting step/);
+    assert.ok(res.body);
+    const first = await res.body.getReader().read();
+    assert.match(new TextDecoder().decode(first.value), /starting step/);
     abort.abort();
   });
 
