@@ -44,7 +44,7 @@ describe('node logs', () => {
     });
     assert.equal(res.status, 200);
     assert.ok(res.body);
-    const first = await res.body.getReader().read();
+    const first = (await res.body.getReader().read()) as ReadableStreamReadResult<Uint8Array>;
     assert.match(new TextDecoder().decode(first.value), /starting step/);
     abort.abort();
   });
