@@ -44,8 +44,9 @@ describe('node logs', () => {
     });
     assert.equal(res.status, 200);
     assert.ok(res.body);
-    const first = (await res.body.getReader().read()) as ReadableStreamReadResult<Uint8Array>;
-    assert.match(new TextDecoder().decode(first.value), /starting step/);
+    const first: unknown = (await res.body.getReader().read()).value;
+    assert.ok(first instanceof Uint8Array);
+    assert.match(new TextDecoder().decode(first), /starting step/);
     abort.abort();
   });
 
