@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CSRF_FAILED'
+  | 'CONFLICT'
   | 'CLUSTER_UNAVAILABLE'
   | 'INTERNAL';
 
@@ -166,4 +167,21 @@ export interface WorkflowDetail {
   nodesError?: string;
   /** The object as stored, without its (large) node map: for the YAML view. */
   object: unknown;
+}
+
+/** POST /api/v1/namespaces/:namespace/workflows: run a WorkflowTemplate with parameters. */
+export interface SubmitWorkflowRequest {
+  template: { name: string; cluster?: boolean | undefined };
+  /** Parameter values by name; names must be the template's, values strings. */
+  parameters?: Record<string, string> | undefined;
+}
+
+/** The lifecycle actions on one workflow (POST …/workflows/:name/<action>). */
+export type WorkflowAction = 'stop' | 'terminate' | 'suspend' | 'resume';
+
+/** The answer to an action, a submit or a delete. */
+export interface WorkflowActionResult {
+  namespace: string;
+  name: string;
+  message: string;
 }

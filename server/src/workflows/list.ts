@@ -1,7 +1,16 @@
 // Workflow lists for a user: rows from the shared cache, only from namespaces where Kubernetes lets
 // the user list workflows, filtered, sorted and paged.
 import { z } from 'zod';
-import type { WorkflowDetail, WorkflowList, WorkflowPhase, WorkflowRow } from '@argovue/api-types';
+import type {
+  SubmitWorkflowRequest,
+  WorkflowAction,
+  WorkflowActionResult,
+  WorkflowDetail,
+  WorkflowList,
+  WorkflowPhase,
+  WorkflowRow,
+} from '@argovue/api-types';
+import { actOnWorkflow, deleteWorkflow, submitWorkflow } from './actions.ts';
 import type { KubeIdentity } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';
@@ -61,6 +70,27 @@ export class WorkflowDirectory {
     if (namespace === undefined)
       return (await this.#namespaces.usableNamespaces(identity)).map((ns) => ns.name);
     return (await this.#namespaces.mayUse(identity, namespace)) ? [namespace] : undefined;
+  }
+
+  submit(
+    identity: KubeIdentity,
+    namespace: string,
+    request: SubmitWorkflowRequest,
+  ): Promise<WorkflowActionResult> {
+    return submitWorkflow(this.#api, identity, namespace, request);
+  }
+
+  act(
+    identity: KubeIdentity,
+    namespace: string,
+    name: string,
+    action: WorkflowAction,
+  ): Promise<WorkflowActionResult> {
+    return actOnWorkflow(this.#api, identity, namespace, name, action);
+  }
+
+  delete(identity: KubeIdentity, namespace: string, name: string): Promise<WorkflowActionResult> {
+    return deleteWorkflow(this.#api, identity, namespace, name);
   }
 
   /** A node's container log, streamed, read as the user. */

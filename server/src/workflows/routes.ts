@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { WorkflowDetail, WorkflowList } from '@argovue/api-types';
+import type { WorkflowActionResult, WorkflowDetail, WorkflowList } from '@argovue/api-types';
+import { ActionRefused } from './actions.ts';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
 import { namespaceNotFound, namespaceParam } from '../namespaces/routes.ts';
@@ -24,6 +25,24 @@ const LogQuerySchema = z
     tailLines: z.coerce.number().int().min(1).max(1_000_000).optional(),
   })
   .transform(({ node, ...rest }) => ({ nodeId: node, ...rest }));
+
+const ActionSchema = z.enum(['stop', 'terminate', 'suspend', 'resume']);
+
+// Only a template reference and parameter values: no field of the workflow's or its pods' spec.
+const SubmitSchema = z
+  .object({
+    template: z
+      .object({
+        name: z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'is not a template name'),
+        cluster: z.boolean().optional(),
+      })
+      .strict(),
+    parameters: z
+      .record(z.string().min(1).max(253), z.string().max(256 * 1024))
+      .refine((p) => Object.keys(p).length <= 200, 'at most 200 parameters')
+      .optional(),
+  })
+  .strict();
 
 function parseQuery(request: FastifyRequest): WorkflowQuery {
   const parsed = WorkflowQuerySchema.safeParse(request.query);
@@ -114,4 +133,80 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       );
     return reply.send(result.stream);
   });
+
+  app.post(
+    '/api/v1/namespaces/:namespace/workflows',
+    async (request, reply): Promise<WorkflowActionResult> => {
+      const { user } = requireUser(request);
+      const namespace = namespaceParam(request);
+      const body = SubmitSchema.safeParse(request.body);
+      if (!body.success) {
+        const problems = body.error.issues
+          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+          .join('; ');
+        throw new HttpError(
+          400,
+          'INPUT_INVALID',
+          `Invalid submission: ${problems}.`,
+          'Send { template: { name }, parameters: { name: "value" } }.',
+        );
+      }
+      const result = await refusedAsHttp(workflows.submit(user, namespace, body.data));
+      reply.status(201);
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/v1/namespaces/:namespace/workflows/:name/:action',
+    async (request): Promise<WorkflowActionResult> => {
+      const { user } = requireUser(request);
+      const namespace = namespaceParam(request);
+      const { name, action } = request.params as { name: string; action: string };
+      if (!workflowName.test(name))
+        throw new HttpError(
+          400,
+          'INPUT_INVALID',
+          `"${name.slice(0, 80)}" is not a workflow name.`,
+          'Check the name.',
+        );
+      const parsed = ActionSchema.safeParse(action);
+      if (!parsed.success) {
+        throw new HttpError(
+          404,
+          'NOT_FOUND',
+          `There is no workflow action "${action.slice(0, 40)}".`,
+          `Actions: ${ActionSchema.options.join(', ')}.`,
+        );
+      }
+      return refusedAsHttp(workflows.act(user, namespace, name, parsed.data));
+    },
+  );
+
+  app.delete(
+    '/api/v1/namespaces/:namespace/workflows/:name',
+    async (request): Promise<WorkflowActionResult> => {
+      const { user } = requireUser(request);
+      const namespace = namespaceParam(request);
+      const { name } = request.params as { name: string };
+      if (!workflowName.test(name))
+        throw new HttpError(
+          400,
+          'INPUT_INVALID',
+          `"${name.slice(0, 80)}" is not a workflow name.`,
+          'Check the name.',
+        );
+      return refusedAsHttp(workflows.delete(user, namespace, name));
+    },
+  );
+}
+
+async function refusedAsHttp<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ActionRefused)
+      throw new HttpError(error.status, error.code, error.message, error.hint);
+    throw error;
+  }
 }

@@ -9,6 +9,7 @@ interface RawWorkflow {
     uid?: string;
     creationTimestamp?: string;
     labels?: Record<string, string>;
+    annotations?: Record<string, string>;
   };
   spec?: { workflowTemplateRef?: { name?: string; clusterScope?: boolean } };
   status?: {
@@ -21,9 +22,9 @@ interface RawWorkflow {
 }
 
 const phases: readonly WorkflowPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'];
-// Labels Argo (argo server with SSO) and ArgoVue write about who submitted a workflow, best first.
+// Labels Argo (argo server with SSO) writes about who submitted a workflow, best first. ArgoVue
+// writes the user name to the annotation `argovue.dev/submitted-by` (label values cannot hold it).
 const submitterLabels = [
-  'argovue.dev/submitted-by',
   'workflows.argoproj.io/creator-email',
   'workflows.argoproj.io/creator-preferred-username',
   'workflows.argoproj.io/creator',
@@ -38,9 +39,9 @@ export function workflowRow(object: RawWorkflow): WorkflowRow {
     ref?.name ??
     labels['workflows.argoproj.io/workflow-template'] ??
     labels['workflows.argoproj.io/cluster-workflow-template'];
-  const submitter = submitterLabels
-    .map((label) => labels[label])
-    .find((value) => value !== undefined && value !== '');
+  const submitter =
+    metadata.annotations?.['argovue.dev/submitted-by'] ??
+    submitterLabels.map((label) => labels[label]).find((value) => value !== undefined && value !== '');
   const progress = /^(\d+)\/(\d+)$/.exec(status.progress ?? '');
   return {
     namespace: metadata.namespace ?? '',

@@ -1,0 +1,244 @@
+// Changing workflows, always as the user (impersonated): the apiserver enforces RBAC on every write.
+// stop/terminate/suspend/resume are the spec fields Argo's controller acts on; submit creates a
+// Workflow that references a template and carries only parameter values — never pod fields such as
+// podSpecPatch, serviceAccountName or securityContext, which users must not choose.
+import type { SubmitWorkflowRequest, WorkflowAction, WorkflowActionResult } from '@argovue/api-types';
+import type { KubeIdentity } from '../auth/identity.ts';
+import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+
+/** An action the user may not take now, or whose input was wrong: status, code and words for them. */
+export class ActionRefused extends Error {
+  readonly status: 400 | 404 | 409;
+  readonly code: 'INPUT_INVALID' | 'NOT_FOUND' | 'CONFLICT';
+  readonly hint: string;
+  constructor(
+    status: 400 | 404 | 409,
+    code: 'INPUT_INVALID' | 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+    hint: string,
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+interface Workflow {
+  metadata?: { name?: string; resourceVersion?: string };
+  spec?: { suspend?: boolean; shutdown?: string };
+  status?: { phase?: string };
+}
+
+interface TemplateParameter {
+  name?: string;
+  value?: string;
+  enum?: string[];
+}
+
+interface Template {
+  spec?: { arguments?: { parameters?: TemplateParameter[] } };
+}
+
+const finished = new Set(['Succeeded', 'Failed', 'Error']);
+const base = '/apis/argoproj.io/v1alpha1';
+
+function missing(namespace: string, name: string): ActionRefused {
+  return new ActionRefused(
+    404,
+    'NOT_FOUND',
+    `Workflow ${name} in ${namespace} was not found, or you have no access to it.`,
+    'Check the name and namespace.',
+  );
+}
+
+/** A Kubernetes refusal as the user sees it: 403 and 404 alike, a conflict as "changed meanwhile". */
+function refusal(error: unknown, namespace: string, name: string): never {
+  if (error instanceof KubeError && (error.status === 403 || error.status === 404))
+    throw missing(namespace, name);
+  if (error instanceof KubeError && error.status === 409) {
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} changed while this action was made.`,
+      'Reload and try again.',
+    );
+  }
+  throw error;
+}
+
+export async function actOnWorkflow(
+  api: KubeApi,
+  identity: KubeIdentity,
+  namespace: string,
+  name: string,
+  action: WorkflowAction,
+): Promise<WorkflowActionResult> {
+  const path = `${base}/namespaces/${namespace}/workflows/${name}`;
+  const workflow = await api
+    .json<Workflow>({ path, as: identity })
+    .catch((error: unknown) => refusal(error, namespace, name));
+  const phase = workflow.status?.phase ?? 'Pending';
+  if (finished.has(phase)) {
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} has already ${phase === 'Succeeded' ? 'succeeded' : 'finished'}: there is nothing to ${action}.`,
+      'Retry or resubmit it to run it again.',
+    );
+  }
+  if (action === 'resume' && workflow.spec?.suspend !== true) {
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} is not suspended.`,
+      'Only a suspended workflow can be resumed.',
+    );
+  }
+  if (action === 'suspend' && workflow.spec?.suspend === true) {
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} is already suspended.`,
+      'Resume it to let it go on.',
+    );
+  }
+  const spec = {
+    stop: { shutdown: 'Stop' },
+    terminate: { shutdown: 'Terminate' },
+    suspend: { suspend: true },
+    resume: { suspend: null },
+  }[action];
+  // The resourceVersion makes the patch fail rather than act on a workflow that changed meanwhile.
+  await api
+    .json({
+      method: 'PATCH',
+      path,
+      as: identity,
+      contentType: 'application/merge-patch+json',
+      body: { metadata: { resourceVersion: workflow.metadata?.resourceVersion }, spec },
+    })
+    .catch((error: unknown) => refusal(error, namespace, name));
+  const done = { stop: 'Stopping', terminate: 'Terminating', suspend: 'Suspended', resume: 'Resumed' }[
+    action
+  ];
+  return { namespace, name, message: `${done} ${name}.` };
+}
+
+export async function deleteWorkflow(
+  api: KubeApi,
+  identity: KubeIdentity,
+  namespace: string,
+  name: string,
+): Promise<WorkflowActionResult> {
+  await api
+    .json({
+      method: 'DELETE',
+      path: `${base}/namespaces/${namespace}/workflows/${name}`,
+      as: identity,
+      body: { propagationPolicy: 'Background' },
+    })
+    .catch((error: unknown) => refusal(error, namespace, name));
+  return { namespace, name, message: `Deleted ${name}.` };
+}
+
+/** The parameters to send: the template's, with the user's values; every problem named at once. */
+export function resolveParameters(
+  declared: readonly TemplateParameter[],
+  given: Readonly<Record<string, string>>,
+): { name: string; value: string }[] {
+  const problems: string[] = [];
+  const known = new Map(declared.filter((p) => p.name).map((p) => [p.name as string, p]));
+  for (const name of Object.keys(given))
+    if (!known.has(name)) problems.push(`the template has no parameter "${name}"`);
+  const resolved: { name: string; value: string }[] = [];
+  for (const [name, parameter] of known) {
+    const value = given[name] ?? parameter.value;
+    if (value === undefined) {
+      problems.push(`"${name}" needs a value`);
+      continue;
+    }
+    if (parameter.enum !== undefined && parameter.enum.length > 0 && !parameter.enum.includes(value)) {
+      problems.push(`"${name}" must be one of ${parameter.enum.join(', ')}`);
+      continue;
+    }
+    resolved.push({ name, value });
+  }
+  if (problems.length > 0) {
+    throw new ActionRefused(
+      400,
+      'INPUT_INVALID',
+      `The parameters do not match the template: ${problems.join('; ')}.`,
+      'Fix the values and submit again.',
+    );
+  }
+  return resolved;
+}
+
+export async function submitWorkflow(
+  api: KubeApi,
+  identity: KubeIdentity,
+  namespace: string,
+  request: SubmitWorkflowRequest,
+): Promise<WorkflowActionResult> {
+  const { name: templateName, cluster = false } = request.template;
+  const templatePath = cluster
+    ? `${base}/clusterworkflowtemplates/${templateName}`
+    : `${base}/namespaces/${namespace}/workflowtemplates/${templateName}`;
+  const template = await api.json<Template>({ path: templatePath, as: identity }).catch((error: unknown) => {
+    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
+      throw new ActionRefused(
+        404,
+        'NOT_FOUND',
+        `Template ${templateName} was not found, or you have no access to it.`,
+        'Pick a template from the list.',
+      );
+    }
+    throw error;
+  });
+  const parameters = resolveParameters(template.spec?.arguments?.parameters ?? [], request.parameters ?? {});
+  const created = await api
+    .json<Workflow>({
+      method: 'POST',
+      path: `${base}/namespaces/${namespace}/workflows`,
+      as: identity,
+      body: {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Workflow',
+        metadata: {
+          generateName: `${templateName.slice(0, 50)}-`,
+          annotations: { 'argovue.dev/submitted-by': identity.username },
+          labels: {
+            [cluster
+              ? 'workflows.argoproj.io/cluster-workflow-template'
+              : 'workflows.argoproj.io/workflow-template']: templateName,
+          },
+        },
+        spec: {
+          workflowTemplateRef: { name: templateName, ...(cluster ? { clusterScope: true } : {}) },
+          arguments: { parameters },
+        },
+      },
+    })
+    .catch((error: unknown) => {
+      if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
+        throw new ActionRefused(
+          404,
+          'NOT_FOUND',
+          `Namespace ${namespace} was not found, or you have no access to it.`,
+          'You may not run workflows there.',
+        );
+      }
+      if (error instanceof KubeError && error.status === 422) {
+        throw new ActionRefused(
+          400,
+          'INPUT_INVALID',
+          `Kubernetes refused the workflow: ${error.message}`,
+          'Fix the values and submit again.',
+        );
+      }
+      throw error;
+    });
+  const name = created.metadata?.name ?? '';
+  return { namespace, name, message: `Submitted ${name} from ${templateName}.` };
+}
