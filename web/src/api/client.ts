@@ -1,6 +1,14 @@
 // The one typed client of the ArgoVue server. It keeps the session's CSRF token and sends it with every
 // state-changing request, and it tells the app when any call answers 401 (the session ended).
-import type { ApiError, Me, NamespaceList, ServerInfo, SessionState } from '@argovue/api-types';
+import type {
+  ApiError,
+  Me,
+  NamespaceList,
+  ServerInfo,
+  SessionState,
+  WorkflowDetail,
+  WorkflowList,
+} from '@argovue/api-types';
 
 /** An API call that failed: carries the server's error shape so pages can show message and hint. */
 export class ApiCallError extends Error {
@@ -94,6 +102,23 @@ export async function fetchSession(signal?: AbortSignal): Promise<Me | null> {
 
 export function fetchNamespaces(signal?: AbortSignal): Promise<NamespaceList> {
   return request<NamespaceList>('/api/v1/namespaces', { signal });
+}
+
+/** One page of a workflow list; `path` comes from `workflowListPath` (filters, sort, continue token). */
+export function fetchWorkflowPage(path: string, signal?: AbortSignal): Promise<WorkflowList> {
+  return request<WorkflowList>(path, { signal });
+}
+
+/** One workflow with its nodes; 404 when it does not exist or the user may not read it. */
+export function fetchWorkflow(
+  namespace: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<WorkflowDetail> {
+  return request<WorkflowDetail>(
+    `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}`,
+    { signal },
+  );
 }
 
 /** Ends the session on the server; the answer says where the browser goes next. */

@@ -4,6 +4,8 @@ import { LoginPage } from '../features/login/login-page.tsx';
 import { HomePage } from '../features/namespaces/home-page.tsx';
 import { NamespaceDetailPage } from '../features/namespaces/namespace-detail-page.tsx';
 import { NotFoundPage } from '../features/not-found/not-found-page.tsx';
+import { WorkflowDetailPage } from '../features/workflows/workflow-detail-page.tsx';
+import { WorkflowsPage } from '../features/workflows/workflows-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RequireSession } from './require-session.tsx';
 import { ShellLayout } from './shell-layout.tsx';
@@ -19,6 +21,8 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="profile" element={<ProfilePage />} />
             <Route path="namespaces/:name" element={<NamespaceDetailPage />} />
+            <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="workflows/:namespace/:name" element={<WorkflowDetailPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -35,6 +35,7 @@ export function AppShell({ clusterStatus, userMenu, pageKey, children }: AppShel
           <NavLink to="/" end>
             Home
           </NavLink>
+          <NavLink to="/workflows">Workflows</NavLink>
         </nav>
         <div className="topbar-end">
           {clusterStatus}

@@ -34,6 +34,11 @@ export function NamespaceCard({ namespace, headingLevel }: NamespaceCardProps) {
         <WorkflowPhaseChips counts={phaseCounts(namespace.workflows)} />
         <MemberCount members={namespace.members} />
       </div>
+      <div className="card-links">
+        <Link to={`/workflows?namespace=${encodeURIComponent(namespace.name)}`}>
+          Workflows<span className="visually-hidden"> in {namespace.name}</span>
+        </Link>
+      </div>
     </article>
   );
 }

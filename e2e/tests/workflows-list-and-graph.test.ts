@@ -1,0 +1,145 @@
+// Alice lists her workflows, filters them, and opens the failed one's graph; Bob sees none of hers.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  expectNoPageErrors,
+  launchBrowser,
+  openPage,
+  screenshot,
+  type WatchedPage,
+} from '../support/browser.ts';
+import { signInThroughProvider } from '../support/login.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const brokenWorkflow = 'etl-2026-11-24-broken';
+const workflowRows = 'table[aria-label="Workflows"] tbody tr:not(.virtual-spacer)';
+
+/** The namespace cell of every rendered row. */
+async function shownNamespaces(page: Page): Promise<string[]> {
+  await page.locator(workflowRows).first().waitFor();
+  return (await page.locator(`${workflowRows} td:nth-child(3)`).allInnerTexts()).map((s) => s.trim());
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition did not hold in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Like expectNoPageErrors, but lets through messages this test expects (matched by substring). */
+function expectNoPageErrorsBut(watched: WatchedPage, allowed: string[]): void {
+  const unexpected = watched.errors.filter((e) => !allowed.some((a) => e.includes(a)));
+  assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
+}
+
+describe('workflows: the list and one workflow’s graph', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  it('alice lists team-a’s workflows, filters by phase, and opens the failed node', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${server.url}/workflows`);
+    await signInThroughProvider(page, 'alice');
+    await page.waitForURL(/\/workflows$/);
+    const namespaces = await shownNamespaces(page);
+    assert.ok(namespaces.length > 0);
+    assert.deepEqual([...new Set(namespaces)], ['team-a']);
+    const broken = page.locator(workflowRows, { hasText: brokenWorkflow });
+    await broken.waitFor();
+    assert.match(await broken.innerText(), /Failed/);
+    await screenshot(page, 'workflows-list');
+
+    await page.getByRole('search').getByRole('button', { name: 'Failed', exact: true }).click();
+    await page.waitForURL(/\?phase=Failed$/);
+    await waitUntil(
+      async () => (await page.locator(workflowRows).filter({ hasNotText: 'Failed' }).count()) === 0,
+    );
+    const failedRows = await page.locator(`${workflowRows} td:nth-child(2)`).allInnerTexts();
+    assert.ok(failedRows.map((s) => s.trim()).includes(brokenWorkflow));
+
+    await page.getByRole('link', { name: brokenWorkflow }).click();
+    await page.waitForURL(new RegExp(`/workflows/team-a/${brokenWorkflow}$`));
+    await page.getByRole('heading', { name: brokenWorkflow }).waitFor();
+    await page.locator('canvas.graph-canvas').waitFor();
+    await page
+      .getByRole('table', { name: 'Nodes' })
+      .getByRole('button', { name: 'transform-b', exact: true })
+      .click();
+    const panel = page.locator('aside.node-panel');
+    await panel.getByRole('heading', { name: 'transform-b' }).waitFor();
+    assert.match(await panel.innerText(), /Failed/);
+    await screenshot(page, 'workflow-graph');
+    expectNoPageErrors(watched);
+    await page.close();
+  });
+
+  it('renders only the rows in view of 10,000, and pages on with continue while scrolling', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    const total = 10_000;
+    const pageSize = 1000;
+    // The list API answers with synthetic rows, a page at a time; the token is the next offset.
+    await page.route(/\/api\/v1\/workflows\?/, async (route) => {
+      const url = new URL(route.request().url());
+      const offset = Number(url.searchParams.get('continue') ?? '0');
+      const items = Array.from({ length: Math.min(pageSize, total - offset) }, (_, i) => ({
+        namespace: 'team-a',
+        name: `synthetic-${String(offset + i).padStart(5, '0')}`,
+        uid: `uid-${offset + i}`,
+        phase: 'Succeeded',
+        createdAt: '2026-11-25T10:00:00Z',
+        startedAt: '2026-11-25T10:00:00Z',
+        finishedAt: '2026-11-25T10:01:00Z',
+        labels: {},
+      }));
+      const next = offset + pageSize < total ? { continue: String(offset + pageSize) } : {};
+      await route.fulfill({ json: { items, total, ...next } });
+    });
+    await page.goto(`${server.url}/workflows`);
+    await signInThroughProvider(page, 'alice');
+    await page.locator(workflowRows).first().waitFor();
+    assert.ok((await page.locator(workflowRows).count()) < 100, 'only the rows in view are in the page');
+    await page.locator('.virtual-scroll').hover();
+    await waitUntil(async () => {
+      await page.mouse.wheel(0, 200_000);
+      return (await page.locator('.page-heading [role="status"]').innerText()).startsWith(
+        `${total} workflows`,
+      );
+    }, 20_000);
+    await page.getByRole('link', { name: 'synthetic-09999' }).waitFor();
+    assert.ok((await page.locator(workflowRows).count()) < 100);
+    expectNoPageErrors(watched);
+    await page.close();
+  });
+
+  it('bob sees no team-a workflow, and the link to one is not found', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${server.url}/workflows`);
+    await signInThroughProvider(page, 'bob');
+    await page.waitForURL(/\/workflows$/);
+    const namespaces = await shownNamespaces(page);
+    assert.ok(!namespaces.includes('team-a'), `bob saw ${namespaces.join(', ')}`);
+    assert.equal(await page.locator(workflowRows, { hasText: brokenWorkflow }).count(), 0);
+    expectNoPageErrors(watched);
+
+    await page.goto(`${server.url}/workflows/team-a/${brokenWorkflow}`);
+    await page.getByRole('heading', { name: 'Workflow not found' }).waitFor();
+    assert.equal(await page.locator('canvas.graph-canvas').count(), 0);
+    // Chromium logs every 404 answer as a console error: that one is this step's expected outcome.
+    expectNoPageErrorsBut(watched, ['Failed to load resource: the server responded with a status of 404']);
+    await page.close();
+  });
+});

@@ -1,0 +1,17 @@
+import type { WorkflowDetail } from '@argovue/api-types';
+import { useCallback } from 'react';
+import { fetchWorkflow } from './client.ts';
+import { type Loadable, useLoadable } from './loadable.ts';
+
+/** One workflow with its nodes; `reload` fetches it again. */
+export function useWorkflow(
+  namespace: string,
+  name: string,
+): { workflow: Loadable<WorkflowDetail>; reload: () => void } {
+  const load = useCallback(
+    (signal: AbortSignal) => fetchWorkflow(namespace, name, signal),
+    [namespace, name],
+  );
+  const { data, reload } = useLoadable(load);
+  return { workflow: data, reload };
+}

@@ -1,0 +1,62 @@
+import type { WorkflowNode } from '@argovue/api-types';
+import { useEffect, useRef } from 'react';
+import { RelativeTime } from '../../components/relative-time.tsx';
+import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
+import { formatElapsed } from '../../lib/duration-format.ts';
+import { parseApiTime } from '../../lib/relative-time.ts';
+
+function Time({ iso, now }: { iso: string | undefined; now: Date }) {
+  const time = iso === undefined ? null : parseApiTime(iso);
+  return time === null ? <span className="muted">—</span> : <RelativeTime time={time} now={now} />;
+}
+
+/** One node's fields, beside the graph; Escape or the close button closes it. */
+export function NodePanel({ node, now, onClose }: { node: WorkflowNode; now: Date; onClose: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [node.id]);
+  return (
+    <aside
+      className="node-panel panel"
+      aria-labelledby="node-panel-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <div className="node-panel-head">
+        <h2 id="node-panel-title" ref={heading} tabIndex={-1}>
+          {node.displayName}
+        </h2>
+        <button type="button" className="button" onClick={onClose} aria-label="Close node details">
+          ✕
+        </button>
+      </div>
+      <dl className="facts">
+        <dt>Phase</dt>
+        <dd>
+          <WorkflowPhaseBadge phase={node.phase} />
+        </dd>
+        <dt>Type</dt>
+        <dd>{node.type}</dd>
+        <dt>Template</dt>
+        <dd className="mono">{node.templateName ?? '—'}</dd>
+        <dt>Started</dt>
+        <dd>
+          <Time iso={node.startedAt} now={now} />
+        </dd>
+        <dt>Finished</dt>
+        <dd>
+          <Time iso={node.finishedAt} now={now} />
+        </dd>
+        <dt>Duration</dt>
+        <dd>{formatElapsed(node.startedAt, node.finishedAt, now)}</dd>
+        <dt>Full name</dt>
+        <dd className="mono">{node.name}</dd>
+      </dl>
+      {node.message !== undefined && node.message !== '' && (
+        <p className="node-message">
+          <strong>Message:</strong> {node.message}
+        </p>
+      )}
+    </aside>
+  );
+}

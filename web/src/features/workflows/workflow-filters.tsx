@@ -1,0 +1,89 @@
+import type { NamespaceSummary } from '@argovue/api-types';
+import { useEffect, useState } from 'react';
+import { WORKFLOW_PHASES } from '../../lib/workflow-phases.ts';
+import { togglePhase, type WorkflowQuery } from '../../lib/workflow-query.ts';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+interface WorkflowFiltersProps {
+  query: WorkflowQuery;
+  /** Null while the namespaces load or when they failed: the select then offers only "All". */
+  namespaces: NamespaceSummary[] | null;
+  onChange: (query: WorkflowQuery) => void;
+}
+
+/** Phase toggles, namespace, name search (debounced) and template; every change goes to the URL. */
+export function WorkflowFilters({ query, namespaces, onChange }: WorkflowFiltersProps) {
+  const [search, setSearch] = useState(query.q);
+  const [template, setTemplate] = useState(query.template);
+
+  // The URL wins when it changes from outside (back button, reset).
+  useEffect(() => setSearch(query.q), [query.q]);
+  useEffect(() => setTemplate(query.template), [query.template]);
+
+  useEffect(() => {
+    if (search === query.q) return;
+    const timer = setTimeout(() => onChange({ ...query, q: search }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search, query, onChange]);
+
+  useEffect(() => {
+    if (template.trim() === query.template) return;
+    const timer = setTimeout(() => onChange({ ...query, template: template.trim() }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [template, query, onChange]);
+
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filter workflows"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <fieldset className="filter-phases">
+        <legend className="visually-hidden">Phase</legend>
+        {WORKFLOW_PHASES.map((phase) => {
+          const pressed = query.phases.includes(phase);
+          return (
+            <button
+              key={phase}
+              type="button"
+              className={`chip chip-${phase.toLowerCase()} chip-toggle`}
+              aria-pressed={pressed}
+              onClick={() => onChange(togglePhase(query, phase))}
+            >
+              {phase}
+            </button>
+          );
+        })}
+      </fieldset>
+      <label className="filter">
+        <span>Namespace</span>
+        <select value={query.namespace} onChange={(e) => onChange({ ...query, namespace: e.target.value })}>
+          <option value="">All namespaces</option>
+          {(namespaces ?? []).map((ns) => (
+            <option key={ns.name} value={ns.name}>
+              {ns.name}
+            </option>
+          ))}
+          {query.namespace !== '' && !(namespaces ?? []).some((ns) => ns.name === query.namespace) && (
+            <option value={query.namespace}>{query.namespace}</option>
+          )}
+        </select>
+      </label>
+      <label className="filter">
+        <span>Name</span>
+        <input
+          type="search"
+          value={search}
+          placeholder="Contains…"
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </label>
+      <label className="filter">
+        <span>Template</span>
+        <input type="text" value={template} placeholder="Any" onChange={(e) => setTemplate(e.target.value)} />
+      </label>
+    </form>
+  );
+}

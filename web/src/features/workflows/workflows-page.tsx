@@ -1,0 +1,102 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useNamespaces } from '../../api/use-namespaces.ts';
+import { useWorkflowList } from '../../api/use-workflow-list.ts';
+import { ErrorPanel } from '../../components/error-panel.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import {
+  EMPTY_WORKFLOW_QUERY,
+  isFiltered,
+  nextSort,
+  paramsFromWorkflowQuery,
+  type SortColumn,
+  type WorkflowQuery,
+  workflowQueryFromParams,
+} from '../../lib/workflow-query.ts';
+import { WorkflowFilters } from './workflow-filters.tsx';
+import { WorkflowTable } from './workflow-table.tsx';
+
+/** `/workflows`: the workflows in every namespace the user may use, filtered and sorted by the URL. */
+export function WorkflowsPage() {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  // One query object per distinct URL, so the list refetches only when the filters change.
+  const query = useMemo(() => workflowQueryFromParams(new URLSearchParams(search)), [search]);
+  const { list, loadMore, reload } = useWorkflowList(query);
+  const { namespaces } = useNamespaces();
+  useDocumentTitle('Workflows');
+
+  const setQuery = useCallback(
+    (next: WorkflowQuery) => setParams(paramsFromWorkflowQuery(next), { replace: true }),
+    [setParams],
+  );
+  const onSort = useCallback(
+    (column: SortColumn) => setQuery({ ...query, sort: nextSort(query.sort, column) }),
+    [query, setQuery],
+  );
+  const onNearEnd = useCallback(() => {
+    if (list.state === 'ready' && list.hasMore && !list.loadingMore && list.moreError === null) loadMore();
+  }, [list, loadMore]);
+
+  return (
+    <section className="workflows-page">
+      <div className="page-heading">
+        <h1>Workflows</h1>
+        {list.state === 'ready' && (
+          <p className="muted small" role="status">
+            {list.total === list.rows.length
+              ? `${list.total} ${list.total === 1 ? 'workflow' : 'workflows'}`
+              : `${list.rows.length} of ${list.total} workflows loaded`}
+            {list.loadingMore && ' · loading more…'}
+          </p>
+        )}
+      </div>
+      <WorkflowFilters
+        query={query}
+        namespaces={namespaces.state === 'ready' ? namespaces.value.items : null}
+        onChange={setQuery}
+      />
+      {list.state === 'loading' && <LoadingState label="Loading workflows…" />}
+      {list.state === 'failed' && (
+        <ErrorPanel title="The workflows could not be loaded" error={list.error.body} onRetry={reload} />
+      )}
+      {list.state === 'ready' &&
+        (list.rows.length === 0 ? (
+          isFiltered(query) ? (
+            <div className="empty-state">
+              <h2>No workflows match these filters</h2>
+              <p>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setQuery({ ...EMPTY_WORKFLOW_QUERY })}
+                >
+                  Reset filters
+                </button>
+              </p>
+            </div>
+          ) : (
+            <div className="empty-state">
+              <h2>No workflows yet</h2>
+              <p className="hint">
+                Submit one from a WorkflowTemplate with <span className="mono">argo submit --from</span>, and
+                it shows up here.
+              </p>
+            </div>
+          )
+        ) : (
+          <>
+            <WorkflowTable rows={list.rows} sort={query.sort} onSort={onSort} onNearEnd={onNearEnd} />
+            {list.moreError !== null && (
+              <ErrorPanel
+                title="More workflows could not be loaded"
+                error={list.moreError.body}
+                onRetry={loadMore}
+              />
+            )}
+          </>
+        ))}
+    </section>
+  );
+}
