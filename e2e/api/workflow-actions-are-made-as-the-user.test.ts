@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ApiError, WorkflowActionResult, WorkflowDetail } from '@argovue/api-types';
 import { eventually } from '../../devcluster/test/cluster.ts';
-import { deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import {
+  createWorkflow,
+  deleteWorkflow,
+  getWorkflow,
+  podNodePhases,
+  type Workflow,
+} from '../../devcluster/test/workflows.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -122,6 +128,59 @@ describe('workflow actions', () => {
     const noToken = await alice.json<ApiError>(`${teamA}/etl-2026-11-23/stop`, { method: 'POST' });
     assert.equal(noToken.status, 403);
     assert.equal(noToken.body.code, 'CSRF_FAILED');
+  });
+
+  it('resumes a workflow waiting in a suspend step: the step succeeds and the workflow runs on', async () => {
+    const name = `approval-${Date.now().toString(36)}`;
+    created.push(name);
+    await createWorkflow('team-a', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { name },
+      spec: {
+        entrypoint: 'main',
+        templates: [
+          {
+            name: 'main',
+            steps: [[{ name: 'approve', template: 'wait' }], [{ name: 'publish', template: 'work' }]],
+          },
+          { name: 'wait', suspend: {} },
+          {
+            name: 'work',
+            container: {
+              image: 'example.invalid/x:1',
+              command: ['x'],
+              resources: { requests: { cpu: '100m', memory: '64Mi' } },
+            },
+          },
+        ],
+      },
+    });
+    const waiting = async (): Promise<Workflow | undefined> => {
+      const workflow = await getWorkflow('team-a', name);
+      return Object.values(workflow.status?.nodes ?? {}).some(
+        (n) => n.type === 'Suspend' && n.phase === 'Running',
+      )
+        ? workflow
+        : undefined;
+    };
+    await eventually('the workflow to wait in its suspend step', waiting, 30_000);
+    const res = await alice.send<WorkflowActionResult>('POST', `${teamA}/${name}/resume`);
+    assert.equal(res.status, 200);
+    assert.match(res.body.message, /1 suspend step continued/);
+    const finished = await eventually(
+      'the resumed workflow to finish',
+      async () => {
+        const workflow = await getWorkflow('team-a', name);
+        return ['Succeeded', 'Failed', 'Error'].includes(workflow.status?.phase ?? '') ? workflow : undefined;
+      },
+      60_000,
+    );
+    assert.equal(finished.status?.phase, 'Succeeded');
+    assert.equal(podNodePhases(finished)['publish'], 'Succeeded');
+    const approve = Object.values(finished.status?.nodes ?? {}).find((n) => n.displayName === 'approve');
+    assert.equal(approve?.phase, 'Succeeded');
+    assert.match(approve?.message ?? '', /Resumed by: oidc:alice@example.com/);
   });
 
   it('deletes alice’s workflow', async () => {

@@ -4,7 +4,9 @@
 // podSpecPatch, serviceAccountName or securityContext, which users must not choose.
 import type { SubmitWorkflowRequest, WorkflowAction, WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
+import { gzipSync } from 'node:zlib';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { workflowNodes, type RawNode } from './nodes.ts';
 
 /** An action the user may not take now, or whose input was wrong: status, code and words for them. */
 export class ActionRefused extends Error {
@@ -27,7 +29,7 @@ export class ActionRefused extends Error {
 interface Workflow {
   metadata?: { name?: string; resourceVersion?: string };
   spec?: { suspend?: boolean; shutdown?: string };
-  status?: { phase?: string };
+  status?: { phase?: string; nodes?: unknown; compressedNodes?: unknown };
 }
 
 interface TemplateParameter {
@@ -87,14 +89,7 @@ export async function actOnWorkflow(
       'Retry or resubmit it to run it again.',
     );
   }
-  if (action === 'resume' && workflow.spec?.suspend !== true) {
-    throw new ActionRefused(
-      409,
-      'CONFLICT',
-      `Workflow ${name} is not suspended.`,
-      'Only a suspended workflow can be resumed.',
-    );
-  }
+  if (action === 'resume') return resume(api, identity, path, workflow, namespace, name);
   if (action === 'suspend' && workflow.spec?.suspend === true) {
     throw new ActionRefused(
       409,
@@ -107,7 +102,6 @@ export async function actOnWorkflow(
     stop: { shutdown: 'Stop' },
     terminate: { shutdown: 'Terminate' },
     suspend: { suspend: true },
-    resume: { suspend: null },
   }[action];
   // The resourceVersion makes the patch fail rather than act on a workflow that changed meanwhile.
   await api
@@ -119,10 +113,97 @@ export async function actOnWorkflow(
       body: { metadata: { resourceVersion: workflow.metadata?.resourceVersion }, spec },
     })
     .catch((error: unknown) => refusal(error, namespace, name));
-  const done = { stop: 'Stopping', terminate: 'Terminating', suspend: 'Suspended', resume: 'Resumed' }[
-    action
-  ];
+  const done = { stop: 'Stopping', terminate: 'Terminating', suspend: 'Suspended' }[action];
   return { namespace, name, message: `${done} ${name}.` };
+}
+
+/**
+ * Resume as Argo means it: clear spec.suspend and let every active suspend node (a `suspend`
+ * template waiting) succeed, with its output parameters' defaults and who resumed it.
+ */
+async function resume(
+  api: KubeApi,
+  identity: KubeIdentity,
+  path: string,
+  workflow: Workflow,
+  namespace: string,
+  name: string,
+): Promise<WorkflowActionResult> {
+  const nodes = workflowNodes(workflow.status);
+  if (!nodes.ok) {
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} cannot be resumed: ${nodes.reason}.`,
+      'Its status is malformed.',
+    );
+  }
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const resumed = new Map<string, RawNode>();
+  for (const [id, node] of nodes.nodes) {
+    if (node['type'] !== 'Suspend' || node['phase'] !== 'Running') continue;
+    const before =
+      typeof node['message'] === 'string' && node['message'] !== '' ? `${node['message']}; ` : '';
+    resumed.set(id, {
+      ...node,
+      phase: 'Succeeded',
+      message: `${before}Resumed by: ${identity.username}`,
+      finishedAt: now,
+      ...(node['outputs'] === undefined ? {} : { outputs: withDefaultOutputs(node['outputs']) }),
+    });
+  }
+  if (workflow.spec?.suspend !== true && resumed.size === 0) {
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} is not suspended.`,
+      'Only a suspended workflow, or one waiting in a suspend step, can be resumed.',
+    );
+  }
+  let status: Record<string, unknown> | undefined;
+  if (resumed.size > 0 && workflow.status?.compressedNodes !== undefined) {
+    const all = Object.fromEntries([...nodes.nodes].map(([id, node]) => [id, resumed.get(id) ?? node]));
+    status = { compressedNodes: gzipSync(JSON.stringify(all)).toString('base64') };
+  } else if (resumed.size > 0) {
+    status = { nodes: Object.fromEntries(resumed) };
+  }
+  await api
+    .json({
+      method: 'PATCH',
+      path,
+      as: identity,
+      contentType: 'application/merge-patch+json',
+      body: {
+        metadata: { resourceVersion: workflow.metadata?.resourceVersion },
+        spec: { suspend: null },
+        ...(status === undefined ? {} : { status }),
+      },
+    })
+    .catch((error: unknown) => refusal(error, namespace, name));
+  const steps =
+    resumed.size === 0 ? '' : ` (${resumed.size} suspend step${resumed.size === 1 ? '' : 's'} continued)`;
+  return { namespace, name, message: `Resumed ${name}${steps}.` };
+}
+
+// A suspend node's output parameters that wait for a supplied value take their default.
+function withDefaultOutputs(outputs: unknown): unknown {
+  if (typeof outputs !== 'object' || outputs === null) return outputs;
+  const parameters = (outputs as { parameters?: unknown }).parameters;
+  if (!Array.isArray(parameters)) return outputs;
+  return {
+    ...outputs,
+    parameters: parameters.map((parameter: unknown) => {
+      const p = parameter as { valueFrom?: { supplied?: unknown; default?: unknown } } & Record<
+        string,
+        unknown
+      >;
+      if (p.valueFrom?.supplied === undefined || p.valueFrom.default === undefined) return parameter;
+      return {
+        ...Object.fromEntries(Object.entries(p).filter(([key]) => key !== 'valueFrom')),
+        value: p.valueFrom.default,
+      };
+    }),
+  };
 }
 
 export async function deleteWorkflow(
