@@ -178,9 +178,9 @@ describe('workflow actions', () => {
     );
     assert.equal(finished.status?.phase, 'Succeeded');
     assert.equal(podNodePhases(finished)['publish'], 'Succeeded');
-    const approve = Object.values(finished.status?.nodes ?? {}).find((n) => n.displayName === 'approve');
+    const approve = Object.values(finished.status.nodes ?? {}).find((n) => n.displayName === 'approve');
     assert.equal(approve?.phase, 'Succeeded');
-    assert.match(approve?.message ?? '', /Resumed by: oidc:alice@example.com/);
+    assert.match(approve.message ?? '', /Resumed by: oidc:alice@example.com/);
   });
 
   it('deletes alice’s workflow', async () => {

@@ -133,6 +133,13 @@ describe('workflows: the list and one workflow’s graph', () => {
     const namespaces = await shownNamespaces(page);
     assert.ok(!namespaces.includes('team-a'), `bob saw ${namespaces.join(', ')}`);
     assert.equal(await page.locator(workflowRows, { hasText: brokenWorkflow }).count(), 0);
+
+    // The namespace card on the home page links to that namespace's workflows.
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: 'Workflows in team-b' }).click();
+    await page.waitForURL(/\/workflows\?namespace=team-b$/);
+    assert.deepEqual([...new Set(await shownNamespaces(page))], ['team-b']);
+    assert.equal(await page.getByLabel('Namespace').inputValue(), 'team-b');
     expectNoPageErrors(watched);
 
     await page.goto(`${server.url}/workflows/team-a/${brokenWorkflow}`);
