@@ -61,6 +61,17 @@ describe('workflows: the list and one workflow’s graph', () => {
     assert.match(await broken.innerText(), /Failed/);
     await screenshot(page, 'workflows-list');
 
+    // Sorting by a column header goes into the URL and says so to assistive technology.
+    await page.getByRole('button', { name: 'Name', exact: true }).click();
+    await page.waitForURL(/\?sort=name$/);
+    const nameHeader = page.getByRole('columnheader', { name: 'Name', exact: true });
+    assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
+    await page.getByRole('button', { name: 'Name', exact: true }).click();
+    await page.waitForURL(/\?sort=-name$/);
+    assert.equal(await nameHeader.getAttribute('aria-sort'), 'descending');
+    await page.goto(`${server.url}/workflows`);
+    await page.locator(workflowRows).first().waitFor();
+
     await page.getByRole('search').getByRole('button', { name: 'Failed', exact: true }).click();
     await page.waitForURL(/\?phase=Failed$/);
     await waitUntil(
