@@ -10,8 +10,8 @@ import type {
   WorkflowPhase,
   WorkflowRow,
 } from '@argovue/api-types';
-import { actOnWorkflow, deleteWorkflow, submitWorkflow } from './actions.ts';
-import type { KubeIdentity } from '../auth/identity.ts';
+import { actOnWorkflow, deleteWorkflow, resubmitWorkflow, submitWorkflow } from './actions.ts';
+import type { KubeIdentity, MappedUser } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
@@ -87,6 +87,15 @@ export class WorkflowDirectory {
     action: WorkflowAction,
   ): Promise<WorkflowActionResult> {
     return actOnWorkflow(this.#api, identity, namespace, name, action);
+  }
+
+  resubmit(
+    identity: MappedUser,
+    namespace: string,
+    name: string,
+    parameters: Readonly<Record<string, string>>,
+  ): Promise<WorkflowActionResult> {
+    return resubmitWorkflow(this.#api, identity, namespace, name, parameters);
   }
 
   delete(identity: KubeIdentity, namespace: string, name: string): Promise<WorkflowActionResult> {

@@ -44,6 +44,17 @@ const SubmitSchema = z
   })
   .strict();
 
+const ResubmitSchema = z
+  .object({
+    parameters: z.record(z.string().min(1).max(253), z.string().max(256 * 1024)).optional(),
+    memoized: z
+      .literal(false, {
+        error: 'memoized resubmit is not available yet; resubmit without it, or retry the workflow',
+      })
+      .optional(),
+  })
+  .strict();
+
 function parseQuery(request: FastifyRequest): WorkflowQuery {
   const parsed = WorkflowQuerySchema.safeParse(request.query);
   if (!parsed.success) {
@@ -152,6 +163,39 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
         );
       }
       const result = await refusedAsHttp(workflows.submit(user, namespace, body.data));
+      reply.status(201);
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/v1/namespaces/:namespace/workflows/:name/resubmit',
+    async (request, reply): Promise<WorkflowActionResult> => {
+      const { user } = requireUser(request);
+      const namespace = namespaceParam(request);
+      const { name } = request.params as { name: string };
+      if (!workflowName.test(name))
+        throw new HttpError(
+          400,
+          'INPUT_INVALID',
+          `"${name.slice(0, 80)}" is not a workflow name.`,
+          'Check the name.',
+        );
+      const body = ResubmitSchema.safeParse(request.body ?? {});
+      if (!body.success) {
+        const problems = body.error.issues
+          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+          .join('; ');
+        throw new HttpError(
+          400,
+          'INPUT_INVALID',
+          `Invalid resubmit: ${problems}.`,
+          'Send { parameters: { name: "value" } } or nothing.',
+        );
+      }
+      const result = await refusedAsHttp(
+        workflows.resubmit(user, namespace, name, body.data.parameters ?? {}),
+      );
       reply.status(201);
       return result;
     },
