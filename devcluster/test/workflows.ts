@@ -3,6 +3,7 @@ import { custom } from './cluster.ts';
 
 export interface WorkflowNode {
   id: string;
+  name: string;
   displayName: string;
   type: string;
   phase?: string;

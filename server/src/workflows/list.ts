@@ -10,7 +10,14 @@ import type {
   WorkflowPhase,
   WorkflowRow,
 } from '@argovue/api-types';
-import { actOnWorkflow, deleteWorkflow, resubmitWorkflow, submitWorkflow } from './actions.ts';
+import {
+  actOnWorkflow,
+  deleteWorkflow,
+  resubmitWorkflow,
+  retryWorkflow,
+  submitWorkflow,
+  type RetryRequest,
+} from './actions.ts';
 import type { KubeIdentity, MappedUser } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';
@@ -96,6 +103,15 @@ export class WorkflowDirectory {
     parameters: Readonly<Record<string, string>>,
   ): Promise<WorkflowActionResult> {
     return resubmitWorkflow(this.#api, identity, namespace, name, parameters);
+  }
+
+  retry(
+    identity: MappedUser,
+    namespace: string,
+    name: string,
+    request: RetryRequest,
+  ): Promise<WorkflowActionResult> {
+    return retryWorkflow(this.#api, identity, namespace, name, request);
   }
 
   delete(identity: KubeIdentity, namespace: string, name: string): Promise<WorkflowActionResult> {

@@ -44,6 +44,17 @@ const SubmitSchema = z
   })
   .strict();
 
+const RetrySchema = z
+  .object({
+    nodeId: z
+      .string()
+      .regex(/^[a-z0-9][-a-z0-9.]{0,252}$/, 'must be a node id')
+      .optional(),
+    restartSuccessful: z.boolean().optional(),
+    parameters: z.record(z.string().min(1).max(253), z.string().max(256 * 1024)).optional(),
+  })
+  .strict();
+
 const ResubmitSchema = z
   .object({
     parameters: z.record(z.string().min(1).max(253), z.string().max(256 * 1024)).optional(),
@@ -165,6 +176,35 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       const result = await refusedAsHttp(workflows.submit(user, namespace, body.data));
       reply.status(201);
       return result;
+    },
+  );
+
+  app.post(
+    '/api/v1/namespaces/:namespace/workflows/:name/retry',
+    async (request): Promise<WorkflowActionResult> => {
+      const { user } = requireUser(request);
+      const namespace = namespaceParam(request);
+      const { name } = request.params as { name: string };
+      if (!workflowName.test(name))
+        throw new HttpError(
+          400,
+          'INPUT_INVALID',
+          `"${name.slice(0, 80)}" is not a workflow name.`,
+          'Check the name.',
+        );
+      const body = RetrySchema.safeParse(request.body ?? {});
+      if (!body.success) {
+        const problems = body.error.issues
+          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+          .join('; ');
+        throw new HttpError(
+          400,
+          'INPUT_INVALID',
+          `Invalid retry: ${problems}.`,
+          'Send { nodeId?, restartSuccessful?, parameters? } or nothing.',
+        );
+      }
+      return refusedAsHttp(workflows.retry(user, namespace, name, body.data));
     },
   );
 

@@ -1,0 +1,162 @@
+// Retry means what it means in Argo. Twin workflows fail the same way; one is retried by the `argo`
+// CLI built from the Argo module, the other through ArgoVue, both with the failing step's exit code
+// changed to 0. Both must re-run exactly the failed node on the real controller, turn Succeeded, and
+// end as the same object but for names, times and who acted.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { ApiError, WorkflowActionResult } from '@argovue/api-types';
+import { argo } from '../../devcluster/test/argo-cli.ts';
+import { core, eventually } from '../../devcluster/test/cluster.ts';
+import {
+  createWorkflow,
+  deleteWorkflow,
+  getWorkflow,
+  podNodePhases,
+  type Workflow,
+} from '../../devcluster/test/workflows.ts';
+import { loginAs, type ApiClient } from '../support/api-client.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+function twin(name: string): object {
+  const task = (taskName: string, code: string, dependencies: string[] = []) => ({
+    name: taskName,
+    template: 'step',
+    dependencies,
+    arguments: { parameters: [{ name: 'code', value: code }] },
+  });
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { name, labels: { team: 'a' } },
+    spec: {
+      entrypoint: 'main',
+      arguments: { parameters: [{ name: 'b-code', value: '1' }] },
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              task('a', '0'),
+              task('b', '{{workflow.parameters.b-code}}', ['a']),
+              task('c', '0', ['a']),
+              task('d', '0', ['b', 'c']),
+            ],
+          },
+        },
+        {
+          name: 'step',
+          inputs: { parameters: [{ name: 'code' }] },
+          metadata: { annotations: { 'argovue.dev/exit-code': '{{inputs.parameters.code}}' } },
+          container: { image: 'example.invalid/step:1', command: ['run'] },
+        },
+      ],
+    },
+  };
+}
+
+const finished = (name: string) => () =>
+  getWorkflow('team-a', name).then((w) =>
+    ['Succeeded', 'Failed', 'Error'].includes(w.status?.phase ?? '') ? w : undefined,
+  );
+
+async function podUids(name: string): Promise<Map<string, string>> {
+  const pods = await core.listNamespacedPod({
+    namespace: 'team-a',
+    labelSelector: `workflows.argoproj.io/workflow=${name}`,
+  });
+  return new Map(
+    pods.items.map((p) => [
+      p.metadata?.annotations?.['workflows.argoproj.io/node-name']?.split('.').pop() ?? '',
+      p.metadata?.uid ?? '',
+    ]),
+  );
+}
+
+// What may differ between the twins: names, times, ids, who acted, controller bookkeeping.
+function shape(
+  workflow: Workflow & { metadata: { labels?: Record<string, string> }; spec?: unknown },
+): unknown {
+  const name = workflow.metadata.name;
+  const labels = Object.fromEntries(
+    Object.entries(workflow.metadata.labels ?? {}).filter(
+      ([key]) => !/\/(actor|actor-email|actor-preferred-username|action|creator.*)$/.test(key),
+    ),
+  );
+  const nodes = Object.values(workflow.status?.nodes ?? {})
+    .map((n) => ({
+      name: n.name.replace(name, 'WF'),
+      displayName: n.displayName.replace(name, 'WF'),
+      type: n.type,
+      phase: n.phase,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { labels, spec: workflow.spec, phase: workflow.status?.phase, nodes };
+}
+
+describe('retry, against the argo CLI', () => {
+  let server: RunningServer;
+  let alice: ApiClient;
+  const suffix = randomBytes(3).toString('hex');
+  const viaCli = `retry-cli-${suffix}`;
+  const viaArgovue = `retry-ui-${suffix}`;
+  before(async () => {
+    server = await startServer();
+    alice = await loginAs(server.url, 'alice');
+    for (const name of [viaCli, viaArgovue]) await createWorkflow('team-a', twin(name));
+    for (const name of [viaCli, viaArgovue])
+      assert.equal((await eventually(`${name} to fail`, finished(name), 60_000)).status?.phase, 'Failed');
+  });
+  after(async () => {
+    await server.stop();
+    for (const name of [viaCli, viaArgovue]) await deleteWorkflow('team-a', name).catch(() => undefined);
+  });
+
+  it('refuses to retry a workflow that is still running, with a clear error', async () => {
+    const running = `retry-running-${suffix}`;
+    await createWorkflow('team-a', {
+      ...twin(running),
+      spec: {
+        ...(twin(running) as { spec: object }).spec,
+        podMetadata: { annotations: { 'pod-complete.stage.kwok.x-k8s.io/delay': '30s' } },
+      },
+    });
+    await eventually(
+      'it to run',
+      () => getWorkflow('team-a', running).then((w) => (w.status?.phase === 'Running' ? true : undefined)),
+      30_000,
+    );
+    const res = await alice.send<ApiError>('POST', `/api/v1/namespaces/team-a/workflows/${running}/retry`);
+    assert.equal(res.status, 409);
+    assert.match(res.body.message, /cannot be retried: a workflow that is Running/);
+    await deleteWorkflow('team-a', running);
+  });
+
+  it('re-runs only the failed node, on the real controller, to the same end as argo retry', async () => {
+    const before = { cli: await podUids(viaCli), argovue: await podUids(viaArgovue) };
+    await argo(['-n', 'team-a', 'retry', viaCli, '-p', 'b-code=0']);
+    const res = await alice.send<WorkflowActionResult>(
+      'POST',
+      `/api/v1/namespaces/team-a/workflows/${viaArgovue}/retry`,
+      { parameters: { 'b-code': '0' } },
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const [cli, argovue] = await Promise.all(
+      [viaCli, viaArgovue].map((name) => eventually(`${name} to finish again`, finished(name), 90_000)),
+    );
+    assert.ok(cli && argovue);
+    assert.equal(argovue.status?.phase, 'Succeeded');
+    assert.deepEqual(podNodePhases(argovue), {
+      a: 'Succeeded',
+      b: 'Succeeded',
+      c: 'Succeeded',
+      d: 'Succeeded',
+    });
+    // The failed node ran in a new pod; the successful ones were kept.
+    const after = await podUids(viaArgovue);
+    assert.notEqual(after.get('b'), before.argovue.get('b'));
+    assert.equal(after.get('a'), before.argovue.get('a'));
+    assert.equal(after.get('c'), before.argovue.get('c'));
+    assert.deepEqual(shape(argovue as never), shape(cli as never));
+  });
+});
