@@ -59,7 +59,8 @@ e2e: build seed
 
 # Benchmarks print figures against the local cluster; they are not part of `make test`.
 bench: seed
-	node bench/authz-cache.ts
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/authz-cache.ts
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-list.ts
 
 test: lint unit integration e2e
 	@echo "make test: all suites passed"
