@@ -127,3 +127,59 @@ export async function logout(): Promise<{ redirectTo: string }> {
   csrfToken = null;
   return answer;
 }
+
+export type LogContainer = 'main' | 'wait' | 'init';
+
+export interface NodeLogOptions {
+  node: string;
+  container: LogContainer;
+  timestamps: boolean;
+  follow: boolean;
+  download?: boolean;
+}
+
+/** The path of one node's log; with `download` the server answers it as an attachment. */
+export function nodeLogPath(namespace: string, name: string, options: NodeLogOptions): string {
+  const params = new URLSearchParams({
+    node: options.node,
+    container: options.container,
+    timestamps: String(options.timestamps),
+    follow: String(options.follow),
+  });
+  if (options.download === true) params.set('download', 'true');
+  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}/logs?${params.toString()}`;
+}
+
+/** Opens one node's log as a stream of text; a node without a pod or container is an ApiCallError (404). */
+export async function openNodeLog(
+  namespace: string,
+  name: string,
+  options: NodeLogOptions,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  let res: Response;
+  try {
+    res = await fetch(nodeLogPath(namespace, name, options), {
+      headers: { Accept: 'text/plain' },
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiCallError({
+      code: 'CLUSTER_UNAVAILABLE',
+      status: 0,
+      message: 'The ArgoVue server did not answer.',
+      hint: 'Check your network connection, then try again.',
+    });
+  }
+  if (!res.ok || res.body === null) {
+    const body = (await res.json().catch(() => null)) as ApiError | null;
+    if (res.status === 401) {
+      csrfToken = null;
+      for (const listener of sessionEndedListeners) listener();
+    }
+    throw new ApiCallError(body ?? { code: 'INTERNAL', status: res.status, message: `HTTP ${res.status}` });
+  }
+  return res.body;
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError } from './client.ts';
 
 export type Loadable<T> =
@@ -8,15 +8,23 @@ export type Loadable<T> =
 export function useLoadable<T>(load: (signal: AbortSignal) => Promise<T>): {
   data: Loadable<T>;
   reload: () => void;
+  /** Loads again while the current value stays in view (a failed refresh keeps it too). */
+  refresh: () => void;
 } {
   const [data, setData] = useState<Loadable<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const quiet = useRef(false);
   useEffect(() => {
+    const isRefresh = quiet.current;
+    quiet.current = false;
     const abort = new AbortController();
     load(abort.signal).then(
       (value) => setData({ state: 'ready', value }),
       (error: unknown) => {
-        if (error instanceof ApiCallError) setData({ state: 'failed', error });
+        if (error instanceof ApiCallError)
+          setData((current) =>
+            isRefresh && current.state === 'ready' ? current : { state: 'failed', error },
+          );
       },
     );
     return () => abort.abort();
@@ -25,5 +33,9 @@ export function useLoadable<T>(load: (signal: AbortSignal) => Promise<T>): {
     setData({ state: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
-  return { data, reload };
+  const refresh = useCallback(() => {
+    quiet.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  return { data, reload, refresh };
 }

@@ -1,5 +1,6 @@
 import type { WorkflowRow } from '@argovue/api-types';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyWorkflowChange, type WorkflowChange } from '../lib/live-rows.ts';
 import { workflowListPath, type WorkflowQuery } from '../lib/workflow-query.ts';
 import { ApiCallError, fetchWorkflowPage } from './client.ts';
 
@@ -15,6 +16,8 @@ export type WorkflowListState =
       hasMore: boolean;
       /** A failed later page: the rows so far stay. */
       moreError: ApiCallError | null;
+      /** The first page's stream position: live changes are those after it. */
+      eventId: string;
     };
 
 /**
@@ -26,6 +29,7 @@ export function useWorkflowList(query: WorkflowQuery): {
   list: WorkflowListState;
   loadMore: () => void;
   reload: () => void;
+  applyChange: (change: WorkflowChange) => void;
 } {
   const [list, setList] = useState<WorkflowListState>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -47,6 +51,7 @@ export function useWorkflowList(query: WorkflowQuery): {
           loadingMore: false,
           hasMore: page.continue !== undefined,
           moreError: null,
+          eventId: page.eventId,
         });
       },
       (error: unknown) => {
@@ -71,7 +76,8 @@ export function useWorkflowList(query: WorkflowQuery): {
           current.state === 'ready'
             ? {
                 ...current,
-                rows: [...current.rows, ...page.items],
+                // A live change may already have brought a row of this page.
+                rows: appendNew(current.rows, page.items),
                 total: page.total,
                 loadingMore: false,
                 hasMore: page.continue !== undefined,
@@ -90,5 +96,23 @@ export function useWorkflowList(query: WorkflowQuery): {
   }, [query]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { list, loadMore, reload };
+
+  const applyChange = useCallback(
+    (change: WorkflowChange) =>
+      setList((current) => {
+        if (current.state !== 'ready') return current;
+        const next = applyWorkflowChange(current, change, query, {
+          now: Date.now(),
+          complete: !current.hasMore,
+        });
+        return next === current ? current : { ...current, rows: next.rows, total: next.total };
+      }),
+    [query],
+  );
+  return { list, loadMore, reload, applyChange };
+}
+
+function appendNew(rows: WorkflowRow[], more: WorkflowRow[]): WorkflowRow[] {
+  const shown = new Set(rows.map((r) => r.uid));
+  return [...rows, ...more.filter((r) => !shown.has(r.uid))];
 }

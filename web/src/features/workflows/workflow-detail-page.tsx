@@ -1,5 +1,8 @@
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useWorkflow } from '../../api/use-workflow.ts';
+import { useWorkflowEvents } from '../../api/workflow-events.ts';
+import type { WorkflowChange } from '../../lib/live-rows.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -8,8 +11,38 @@ import { WorkflowDetailView } from './workflow-detail-view.tsx';
 /** `/workflows/:namespace/:name`: one workflow, read as the user. */
 export function WorkflowDetailPage() {
   const { namespace = '', name = '' } = useParams();
-  const { workflow, reload } = useWorkflow(namespace, name);
+  const { workflow, reload, refresh } = useWorkflow(namespace, name);
   useDocumentTitle(name);
+  // A running workflow changes often: fetch it again at most once a second, after the first change.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshSoon = useCallback(() => {
+    if (pending.current !== null) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      refresh();
+    }, 1000);
+  }, [refresh]);
+  useEffect(
+    () => () => {
+      if (pending.current !== null) clearTimeout(pending.current);
+      pending.current = null;
+    },
+    [namespace, name],
+  );
+  const onChange = useCallback(
+    (change: WorkflowChange) => {
+      const ref = change.type === 'upsert' ? change.row : change.ref;
+      if (ref.namespace === namespace && ref.name === name) refreshSoon();
+    },
+    [namespace, name, refreshSoon],
+  );
+  // Opened once the workflow is readable (a 404 stream would only repeat the not-found page).
+  const live = useWorkflowEvents({
+    namespace,
+    lastEventId: workflow.state === 'ready' ? undefined : null,
+    onChange,
+    onReset: refreshSoon,
+  });
   if (workflow.state === 'loading') return <LoadingState label={`Loading ${name}…`} />;
   if (workflow.state === 'failed') {
     // A workflow that does not exist and one the user may not read look the same.
@@ -31,5 +64,5 @@ export function WorkflowDetailPage() {
     }
     return <ErrorPanel title={`${name} could not be loaded`} error={workflow.error.body} onRetry={reload} />;
   }
-  return <WorkflowDetailView workflow={workflow.value} />;
+  return <WorkflowDetailView workflow={workflow.value} live={live} />;
 }

@@ -1,6 +1,8 @@
 import type { WorkflowDetail } from '@argovue/api-types';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { LiveStatus } from '../../api/workflow-events.ts';
+import { LiveIndicator } from '../../components/live-indicator.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
@@ -16,7 +18,7 @@ function Time({ iso, now }: { iso: string | undefined; now: Date }) {
 }
 
 /** One workflow: its header, parameters, and the graph of its nodes or its stored object. */
-export function WorkflowDetailView({ workflow }: { workflow: WorkflowDetail }) {
+export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetail; live: LiveStatus }) {
   const now = useNow(1000);
   const [tab, setTab] = useState<Tab>('graph');
   const { row } = workflow;
@@ -29,6 +31,7 @@ export function WorkflowDetailView({ workflow }: { workflow: WorkflowDetail }) {
       <div className="workflow-title">
         <h1>{row.name}</h1>
         <WorkflowPhaseBadge phase={row.phase} />
+        <LiveIndicator status={live} />
       </div>
       {row.message !== undefined && row.message !== '' && <p className="workflow-message">{row.message}</p>}
       <dl className="facts facts-row">
@@ -118,7 +121,12 @@ export function WorkflowDetailView({ workflow }: { workflow: WorkflowDetail }) {
               <p>{workflow.nodesError}</p>
             </div>
           ) : (
-            <WorkflowGraph nodes={workflow.nodes} now={now} />
+            <WorkflowGraph
+              namespace={row.namespace}
+              workflowName={row.name}
+              nodes={workflow.nodes}
+              now={now}
+            />
           )}
         </section>
       ) : (

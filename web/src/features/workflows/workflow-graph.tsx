@@ -6,6 +6,7 @@ import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
 import { layoutGraph } from '../../lib/graph-layout.ts';
 import { hitBoxes, layoutInputFromNodes } from '../../lib/workflow-graph-input.ts';
+import { NodeLogs } from './node-logs.tsx';
 import { NodePanel } from './node-panel.tsx';
 
 /** Must match `.node-table tbody tr` in app.css. */
@@ -15,7 +16,17 @@ const NODE_ROW_HEIGHT = 40;
  * The nodes as a graph (laid out once per set of nodes) and as a list of buttons, which serves keyboard
  * and screen-reader users; either opens the node's panel.
  */
-export function WorkflowGraph({ nodes, now }: { nodes: WorkflowNode[]; now: Date }) {
+export function WorkflowGraph({
+  namespace,
+  workflowName,
+  nodes,
+  now,
+}: {
+  namespace: string;
+  workflowName: string;
+  nodes: WorkflowNode[];
+  now: Date;
+}) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const layout = useMemo(() => layoutGraph(layoutInputFromNodes(nodes)), [nodes]);
   const boxes = useMemo(() => hitBoxes(layout, nodes), [layout, nodes]);
@@ -70,6 +81,10 @@ export function WorkflowGraph({ nodes, now }: { nodes: WorkflowNode[]; now: Date
           <NodePanel node={selected} now={now} onClose={() => setSelectedId(null)} />
         )}
       </div>
+      {selected?.type === 'Pod' && (
+        // Keyed by node: another node's log is a new stream, and the old one is cancelled.
+        <NodeLogs key={selected.id} namespace={namespace} workflowName={workflowName} node={selected} />
+      )}
       <h3>Nodes</h3>
       <VirtualTable
         label="Nodes"

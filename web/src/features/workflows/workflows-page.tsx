@@ -2,6 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useNamespaces } from '../../api/use-namespaces.ts';
 import { useWorkflowList } from '../../api/use-workflow-list.ts';
+import { useWorkflowEvents } from '../../api/workflow-events.ts';
+import { LiveIndicator } from '../../components/live-indicator.tsx';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -23,7 +25,14 @@ export function WorkflowsPage() {
   const search = params.toString();
   // One query object per distinct URL, so the list refetches only when the filters change.
   const query = useMemo(() => workflowQueryFromParams(new URLSearchParams(search)), [search]);
-  const { list, loadMore, reload } = useWorkflowList(query);
+  const { list, loadMore, reload, applyChange } = useWorkflowList(query);
+  // The stream opens at the list's position, so no change between the two is lost or repeated; it
+  // follows every namespace of the user and the filters are applied here, as the list applies them.
+  const live = useWorkflowEvents({
+    lastEventId: list.state === 'ready' ? list.eventId : null,
+    onChange: applyChange,
+    onReset: reload,
+  });
   const { namespaces } = useNamespaces();
   useDocumentTitle('Workflows');
 
@@ -51,6 +60,7 @@ export function WorkflowsPage() {
             {list.loadingMore && ' · loading more…'}
           </p>
         )}
+        {list.state === 'ready' && <LiveIndicator status={live} />}
       </div>
       <WorkflowFilters
         query={query}
