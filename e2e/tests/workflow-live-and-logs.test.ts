@@ -70,6 +70,48 @@ describe('workflows: live changes and node logs', () => {
     await page.close();
   });
 
+  it('holds a 100,000-line log with a very long line, rendering only the lines in view', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    // A synthetic log in place of the node's: no demo pod writes this much.
+    const lines = Array.from({ length: 100_000 }, (_, i) => `synthetic line ${i}`);
+    lines[50_000] = `LONGLINE ${'x'.repeat(50_000)}`;
+    await page.route(/\/logs\?/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/plain', body: `${lines.join('\n')}\n` }),
+    );
+    await page.goto(`${server.url}/workflows/team-a/${brokenWorkflow}`);
+    await signInThroughProvider(page, 'alice');
+    await page
+      .getByRole('table', { name: 'Nodes' })
+      .getByRole('button', { name: 'transform-b', exact: true })
+      .click();
+    const logs = page.locator('section.node-logs');
+    await logs.getByText('100000 lines').waitFor({ timeout: 20_000 });
+    assert.ok((await logs.locator('.log-line').count()) < 200, 'only the lines in view are in the page');
+
+    const search = logs.getByRole('searchbox');
+    await search.fill('LONGLINE');
+    await search.press('Enter');
+    await logs
+      .getByRole('status')
+      .filter({ hasText: /^1 of 1$/ })
+      .waitFor();
+    const long = logs.locator('.log-line', { hasText: 'LONGLINE' });
+    assert.match(await long.innerText(), /… \(line truncated\)$/);
+    assert.ok((await long.innerText()).length < 10_100);
+
+    await search.fill('synthetic line 99999');
+    await search.press('Enter');
+    await logs
+      .getByRole('status')
+      .filter({ hasText: /^1 of 1$/ })
+      .waitFor();
+    await logs.locator('mark.current', { hasText: 'synthetic line 99999' }).waitFor();
+    await screenshot(page, 'node-logs-100k');
+    expectNoPageErrors(watched);
+    await page.close();
+  });
+
   it('alice reads, searches and downloads the failed node’s log', async () => {
     const watched = await openPage(browser);
     const { page } = watched;
