@@ -88,3 +88,37 @@ describe('node logs', () => {
     assert.match(res.body.message, /was not found, or you have no access to it/);
   });
 });
+
+describe('the whole workflow’s logs', () => {
+  let server: RunningServer;
+  let alice: ApiClient;
+  let bob: ApiClient;
+  before(async () => {
+    server = await startServer();
+    alice = await loginAs(server.url, 'alice');
+    bob = await loginAs(server.url, 'bob');
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it('interleaves every pod’s lines by time, each naming its node', async () => {
+    const res = await alice.fetch(`${workflow}/logs/all`);
+    assert.equal(res.status, 200);
+    const lines = (await res.text()).trim().split('\n');
+    // extract, transform-a and transform-b ran (load was omitted): three pods of 11 lines each.
+    assert.equal(lines.length, 33);
+    for (const node of ['extract', 'transform-a', 'transform-b'])
+      assert.ok(
+        lines.some((l) => l.includes(` ${node}: starting step`)),
+        node,
+      );
+    const times = lines.map((l) => l.slice(0, l.indexOf(' ')));
+    assert.deepEqual(times, [...times].sort(), 'in time order');
+  });
+
+  it('refuses bob like a missing workflow, and bad input with INPUT_INVALID', async () => {
+    assert.equal((await bob.json<ApiError>(`${workflow}/logs/all`)).status, 404);
+    assert.equal((await alice.json<ApiError>(`${workflow}/logs/all?tailLines=0`)).status, 400);
+  });
+});

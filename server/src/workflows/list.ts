@@ -25,6 +25,7 @@ import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { EventLog } from '../sse/event-log.ts';
 import { readWorkflowForUser } from './detail.ts';
 import { openNodeLog, type LogRequest, type LogResult } from './logs.ts';
+import { workflowLogLines, type WorkflowLogRequest } from './workflow-logs.ts';
 
 const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
 const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
@@ -116,6 +117,15 @@ export class WorkflowDirectory {
 
   delete(identity: KubeIdentity, namespace: string, name: string): Promise<WorkflowActionResult> {
     return deleteWorkflow(this.#api, identity, namespace, name);
+  }
+
+  /** Every pod's log of a workflow, interleaved, read as the user. */
+  allLogs(
+    identity: KubeIdentity,
+    req: WorkflowLogRequest,
+    signal: AbortSignal,
+  ): Promise<((write: (line: string) => boolean) => Promise<void>) | undefined> {
+    return workflowLogLines(this.#api, identity, req, signal);
   }
 
   /** A node's container log, streamed, read as the user. */

@@ -12,6 +12,18 @@ const workflowName = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+const AllLogsQuerySchema = z.object({
+  container: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'container must be a container name')
+    .default('main'),
+  follow: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
+  tailLines: z.coerce.number().int().min(1).max(100_000).default(10_000),
+});
+
 const LogQuerySchema = z
   .object({
     node: z.string().regex(/^[a-z0-9][-a-z0-9.]{0,252}$/, 'node must be a node id'),
@@ -283,6 +295,50 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       return refusedAsHttp(workflows.delete(user, namespace, name));
     },
   );
+
+  // The whole workflow's logs, interleaved by time, each line naming its node.
+  app.get('/api/v1/namespaces/:namespace/workflows/:name/logs/all', async (request, reply) => {
+    const { user } = requireUser(request);
+    const namespace = namespaceParam(request);
+    const { name } = request.params as { name: string };
+    const parsed = AllLogsQuerySchema.safeParse(request.query);
+    if (!workflowName.test(name) || !parsed.success) {
+      const problems = parsed.success
+        ? 'the workflow name is not valid'
+        : parsed.error.issues.map((i) => i.message).join('; ');
+      throw new HttpError(
+        400,
+        'INPUT_INVALID',
+        `Invalid log request: ${problems}.`,
+        'Optionally name container, follow, tailLines.',
+      );
+    }
+    const abort = new AbortController();
+    request.raw.on('close', () => abort.abort());
+    const stream = await workflows.allLogs(user, { namespace, workflow: name, ...parsed.data }, abort.signal);
+    if (stream === undefined) {
+      throw new HttpError(
+        404,
+        'NOT_FOUND',
+        `Workflow ${name} in ${namespace} was not found, or you have no access to it.`,
+        'Check the name and namespace.',
+      );
+    }
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
+    // A client that does not keep up (4 MiB waiting) is cut off rather than buffered without bound.
+    await stream((line) => {
+      if (abort.signal.aborted || res.writableLength > 4 * 1024 * 1024) return false;
+      res.write(`${line}\n`);
+      return true;
+    });
+    res.end();
+  });
 }
 
 async function refusedAsHttp<T>(work: Promise<T>): Promise<T> {
