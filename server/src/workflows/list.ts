@@ -36,7 +36,7 @@ export const WorkflowQuerySchema = z.object({
     .transform((text) => text.split(',').filter((p) => p !== ''))
     .pipe(z.array(z.enum(phaseNames, { error: `phase must be one of ${phaseNames.join(', ')}` })))
     .optional(),
-  /** `key=value`, several joined by commas; all must match. */
+  /** `key=value`, several joined by commas; all must match (Argo's phase labels are not rows' labels: filter by phase). */
   label: z
     .string()
     .transform((text) => text.split(',').filter((l) => l !== ''))

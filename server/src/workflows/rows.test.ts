@@ -57,3 +57,20 @@ describe('workflowRow', () => {
     assert.equal(row.phase, 'Running');
   });
 });
+
+describe('workflowRow labels', () => {
+  it('leaves out Argo’s bookkeeping labels, which repeat the phase', () => {
+    const row = workflowRow({
+      metadata: {
+        name: 'x',
+        labels: {
+          'workflows.argoproj.io/phase': 'Succeeded',
+          'workflows.argoproj.io/completed': 'true',
+          team: 'a',
+        },
+      },
+      status: { phase: 'Succeeded' },
+    });
+    assert.deepEqual(row.labels, { team: 'a' });
+  });
+});

@@ -22,6 +22,12 @@ interface RawWorkflow {
 }
 
 const phases: readonly WorkflowPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'];
+// Argo's own bookkeeping labels repeat what a row already says (its phase): not sent with every row.
+const bookkeepingLabels = new Set([
+  'workflows.argoproj.io/phase',
+  'workflows.argoproj.io/completed',
+  'workflows.argoproj.io/workflow-archiving-status',
+]);
 // Labels Argo (argo server with SSO) writes about who submitted a workflow, best first. ArgoVue
 // writes the user name to the annotation `argovue.dev/submitted-by` (label values cannot hold it).
 const submitterLabels = [
@@ -65,6 +71,6 @@ export function workflowRow(object: RawWorkflow): WorkflowRow {
     ...(status.startedAt ? { startedAt: status.startedAt } : {}),
     ...(status.finishedAt ? { finishedAt: status.finishedAt } : {}),
     ...(progress ? { progress: { done: Number(progress[1]), total: Number(progress[2]) } } : {}),
-    labels,
+    labels: Object.fromEntries(Object.entries(labels).filter(([key]) => !bookkeepingLabels.has(key))),
   };
 }
