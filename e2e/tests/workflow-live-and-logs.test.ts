@@ -17,7 +17,9 @@ import { startServer, type RunningServer } from '../support/server.ts';
 
 const brokenWorkflow = 'etl-2026-11-24-broken';
 const workflowRows = 'table[aria-label="Workflows"] tbody tr:not(.virtual-spacer)';
-const created = `live-${randomBytes(3).toString('hex')}`;
+const suffix = randomBytes(3).toString('hex');
+const created = `live-${suffix}`;
+const pausing = `live-pause-${suffix}`;
 
 function oneStep(name: string): object {
   return {
@@ -27,6 +29,26 @@ function oneStep(name: string): object {
     spec: {
       entrypoint: 'main',
       templates: [{ name: 'main', container: { image: 'example.invalid/step:1', command: ['run'] } }],
+    },
+  };
+}
+
+/** Waits a few seconds (a timed suspend step), then runs one pod: long enough to watch it run. */
+function pauseThenStep(name: string): object {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { name },
+    spec: {
+      entrypoint: 'main',
+      templates: [
+        {
+          name: 'main',
+          steps: [[{ name: 'pause', template: 'pause' }], [{ name: 'work', template: 'work' }]],
+        },
+        { name: 'pause', suspend: { duration: '4s' } },
+        { name: 'work', container: { image: 'example.invalid/step:1', command: ['run'] } },
+      ],
     },
   };
 }
@@ -48,6 +70,7 @@ describe('workflows: live changes and node logs', () => {
     await browser.close();
     await server.stop();
     await deleteWorkflow('team-a', created).catch(() => undefined);
+    await deleteWorkflow('team-a', pausing).catch(() => undefined);
   });
 
   it('a workflow created while alice looks appears in her list and turns Succeeded', async () => {
@@ -66,6 +89,26 @@ describe('workflows: live changes and node logs', () => {
     // Newest first: the new workflow is the first row.
     assert.match(await page.locator(workflowRows).first().innerText(), new RegExp(created));
     await screenshot(page, 'workflows-live');
+    expectNoPageErrors(watched);
+    await page.close();
+  });
+
+  it('the page of a running workflow updates its phase and nodes without a reload', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${server.url}/workflows`);
+    await signInThroughProvider(page, 'alice');
+    await page.locator('.live-indicator[data-live="live"]').waitFor();
+    await createWorkflow('team-a', pauseThenStep(pausing));
+    await page.getByRole('link', { name: pausing }).click();
+    await page.getByRole('heading', { name: pausing }).waitFor();
+    const title = page.locator('.workflow-title');
+    await title.filter({ hasText: 'Running' }).waitFor();
+    await page.locator('.workflow-title .live-indicator[data-live="live"]').waitFor();
+    const nodes = page.getByRole('table', { name: 'Nodes' });
+    await title.filter({ hasText: 'Succeeded' }).waitFor({ timeout: 60_000 });
+    await nodes.getByRole('button', { name: 'work', exact: true }).waitFor();
+    assert.match(await nodes.locator('tr', { hasText: 'work' }).innerText(), /Succeeded/);
     expectNoPageErrors(watched);
     await page.close();
   });

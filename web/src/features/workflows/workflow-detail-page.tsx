@@ -43,6 +43,14 @@ export function WorkflowDetailPage() {
     onChange,
     onReset: refreshSoon,
   });
+  // The stream starts after the workflow was read: a change in between would be missed, so a workflow
+  // still running is read once more when the stream is live.
+  const running =
+    workflow.state === 'ready' &&
+    (workflow.value.row.phase === 'Running' || workflow.value.row.phase === 'Pending');
+  useEffect(() => {
+    if (live === 'live' && running) refreshSoon();
+  }, [live, running, refreshSoon]);
   if (workflow.state === 'loading') return <LoadingState label={`Loading ${name}…`} />;
   if (workflow.state === 'failed') {
     // A workflow that does not exist and one the user may not read look the same.
