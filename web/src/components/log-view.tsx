@@ -95,17 +95,21 @@ export function LogView({ label, lines, version, needle, current, stickToBottom 
   }, [version, rowCount, stickToBottom]);
 
   // A new current match: bring its line to the middle, then its mark into view sideways.
+  // Keyed by position, not identity: a search re-run on new lines must not jump back to the match.
+  const currentLine = current?.line ?? -1;
+  const currentStart = current?.start ?? -1;
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element === null || current === null) return;
-    const top = Math.max(0, current.line * LOG_LINE_HEIGHT - element.clientHeight / 2);
+    if (element === null || currentLine < 0) return;
+    const top = Math.max(0, currentLine * LOG_LINE_HEIGHT - element.clientHeight / 2);
     element.scrollTop = top;
     atBottom.current = false;
     setScrollTop(element.scrollTop);
-  }, [current]);
+  }, [currentLine, currentStart]);
   useEffect(() => {
+    if (currentLine < 0) return;
     scroller.current?.querySelector('mark.current')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [current, slice.first]);
+  }, [currentLine, currentStart]);
 
   const onScroll = useCallback(() => {
     const element = scroller.current;

@@ -22,6 +22,14 @@ describe('splitLogChunk', () => {
     assert.deepEqual(splitLogChunk('', '\n\nx\n'), { lines: ['', '', 'x'], rest: '' });
   });
 
+  it('keeps only the start of a line that does not end, which still shows as truncated', () => {
+    let rest = '';
+    for (let i = 0; i < 100; i++) rest = splitLogChunk(rest, 'y'.repeat(1000), 50).rest;
+    assert.equal(rest.length, 50);
+    const { lines } = splitLogChunk(rest, 'yyy\nnext', 50);
+    assert.equal(shownLine(lines[0] ?? '', 40), `${'y'.repeat(40)}${LINE_TRUNCATED_MARKER}`);
+  });
+
   it('splits 100,000 lines in one chunk', () => {
     const text = Array.from({ length: 100_000 }, (_, i) => `line ${i}`).join('\n') + '\n';
     const { lines, rest } = splitLogChunk('', text);

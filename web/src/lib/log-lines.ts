@@ -12,13 +12,17 @@ export interface SplitChunk {
   rest: string;
 }
 
-/** Appends `chunk` to the unfinished line `rest`; `\r\n` ends a line as `\n` does. */
-export function splitLogChunk(rest: string, chunk: string): SplitChunk {
+/**
+ * Appends `chunk` to the unfinished line `rest`; `\r\n` ends a line as `\n` does. An unfinished line
+ * is kept to `maxRest` characters: a line that never ends cannot fill the memory, and what is kept is
+ * still longer than what is shown, so it is shown as truncated.
+ */
+export function splitLogChunk(rest: string, chunk: string, maxRest = MAX_SHOWN_LINE + 1): SplitChunk {
   const text = rest + chunk;
   const parts = text.split('\n');
   const last = parts.pop() ?? '';
   const lines = parts.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
-  return { lines, rest: last };
+  return { lines, rest: last.length > maxRest ? last.slice(0, maxRest) : last };
 }
 
 /** What the viewer shows of a line: the line, or its first MAX_SHOWN_LINE characters and the marker. */
