@@ -116,8 +116,16 @@ describe('workflows: the list and one workflow’s graph', () => {
         labels: {},
       }));
       const next = offset + pageSize < total ? { continue: String(offset + pageSize) } : {};
-      await route.fulfill({ json: { items, total, ...next } });
+      await route.fulfill({ json: { items, total, ...next, eventId: 'synthetic-0' } });
     });
+    // The synthetic list must not be changed by the cluster's real workflow events meanwhile.
+    await page.route(/\/api\/v1\/workflows\/events/, (route) =>
+      route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/event-stream' },
+        body: 'retry: 600000\n\nid: synthetic-0\nevent: ready\ndata: {}\n\n',
+      }),
+    );
     await page.goto(`${server.url}/workflows`);
     await signInThroughProvider(page, 'alice');
     await page.locator(workflowRows).first().waitFor();
