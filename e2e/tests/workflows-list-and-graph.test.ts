@@ -65,10 +65,11 @@ describe('workflows: the list and one workflow’s graph', () => {
     await page.getByRole('button', { name: 'Name', exact: true }).click();
     await page.waitForURL(/\?sort=name$/);
     const nameHeader = page.getByRole('columnheader', { name: 'Name', exact: true });
-    assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
+    // The URL changes first; the header follows on the next render.
+    await waitUntil(async () => (await nameHeader.getAttribute('aria-sort')) === 'ascending');
     await page.getByRole('button', { name: 'Name', exact: true }).click();
     await page.waitForURL(/\?sort=-name$/);
-    assert.equal(await nameHeader.getAttribute('aria-sort'), 'descending');
+    await waitUntil(async () => (await nameHeader.getAttribute('aria-sort')) === 'descending');
     await page.goto(`${server.url}/workflows`);
     await page.locator(workflowRows).first().waitFor();
 
@@ -158,7 +159,7 @@ describe('workflows: the list and one workflow’s graph', () => {
     await page.getByRole('link', { name: 'Workflows in team-b' }).click();
     await page.waitForURL(/\/workflows\?namespace=team-b$/);
     assert.deepEqual([...new Set(await shownNamespaces(page))], ['team-b']);
-    assert.equal(await page.getByLabel('Namespace').inputValue(), 'team-b');
+    await waitUntil(async () => (await page.getByLabel('Namespace').inputValue()) === 'team-b');
     expectNoPageErrors(watched);
 
     await page.goto(`${server.url}/workflows/team-a/${brokenWorkflow}`);

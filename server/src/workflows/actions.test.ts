@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ActionRefused, resolveParameters, resubmittedWorkflow } from './actions.ts';
+import { ActionRefused } from './actions.ts';
+import { resubmittedWorkflow } from './resubmit.ts';
+import { resolveParameters } from './submit.ts';
 
 const declared = [
   { name: 'date', value: '2026-11-24' },

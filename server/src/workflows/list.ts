@@ -10,14 +10,10 @@ import type {
   WorkflowPhase,
   WorkflowRow,
 } from '@argovue/api-types';
-import {
-  actOnWorkflow,
-  deleteWorkflow,
-  resubmitWorkflow,
-  retryWorkflow,
-  submitWorkflow,
-  type RetryRequest,
-} from './actions.ts';
+import { actOnWorkflow, deleteWorkflow } from './actions.ts';
+import { resubmitWorkflow } from './resubmit.ts';
+import { retryWorkflow, type RetryRequest } from './retry-action.ts';
+import { submitWorkflow } from './submit.ts';
 import type { KubeIdentity, MappedUser } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';

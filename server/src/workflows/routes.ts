@@ -78,6 +78,30 @@ const ResubmitSchema = z
   })
   .strict();
 
+/** The `:name` of a workflow route, refused with 400 unless it is a Kubernetes object name. */
+function workflowNameParam(request: FastifyRequest): string {
+  const { name } = request.params as { name: string };
+  if (!workflowName.test(name)) {
+    throw new HttpError(
+      400,
+      'INPUT_INVALID',
+      `"${name.slice(0, 80)}" is not a workflow name.`,
+      'Workflow names are lower-case letters, digits, dots and dashes.',
+    );
+  }
+  return name;
+}
+
+/** A request body checked against its schema; every problem named, with how to send it right. */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string, hint: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    throw new HttpError(400, 'INPUT_INVALID', `Invalid ${what}: ${problems}.`, hint);
+  }
+  return parsed.data;
+}
+
 function parseQuery(request: FastifyRequest): WorkflowQuery {
   const parsed = WorkflowQuerySchema.safeParse(request.query);
   if (!parsed.success) {
@@ -111,15 +135,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
   app.get('/api/v1/namespaces/:namespace/workflows/:name', async (request): Promise<WorkflowDetail> => {
     const { user } = requireUser(request);
     const namespace = namespaceParam(request);
-    const { name } = request.params as { name: string };
-    if (!workflowName.test(name)) {
-      throw new HttpError(
-        400,
-        'INPUT_INVALID',
-        `"${name.slice(0, 80)}" is not a workflow name.`,
-        'Workflow names are lower-case letters, digits, dots and dashes.',
-      );
-    }
+    const name = workflowNameParam(request);
     const detail = await workflows.getForUser(user, namespace, name);
     // The same answer whether the workflow does not exist or the user may not see it.
     if (detail === undefined) {
@@ -173,19 +189,13 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     async (request, reply): Promise<WorkflowActionResult> => {
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
-      const body = SubmitSchema.safeParse(request.body);
-      if (!body.success) {
-        const problems = body.error.issues
-          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-          .join('; ');
-        throw new HttpError(
-          400,
-          'INPUT_INVALID',
-          `Invalid submission: ${problems}.`,
-          'Send { template: { name }, parameters: { name: "value" } }.',
-        );
-      }
-      const result = await refusedAsHttp(workflows.submit(user, namespace, body.data));
+      const body = parseBody(
+        SubmitSchema,
+        request.body,
+        'submission',
+        'Send { template: { name }, parameters: { name: "value" } }.',
+      );
+      const result = await refusedAsHttp(workflows.submit(user, namespace, body));
       reply.status(201);
       return result;
     },
@@ -196,27 +206,14 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     async (request): Promise<WorkflowActionResult> => {
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
-      const { name } = request.params as { name: string };
-      if (!workflowName.test(name))
-        throw new HttpError(
-          400,
-          'INPUT_INVALID',
-          `"${name.slice(0, 80)}" is not a workflow name.`,
-          'Check the name.',
-        );
-      const body = RetrySchema.safeParse(request.body ?? {});
-      if (!body.success) {
-        const problems = body.error.issues
-          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-          .join('; ');
-        throw new HttpError(
-          400,
-          'INPUT_INVALID',
-          `Invalid retry: ${problems}.`,
-          'Send { nodeId?, restartSuccessful?, parameters? } or nothing.',
-        );
-      }
-      return refusedAsHttp(workflows.retry(user, namespace, name, body.data));
+      const name = workflowNameParam(request);
+      const body = parseBody(
+        RetrySchema,
+        request.body ?? {},
+        'retry',
+        'Send { nodeId?, restartSuccessful?, parameters? } or nothing.',
+      );
+      return refusedAsHttp(workflows.retry(user, namespace, name, body));
     },
   );
 
@@ -225,29 +222,14 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     async (request, reply): Promise<WorkflowActionResult> => {
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
-      const { name } = request.params as { name: string };
-      if (!workflowName.test(name))
-        throw new HttpError(
-          400,
-          'INPUT_INVALID',
-          `"${name.slice(0, 80)}" is not a workflow name.`,
-          'Check the name.',
-        );
-      const body = ResubmitSchema.safeParse(request.body ?? {});
-      if (!body.success) {
-        const problems = body.error.issues
-          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-          .join('; ');
-        throw new HttpError(
-          400,
-          'INPUT_INVALID',
-          `Invalid resubmit: ${problems}.`,
-          'Send { parameters: { name: "value" } } or nothing.',
-        );
-      }
-      const result = await refusedAsHttp(
-        workflows.resubmit(user, namespace, name, body.data.parameters ?? {}),
+      const name = workflowNameParam(request);
+      const body = parseBody(
+        ResubmitSchema,
+        request.body ?? {},
+        'resubmit',
+        'Send { parameters: { name: "value" } } or nothing.',
       );
+      const result = await refusedAsHttp(workflows.resubmit(user, namespace, name, body.parameters ?? {}));
       reply.status(201);
       return result;
     },
@@ -258,14 +240,8 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     async (request): Promise<WorkflowActionResult> => {
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
-      const { name, action } = request.params as { name: string; action: string };
-      if (!workflowName.test(name))
-        throw new HttpError(
-          400,
-          'INPUT_INVALID',
-          `"${name.slice(0, 80)}" is not a workflow name.`,
-          'Check the name.',
-        );
+      const name = workflowNameParam(request);
+      const { action } = request.params as { action: string };
       const parsed = ActionSchema.safeParse(action);
       if (!parsed.success) {
         throw new HttpError(
@@ -284,14 +260,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     async (request): Promise<WorkflowActionResult> => {
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
-      const { name } = request.params as { name: string };
-      if (!workflowName.test(name))
-        throw new HttpError(
-          400,
-          'INPUT_INVALID',
-          `"${name.slice(0, 80)}" is not a workflow name.`,
-          'Check the name.',
-        );
+      const name = workflowNameParam(request);
       return refusedAsHttp(workflows.delete(user, namespace, name));
     },
   );

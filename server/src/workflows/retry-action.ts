@@ -1,0 +1,115 @@
+// Retrying a workflow in place as the user: the rules are in retry.ts; this reads, deletes pods, writes.
+import { gzipSync } from 'node:zlib';
+import type { WorkflowActionResult } from '@argovue/api-types';
+import type { KubeIdentity } from '../auth/identity.ts';
+import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { ActionRefused, base, refusal } from './actions.ts';
+import { workflowNodes } from './nodes.ts';
+import { dnsFriendly } from './resubmit.ts';
+import { formulateRetry, type RetryWorkflow } from './retry.ts';
+
+export interface RetryRequest {
+  nodeId?: string | undefined;
+  restartSuccessful?: boolean | undefined;
+  parameters?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Retry in place, as Argo's server does: formulate, delete the pods that must run again, write. */
+export async function retryWorkflow(
+  api: KubeApi,
+  identity: KubeIdentity & { email?: string },
+  namespace: string,
+  name: string,
+  request: RetryRequest,
+): Promise<WorkflowActionResult> {
+  const path = `${base}/namespaces/${namespace}/workflows/${name}`;
+  const workflow = await api
+    .json<RetryWorkflow>({ path, as: identity })
+    .catch((error: unknown) => refusal(error, namespace, name));
+  const nodes = workflowNodes(workflow.status);
+  if (!nodes.ok)
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} cannot be retried: ${nodes.reason}.`,
+      'Its status is malformed.',
+    );
+  const result = formulateRetry(workflow, nodes.nodes, {
+    restartSuccessful: request.restartSuccessful === true,
+    nodeId: request.nodeId,
+    parameters: request.parameters ?? {},
+    now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  if (!result.ok)
+    throw new ActionRefused(
+      409,
+      'CONFLICT',
+      `Workflow ${name} cannot be retried: ${result.reason}.`,
+      'Retry a failed workflow, or choose a node and restart successful nodes.',
+    );
+
+  // The pods of the nodes that run again, found by the node id Argo writes on each pod.
+  if (result.podNodesToDelete.length > 0) {
+    const wanted = new Set(result.podNodesToDelete);
+    const pods = await api
+      .json<{ items?: { metadata?: { name?: string; annotations?: Record<string, string> } }[] }>({
+        path: `/api/v1/namespaces/${namespace}/pods`,
+        query: { labelSelector: `workflows.argoproj.io/workflow=${name}` },
+        as: identity,
+      })
+      .catch((error: unknown) => refusal(error, namespace, name));
+    for (const pod of pods.items ?? []) {
+      const podName = pod.metadata?.name;
+      if (
+        podName === undefined ||
+        !wanted.has(pod.metadata?.annotations?.['workflows.argoproj.io/node-id'] ?? '')
+      )
+        continue;
+      await api
+        .json({ method: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${podName}`, as: identity })
+        .catch((error: unknown) => {
+          if (error instanceof KubeError && error.status === 404) return;
+          if (error instanceof KubeError && error.status === 403) {
+            throw new ActionRefused(
+              404,
+              'NOT_FOUND',
+              `You may not delete the pods of ${name}, which a retry needs.`,
+              'Ask for the delete verb on pods in this namespace.',
+            );
+          }
+          throw error;
+        });
+    }
+  }
+
+  const next = result.workflow;
+  const allNodes = Object.fromEntries(result.nodes);
+  const { nodes: staleNodes, compressedNodes, ...status } = next.status;
+  const labels = { ...(next.metadata.labels ?? {}) };
+  labels['workflows.argoproj.io/actor'] = dnsFriendly(identity.username);
+  if (identity.email !== undefined)
+    labels['workflows.argoproj.io/actor-email'] = dnsFriendly(identity.email.replace('@', '.at.'));
+  delete labels['workflows.argoproj.io/actor-preferred-username'];
+  labels['workflows.argoproj.io/action'] = 'retry';
+  await api
+    .json({
+      method: 'PUT',
+      path,
+      as: identity,
+      body: {
+        ...next,
+        metadata: { ...next.metadata, labels },
+        status:
+          compressedNodes === undefined
+            ? { ...status, nodes: allNodes }
+            : { ...status, compressedNodes: gzipSync(JSON.stringify(allNodes)).toString('base64') },
+      },
+    })
+    .catch((error: unknown) => refusal(error, namespace, name));
+  const rerun = result.podNodesToDelete.length;
+  return {
+    namespace,
+    name,
+    message: `Retrying ${name}: ${rerun} node${rerun === 1 ? '' : 's'} will run again.`,
+  };
+}

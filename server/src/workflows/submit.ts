@@ -1,0 +1,122 @@
+// Submitting a WorkflowTemplate as the user: a Workflow that references the template and carries only
+// parameter values — never pod fields such as podSpecPatch, serviceAccountName or securityContext,
+// which users must not choose.
+import type { SubmitWorkflowRequest, WorkflowActionResult } from '@argovue/api-types';
+import type { KubeIdentity } from '../auth/identity.ts';
+import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { ActionRefused, base } from './actions.ts';
+
+interface Workflow {
+  metadata?: { name?: string };
+}
+
+interface TemplateParameter {
+  name?: string;
+  value?: string;
+  enum?: string[];
+}
+
+interface Template {
+  spec?: { arguments?: { parameters?: TemplateParameter[] } };
+}
+
+/** The parameters to send: the template's, with the user's values; every problem named at once. */
+export function resolveParameters(
+  declared: readonly TemplateParameter[],
+  given: Readonly<Record<string, string>>,
+): { name: string; value: string }[] {
+  const problems: string[] = [];
+  const known = new Map(declared.filter((p) => p.name).map((p) => [p.name as string, p]));
+  for (const name of Object.keys(given))
+    if (!known.has(name)) problems.push(`the template has no parameter "${name}"`);
+  const resolved: { name: string; value: string }[] = [];
+  for (const [name, parameter] of known) {
+    const value = given[name] ?? parameter.value;
+    if (value === undefined) {
+      problems.push(`"${name}" needs a value`);
+      continue;
+    }
+    if (parameter.enum !== undefined && parameter.enum.length > 0 && !parameter.enum.includes(value)) {
+      problems.push(`"${name}" must be one of ${parameter.enum.join(', ')}`);
+      continue;
+    }
+    resolved.push({ name, value });
+  }
+  if (problems.length > 0) {
+    throw new ActionRefused(
+      400,
+      'INPUT_INVALID',
+      `The parameters do not match the template: ${problems.join('; ')}.`,
+      'Fix the values and submit again.',
+    );
+  }
+  return resolved;
+}
+
+export async function submitWorkflow(
+  api: KubeApi,
+  identity: KubeIdentity,
+  namespace: string,
+  request: SubmitWorkflowRequest,
+): Promise<WorkflowActionResult> {
+  const { name: templateName, cluster = false } = request.template;
+  const templatePath = cluster
+    ? `${base}/clusterworkflowtemplates/${templateName}`
+    : `${base}/namespaces/${namespace}/workflowtemplates/${templateName}`;
+  const template = await api.json<Template>({ path: templatePath, as: identity }).catch((error: unknown) => {
+    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
+      throw new ActionRefused(
+        404,
+        'NOT_FOUND',
+        `Template ${templateName} was not found, or you have no access to it.`,
+        'Pick a template from the list.',
+      );
+    }
+    throw error;
+  });
+  const parameters = resolveParameters(template.spec?.arguments?.parameters ?? [], request.parameters ?? {});
+  const created = await api
+    .json<Workflow>({
+      method: 'POST',
+      path: `${base}/namespaces/${namespace}/workflows`,
+      as: identity,
+      body: {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Workflow',
+        metadata: {
+          generateName: `${templateName.slice(0, 50)}-`,
+          annotations: { 'argovue.dev/submitted-by': identity.username },
+          labels: {
+            [cluster
+              ? 'workflows.argoproj.io/cluster-workflow-template'
+              : 'workflows.argoproj.io/workflow-template']: templateName,
+          },
+        },
+        spec: {
+          workflowTemplateRef: { name: templateName, ...(cluster ? { clusterScope: true } : {}) },
+          arguments: { parameters },
+        },
+      },
+    })
+    .catch((error: unknown) => {
+      if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
+        throw new ActionRefused(
+          404,
+          'NOT_FOUND',
+          `Namespace ${namespace} was not found, or you have no access to it.`,
+          'You may not run workflows there.',
+        );
+      }
+      if (error instanceof KubeError && error.status === 422) {
+        throw new ActionRefused(
+          400,
+          'INPUT_INVALID',
+          `Kubernetes refused the workflow: ${error.message}`,
+          'Fix the values and submit again.',
+        );
+      }
+      throw error;
+    });
+  const name = created.metadata?.name ?? '';
+  return { namespace, name, message: `Submitted ${name} from ${templateName}.` };
+}
