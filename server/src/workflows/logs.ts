@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { missing } from './actions.ts';
 
 export interface LogRequest {
   namespace: string;
@@ -50,10 +51,8 @@ export async function openNodeLog(
     });
   } catch (error) {
     if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
-      return notFound(
-        `Workflow ${req.workflow} in ${req.namespace} was not found, or you have no access to it.`,
-        'Check the name and namespace.',
-      );
+      const refused = missing(req.namespace, req.workflow);
+      return notFound(refused.message, refused.hint);
     }
     throw error;
   }

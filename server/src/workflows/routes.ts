@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WorkflowActionResult, WorkflowDetail, WorkflowList } from '@argovue/api-types';
-import { ActionRefused } from './actions.ts';
+import { ActionRefused, missing } from './actions.ts';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
 import { namespaceNotFound, namespaceParam } from '../namespaces/routes.ts';
@@ -92,7 +92,7 @@ function workflowNameParam(request: FastifyRequest): string {
   return name;
 }
 
-/** A request body checked against its schema; every problem named, with how to send it right. */
+/** A request body or query checked against its schema; every problem named, with how to send it right. */
 function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string, hint: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
@@ -100,6 +100,12 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string, hint: s
     throw new HttpError(400, 'INPUT_INVALID', `Invalid ${what}: ${problems}.`, hint);
   }
   return parsed.data;
+}
+
+/** The one answer for a workflow that does not exist and for one the user may not see. */
+function workflowNotFound(namespace: string, name: string): HttpError {
+  const refused = missing(namespace, name);
+  return new HttpError(refused.status, refused.code, refused.message, refused.hint);
 }
 
 function parseQuery(request: FastifyRequest): WorkflowQuery {
@@ -139,12 +145,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     const detail = await workflows.getForUser(user, namespace, name);
     // The same answer whether the workflow does not exist or the user may not see it.
     if (detail === undefined) {
-      throw new HttpError(
-        404,
-        'NOT_FOUND',
-        `Workflow ${name} in ${namespace} was not found, or you have no access to it.`,
-        'Check the name and namespace.',
-      );
+      throw workflowNotFound(namespace, name);
     }
     return detail;
   });
@@ -152,34 +153,24 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
   app.get('/api/v1/namespaces/:namespace/workflows/:name/logs', async (request, reply) => {
     const { user } = requireUser(request);
     const namespace = namespaceParam(request);
-    const { name } = request.params as { name: string };
-    const parsed = LogQuerySchema.safeParse(request.query);
-    if (!workflowName.test(name) || !parsed.success) {
-      const problems = parsed.success
-        ? 'the workflow name is not valid'
-        : parsed.error.issues.map((i) => i.message).join('; ');
-      throw new HttpError(
-        400,
-        'INPUT_INVALID',
-        `Invalid log request: ${problems}.`,
-        'Name a node id, and optionally container, follow, timestamps, tailLines.',
-      );
-    }
+    const name = workflowNameParam(request);
+    const query = parseBody(
+      LogQuerySchema,
+      request.query,
+      'log request',
+      'Name a node id, and optionally container, follow, timestamps, tailLines.',
+    );
     const abort = new AbortController();
     request.raw.on('close', () => abort.abort());
-    const result = await workflows.openNodeLog(
-      user,
-      { namespace, workflow: name, ...parsed.data },
-      abort.signal,
-    );
+    const result = await workflows.openNodeLog(user, { namespace, workflow: name, ...query }, abort.signal);
     if (!result.ok) throw new HttpError(result.status, result.code, result.message, result.hint);
     reply.header('Content-Type', 'text/plain; charset=utf-8');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-ArgoVue-Pod', result.pod);
-    if (parsed.data.download)
+    if (query.download)
       reply.header(
         'Content-Disposition',
-        `attachment; filename="${name}-${result.pod}-${parsed.data.container}.log"`,
+        `attachment; filename="${name}-${result.pod}-${query.container}.log"`,
       );
     return reply.send(result.stream);
   });
@@ -269,29 +260,18 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
   app.get('/api/v1/namespaces/:namespace/workflows/:name/logs/all', async (request, reply) => {
     const { user } = requireUser(request);
     const namespace = namespaceParam(request);
-    const { name } = request.params as { name: string };
-    const parsed = AllLogsQuerySchema.safeParse(request.query);
-    if (!workflowName.test(name) || !parsed.success) {
-      const problems = parsed.success
-        ? 'the workflow name is not valid'
-        : parsed.error.issues.map((i) => i.message).join('; ');
-      throw new HttpError(
-        400,
-        'INPUT_INVALID',
-        `Invalid log request: ${problems}.`,
-        'Optionally name container, follow, tailLines.',
-      );
-    }
+    const name = workflowNameParam(request);
+    const query = parseBody(
+      AllLogsQuerySchema,
+      request.query,
+      'log request',
+      'Optionally name container, follow, tailLines.',
+    );
     const abort = new AbortController();
     request.raw.on('close', () => abort.abort());
-    const stream = await workflows.allLogs(user, { namespace, workflow: name, ...parsed.data }, abort.signal);
+    const stream = await workflows.allLogs(user, { namespace, workflow: name, ...query }, abort.signal);
     if (stream === undefined) {
-      throw new HttpError(
-        404,
-        'NOT_FOUND',
-        `Workflow ${name} in ${namespace} was not found, or you have no access to it.`,
-        'Check the name and namespace.',
-      );
+      throw workflowNotFound(namespace, name);
     }
     reply.hijack();
     const res = reply.raw;
