@@ -3,6 +3,8 @@
 /** Stable error codes: clients and tests match on these, never on the prose. */
 export type ErrorCode =
   | 'NOT_FOUND'
+  /** A workflow node whose pod does not exist (any more): deleted by pod GC, or never created. */
+  | 'POD_NOT_FOUND'
   | 'INPUT_INVALID'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -167,6 +169,8 @@ export interface WorkflowDetail {
   nodesError?: string;
   /** The object as stored, without its (large) node map: for the YAML view. */
   object: unknown;
+  /** The workflow's `status.outputs` (parameters and artifacts its entrypoint exported). */
+  outputs: NodeOutputs;
 }
 
 /** POST /api/v1/namespaces/:namespace/workflows: run a WorkflowTemplate with parameters. */
@@ -184,4 +188,95 @@ export interface WorkflowActionResult {
   namespace: string;
   name: string;
   message: string;
+}
+
+/** A parameter of a node's or workflow's inputs or outputs. */
+export interface NodeParameter {
+  name: string;
+  value?: string;
+}
+
+/** An artifact: its name and where it is stored (the repository's key or URL), when known. */
+export interface NodeArtifact {
+  name: string;
+  /** e.g. `s3://bucket/key`, `gcs://…`, `http://…`, `git://…`, or the key in the default repository. */
+  location?: string;
+  path?: string;
+}
+
+export interface NodeInputs {
+  parameters: NodeParameter[];
+  artifacts: NodeArtifact[];
+}
+
+export interface NodeOutputs {
+  parameters: NodeParameter[];
+  artifacts: NodeArtifact[];
+  exitCode?: string;
+  /** The `result` output (a script's stdout), possibly long. */
+  result?: string;
+}
+
+/** GET /api/v1/namespaces/:namespace/workflows/:name/nodes/:nodeId: what one node took and gave. */
+export interface WorkflowNodeDetail {
+  node: WorkflowNode;
+  inputs: NodeInputs;
+  outputs: NodeOutputs;
+  /** The Kubernetes node it ran on. */
+  hostNodeName?: string;
+  /** Argo's resource usage estimate, e.g. { cpu: 3, memory: 68 } (core-seconds, MiB-seconds). */
+  resourcesDuration?: Record<string, number>;
+}
+
+/** One container of a node's pod, with its state and the resources it asked for. */
+export interface PodContainer {
+  name: string;
+  /** An init container (Argo's `init`) rather than one of the pod's containers. */
+  init: boolean;
+  image?: string;
+  state: 'waiting' | 'running' | 'terminated' | 'unknown';
+  reason?: string;
+  message?: string;
+  exitCode?: number;
+  startedAt?: string;
+  finishedAt?: string;
+  restartCount: number;
+  ready: boolean;
+  /** Quantities as Kubernetes writes them, e.g. { cpu: '500m', memory: '1Gi' }. */
+  requests: Record<string, string>;
+  limits: Record<string, string>;
+}
+
+/** GET …/workflows/:name/nodes/:nodeId/pod: the node's pod as it is now (404 POD_NOT_FOUND when gone). */
+export interface NodePod {
+  name: string;
+  phase: string;
+  reason?: string;
+  message?: string;
+  /** The Kubernetes node the pod runs or ran on. */
+  nodeName?: string;
+  qosClass?: string;
+  startedAt?: string;
+  containers: PodContainer[];
+}
+
+/** One Kubernetes event (core/v1) about a workflow or one of its pods. */
+export interface WorkflowKubeEvent {
+  /** `Normal` or `Warning` (other values pass through). */
+  type: string;
+  reason: string;
+  message: string;
+  object: { kind: string; name: string };
+  /** The workflow node it is about: Argo's node annotation, or the node of the pod. */
+  nodeId?: string;
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/** GET /api/v1/namespaces/:namespace/workflows/:name/events: newest first. */
+export interface WorkflowKubeEventList {
+  items: WorkflowKubeEvent[];
+  /** Set when only part could be read, e.g. the user may read the workflow but not events. */
+  notice?: string;
 }

@@ -19,6 +19,7 @@ import { namespaceCachesReady, startNamespaceCaches, stopNamespaceCaches } from 
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 import { WorkflowDirectory } from './workflows/list.ts';
+import { registerWorkflowDetailRoutes } from './workflows/detail-routes.ts';
 import { registerWorkflowEvents } from './workflows/events.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
 
@@ -29,6 +30,8 @@ export interface Services {
   oidc: OidcClient;
   namespaces: NamespaceDirectory;
   workflows: WorkflowDirectory;
+  /** Kubernetes, for reads made as the user that need no cache (a workflow's events, a node's pod). */
+  kube: KubeApi;
   /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
   cachesReady: () => boolean;
   /** Stops watches and closes connections. */
@@ -83,6 +86,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     oidc,
     namespaces,
     workflows: new WorkflowDirectory(caches.workflows, namespaces, kubeApi),
+    kube: kubeApi,
     cachesReady: () => cachesReady,
     stop: () => {
       stopNamespaceCaches(caches);
@@ -120,6 +124,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerHealthRoutes(app, deps.probeCluster, deps.cachesReady, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
   registerWorkflowRoutes(app, deps.workflows);
+  registerWorkflowDetailRoutes(app, deps.kube);
   registerWorkflowEvents(app, deps.workflows, Math.max(config.authzCacheSeconds, 1) * 1000);
 
   const indexHtml = join(config.webDir, 'index.html');

@@ -3,6 +3,7 @@
 import type { NodePhase, WorkflowDetail, WorkflowNode } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { inputsAndOutputs } from './node-io.ts';
 import { workflowNodes, type RawNode } from './nodes.ts';
 import { workflowRow } from './rows.ts';
 
@@ -12,7 +13,7 @@ interface RawWorkflowObject {
     string,
     unknown
   >;
-  status?: { nodes?: unknown; compressedNodes?: unknown } & Record<string, unknown>;
+  status?: { nodes?: unknown; compressedNodes?: unknown; outputs?: unknown } & Record<string, unknown>;
 }
 
 const nodePhases: readonly NodePhase[] = [
@@ -57,6 +58,7 @@ export async function readWorkflowForUser(
     nodes: nodes.ok ? [...nodes.nodes].map(([id, raw]) => workflowNode(id, raw)) : [],
     ...(nodes.ok ? {} : { nodesError: nodes.reason }),
     object: { ...object, status },
+    outputs: inputsAndOutputs({ outputs: object.status?.outputs }).outputs,
   };
 }
 

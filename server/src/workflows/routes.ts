@@ -79,7 +79,7 @@ const ResubmitSchema = z
   .strict();
 
 /** The `:name` of a workflow route, refused with 400 unless it is a Kubernetes object name. */
-function workflowNameParam(request: FastifyRequest): string {
+export function workflowNameParam(request: FastifyRequest): string {
   const { name } = request.params as { name: string };
   if (!workflowName.test(name)) {
     throw new HttpError(
@@ -103,7 +103,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string, hint: s
 }
 
 /** The one answer for a workflow that does not exist and for one the user may not see. */
-function workflowNotFound(namespace: string, name: string): HttpError {
+export function workflowNotFound(namespace: string, name: string): HttpError {
   const refused = missing(namespace, name);
   return new HttpError(refused.status, refused.code, refused.message, refused.hint);
 }
