@@ -116,6 +116,10 @@ export interface WorkflowRow {
   /** Pods done / pods in all, from Argo's `status.progress` ("3/4"). */
   progress?: { done: number; total: number };
   labels: Record<string, string>;
+  /** `spec.suspend` is set: the whole workflow waits to be resumed. */
+  suspended?: true;
+  /** A stop or terminate was asked for (`spec.shutdown`) and the controller is acting on it. */
+  shutdown?: 'Stop' | 'Terminate';
 }
 
 /** GET /api/v1/workflows and GET /api/v1/namespaces/:namespace/workflows */
@@ -178,6 +182,47 @@ export interface SubmitWorkflowRequest {
   template: { name: string; cluster?: boolean | undefined };
   /** Parameter values by name; names must be the template's, values strings. */
   parameters?: Record<string, string> | undefined;
+}
+
+/** POST …/workflows/:name/retry: the whole workflow, or from one node; parameters overridden. */
+export interface RetryWorkflowRequest {
+  nodeId?: string | undefined;
+  restartSuccessful?: boolean | undefined;
+  parameters?: Record<string, string> | undefined;
+}
+
+/** POST …/workflows/:name/resubmit: a new workflow from this one; memoized reuses its results. */
+export interface ResubmitWorkflowRequest {
+  parameters?: Record<string, string> | undefined;
+  memoized?: boolean | undefined;
+}
+
+/** One parameter a template declares, as a submit form needs it. */
+export interface TemplateParameter {
+  name: string;
+  /** The default value, when the template gives one. */
+  value?: string;
+  /** The only values allowed, when the template lists them. */
+  enum?: string[];
+  description?: string;
+}
+
+/** A WorkflowTemplate or ClusterWorkflowTemplate users may submit. */
+export interface WorkflowTemplateSummary {
+  name: string;
+  /** True for a ClusterWorkflowTemplate. */
+  cluster: boolean;
+  /** The `workflows.argoproj.io/description` annotation. */
+  description?: string;
+  parameters: TemplateParameter[];
+}
+
+/**
+ * GET /api/v1/namespaces/:namespace/workflow-templates and GET /api/v1/cluster-workflow-templates,
+ * read as the user.
+ */
+export interface WorkflowTemplateList {
+  items: WorkflowTemplateSummary[];
 }
 
 /** The lifecycle actions on one workflow (POST …/workflows/:name/<action>). */

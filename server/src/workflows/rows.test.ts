@@ -73,4 +73,16 @@ describe('workflowRow labels', () => {
     });
     assert.deepEqual(row.labels, { team: 'a' });
   });
+
+  it('says when a workflow is suspended or asked to stop, and nothing when it is not', () => {
+    const suspended = workflowRow({ metadata: { name: 's' }, spec: { suspend: true } });
+    assert.equal(suspended.suspended, true);
+    assert.equal(suspended.shutdown, undefined);
+    const stopping = workflowRow({ metadata: { name: 't' }, spec: { shutdown: 'Terminate' } });
+    assert.equal(stopping.shutdown, 'Terminate');
+    assert.equal(stopping.suspended, undefined);
+    const odd = workflowRow({ metadata: { name: 'o' }, spec: { suspend: false, shutdown: 'Later' } });
+    assert.equal('suspended' in odd, false);
+    assert.equal('shutdown' in odd, false);
+  });
 });

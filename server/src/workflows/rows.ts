@@ -11,7 +11,11 @@ interface RawWorkflow {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   };
-  spec?: { workflowTemplateRef?: { name?: string; clusterScope?: boolean } };
+  spec?: {
+    workflowTemplateRef?: { name?: string; clusterScope?: boolean };
+    suspend?: boolean;
+    shutdown?: string;
+  };
   status?: {
     phase?: string;
     message?: string;
@@ -21,6 +25,7 @@ interface RawWorkflow {
   };
 }
 
+const shutdowns = ['Stop', 'Terminate'] as const;
 const phases: readonly WorkflowPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'];
 // Argo's own bookkeeping labels repeat what a row already says (its phase): not sent with every row.
 const bookkeepingLabels = new Set([
@@ -49,6 +54,7 @@ export function workflowRow(object: RawWorkflow): WorkflowRow {
     metadata.annotations?.['argovue.dev/submitted-by'] ??
     submitterLabels.map((label) => labels[label]).find((value) => value !== undefined && value !== '');
   const progress = /^(\d+)\/(\d+)$/.exec(status.progress ?? '');
+  const shutdown = shutdowns.find((s) => s === object.spec?.shutdown);
   return {
     namespace: metadata.namespace ?? '',
     name: metadata.name ?? '',
@@ -72,5 +78,8 @@ export function workflowRow(object: RawWorkflow): WorkflowRow {
     ...(status.finishedAt ? { finishedAt: status.finishedAt } : {}),
     ...(progress ? { progress: { done: Number(progress[1]), total: Number(progress[2]) } } : {}),
     labels: Object.fromEntries(Object.entries(labels).filter(([key]) => !bookkeepingLabels.has(key))),
+    // What the action buttons need: a suspended workflow resumes, a stopping one is not stopped twice.
+    ...(object.spec?.suspend === true ? { suspended: true as const } : {}),
+    ...(shutdown === undefined ? {} : { shutdown }),
   };
 }

@@ -36,7 +36,8 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** One JSON call; unsafe methods carry the CSRF token. Other api/ modules build their calls on it. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (!SAFE_METHODS.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;

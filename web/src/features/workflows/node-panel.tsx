@@ -4,6 +4,7 @@ import { RelativeTime } from '../../components/relative-time.tsx';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
 import { parseApiTime } from '../../lib/relative-time.ts';
+import { RetryFromNodeButton } from './actions/retry-from-node-button.tsx';
 
 function Time({ iso, now }: { iso: string | undefined; now: Date }) {
   const time = iso === undefined ? null : parseApiTime(iso);
@@ -57,6 +58,7 @@ export function NodePanel({ node, now, onClose }: { node: WorkflowNode; now: Dat
           <strong>Message:</strong> {node.message}
         </p>
       )}
+      <RetryFromNodeButton node={node} />
     </aside>
   );
 }

@@ -6,6 +6,7 @@ import type { WorkflowChange } from '../../lib/live-rows.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { WorkflowActionsProvider } from './actions/workflow-actions-provider.tsx';
 import { WorkflowDetailView } from './workflow-detail-view.tsx';
 
 /** `/workflows/:namespace/:name`: one workflow, read as the user. */
@@ -72,5 +73,10 @@ export function WorkflowDetailPage() {
     }
     return <ErrorPanel title={`${name} could not be loaded`} error={workflow.error.body} onRetry={reload} />;
   }
-  return <WorkflowDetailView workflow={workflow.value} live={live} />;
+  return (
+    // Keyed by workflow: another workflow's page (after a resubmit) starts with no dialog or outcome.
+    <WorkflowActionsProvider key={`${namespace}/${name}`} workflow={workflow.value} onChanged={refresh}>
+      <WorkflowDetailView workflow={workflow.value} live={live} />
+    </WorkflowActionsProvider>
+  );
 }

@@ -8,6 +8,7 @@ import { useNow } from '../../components/use-now.ts';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
 import { parseApiTime } from '../../lib/relative-time.ts';
+import { WorkflowActionBar } from './actions/workflow-action-bar.tsx';
 import { WorkflowGraph } from './workflow-graph.tsx';
 
 type Tab = 'graph' | 'object';
@@ -33,6 +34,7 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
         <WorkflowPhaseBadge phase={row.phase} />
         <LiveIndicator status={live} />
       </div>
+      <WorkflowActionBar />
       {row.message !== undefined && row.message !== '' && <p className="workflow-message">{row.message}</p>}
       <dl className="facts facts-row">
         <div>

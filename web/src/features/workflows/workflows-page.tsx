@@ -6,6 +6,7 @@ import { useWorkflowEvents } from '../../api/workflow-events.ts';
 import { LiveIndicator } from '../../components/live-indicator.tsx';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
+import { NavigationNoticeBanner } from '../../components/navigation-notice-banner.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import {
   EMPTY_WORKFLOW_QUERY,
@@ -62,6 +63,7 @@ export function WorkflowsPage() {
         )}
         {list.state === 'ready' && <LiveIndicator status={live} />}
       </div>
+      <NavigationNoticeBanner />
       <WorkflowFilters
         query={query}
         namespaces={namespaces.state === 'ready' ? namespaces.value.items : null}

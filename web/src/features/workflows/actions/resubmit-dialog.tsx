@@ -1,0 +1,70 @@
+import type { ApiError, WorkflowDetail } from '@argovue/api-types';
+import { type SyntheticEvent, useState } from 'react';
+import { apiErrorOf } from '../../../api/api-error-of.ts';
+import { resubmitWorkflow } from '../../../api/workflow-actions.ts';
+import { ActionError } from '../../../components/action-error.tsx';
+import { parameterOverrides, resubmitRequestBody } from '../../../lib/workflow-actions.ts';
+import { ModalDialog } from './modal-dialog.tsx';
+import { ParameterFields } from './parameter-fields.tsx';
+
+/** A new workflow from this one, as `argo resubmit` makes it; memoized reuses the steps that succeeded. */
+export function ResubmitDialog({
+  workflow,
+  onDone,
+  onClose,
+}: {
+  workflow: WorkflowDetail;
+  onDone: (newName: string, message: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const [memoized, setMemoized] = useState(false);
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(workflow.parameters.map((p) => [p.name, p.value ?? ''])),
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const { namespace, name } = workflow.row;
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = resubmitRequestBody(parameterOverrides(workflow.parameters, values), memoized);
+      const result = await resubmitWorkflow(namespace, name, body);
+      await onDone(result.name, result.message);
+    } catch (caught) {
+      setBusy(false);
+      setError(apiErrorOf(caught));
+    }
+  };
+
+  return (
+    <ModalDialog title={`Resubmit ${name}`} onClose={onClose} busy={busy} className="modal-wide">
+      <form onSubmit={(e) => void submit(e)}>
+        <p className="muted">A new workflow runs with the same spec; this one stays as it is.</p>
+        <label className="checkbox-field">
+          <input type="checkbox" checked={memoized} onChange={(e) => setMemoized(e.target.checked)} />
+          Memoized: reuse the results of the steps that succeeded
+        </label>
+        <fieldset className="parameters-fieldset">
+          <legend>Parameters</legend>
+          <ParameterFields
+            parameters={workflow.parameters}
+            values={values}
+            onChange={(parameter, value) => setValues((v) => ({ ...v, [parameter]: value }))}
+          />
+        </fieldset>
+        {error !== null && <ActionError error={error} />}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Resubmitting…' : 'Resubmit'}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,110 @@
+import type { ApiError, WorkflowDetail, WorkflowNode } from '@argovue/api-types';
+import { type SyntheticEvent, useState } from 'react';
+import { apiErrorOf } from '../../../api/api-error-of.ts';
+import { retryWorkflow } from '../../../api/workflow-actions.ts';
+import { ActionError } from '../../../components/action-error.tsx';
+import {
+  parameterOverrides,
+  restartSuccessfulRequired,
+  retryRequestBody,
+} from '../../../lib/workflow-actions.ts';
+import { ModalDialog } from './modal-dialog.tsx';
+import { ParameterFields } from './parameter-fields.tsx';
+
+function initialValues(workflow: WorkflowDetail): Record<string, string> {
+  return Object.fromEntries(workflow.parameters.map((p) => [p.name, p.value ?? '']));
+}
+
+/**
+ * Retry in place, as `argo retry` does: the failed nodes run again — or, from a chosen node with
+ * "restart successful nodes", that node and what hangs below it — with parameters changed if asked.
+ */
+export function RetryDialog({
+  workflow,
+  node,
+  onDone,
+  onClose,
+}: {
+  workflow: WorkflowDetail;
+  node?: WorkflowNode | undefined;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
+  const required = restartSuccessfulRequired(workflow.row);
+  // From a chosen node, restarting it is the point; Argo ignores the node otherwise.
+  const [restartSuccessful, setRestartSuccessful] = useState(required || node !== undefined);
+  const [values, setValues] = useState(() => initialValues(workflow));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const { namespace, name } = workflow.row;
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = retryRequestBody({
+        nodeId: node?.id,
+        restartSuccessful,
+        overrides: parameterOverrides(workflow.parameters, values),
+      });
+      onDone((await retryWorkflow(namespace, name, body)).message);
+    } catch (caught) {
+      setBusy(false);
+      setError(apiErrorOf(caught));
+    }
+  };
+
+  return (
+    <ModalDialog
+      title={node === undefined ? `Retry ${name}` : `Retry ${name} from ${node.displayName}`}
+      onClose={onClose}
+      busy={busy}
+      className="modal-wide"
+    >
+      <form onSubmit={(e) => void submit(e)}>
+        <p className="muted">
+          {node === undefined
+            ? 'The failed nodes run again; the nodes that succeeded keep their results.'
+            : `${node.displayName} and the nodes that depend on it run again.`}
+        </p>
+        {node !== undefined && (
+          <label className="checkbox-field">
+            <input
+              type="checkbox"
+              checked={restartSuccessful}
+              disabled={required}
+              onChange={(e) => setRestartSuccessful(e.target.checked)}
+            />
+            Restart successful nodes too (at and below {node.displayName})
+          </label>
+        )}
+        {node !== undefined && !restartSuccessful && (
+          <p className="hint small">Without it only failed nodes run again, wherever they are.</p>
+        )}
+        {node === undefined && (
+          <p className="hint small">
+            To run a successful node again, choose it in the graph and use “Retry from this node”.
+          </p>
+        )}
+        <fieldset className="parameters-fieldset">
+          <legend>Parameters</legend>
+          <ParameterFields
+            parameters={workflow.parameters}
+            values={values}
+            onChange={(parameter, value) => setValues((v) => ({ ...v, [parameter]: value }))}
+          />
+        </fieldset>
+        {error !== null && <ActionError error={error} />}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Retrying…' : 'Retry'}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
