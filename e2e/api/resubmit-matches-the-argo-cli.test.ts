@@ -1,6 +1,6 @@
 // Resubmit means what it means in Argo: the same failed workflow, twice, resubmitted once by the
 // `argo` CLI built from the Argo module and once through ArgoVue, gives the same new workflow — spec,
-// carried labels and annotations — but for who made it.
+// carried labels and annotations — but for who made it. (Memoized: the file beside this one.)
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -131,15 +131,5 @@ describe('resubmit, against the argo CLI', () => {
       `/api/v1/namespaces/team-a/workflows/${viaArgovue}/resubmit`,
     );
     assert.equal(foreign.status, 404);
-  });
-
-  it('says memoized resubmit is not available rather than doing something else', async () => {
-    const res = await alice.send<ApiError>(
-      'POST',
-      `/api/v1/namespaces/team-a/workflows/${viaArgovue}/resubmit`,
-      { memoized: true },
-    );
-    assert.equal(res.status, 400);
-    assert.match(res.body.message, /memoized resubmit is not available yet/);
   });
 });

@@ -11,7 +11,7 @@ import type {
   WorkflowRow,
 } from '@argovue/api-types';
 import { actOnWorkflow, deleteWorkflow } from './actions.ts';
-import { resubmitWorkflow } from './resubmit.ts';
+import { resubmitWorkflow, type ResubmitRequest } from './resubmit.ts';
 import { retryWorkflow, type RetryRequest } from './retry-action.ts';
 import { submitWorkflow } from './submit.ts';
 import type { KubeIdentity, MappedUser } from '../auth/identity.ts';
@@ -97,9 +97,9 @@ export class WorkflowDirectory {
     identity: MappedUser,
     namespace: string,
     name: string,
-    parameters: Readonly<Record<string, string>>,
+    request: ResubmitRequest,
   ): Promise<WorkflowActionResult> {
-    return resubmitWorkflow(this.#api, identity, namespace, name, parameters);
+    return resubmitWorkflow(this.#api, identity, namespace, name, request);
   }
 
   retry(

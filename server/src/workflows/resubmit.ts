@@ -1,8 +1,14 @@
-// Resubmitting a workflow as the user, with Argo's (non-memoized) semantics.
+// Resubmitting a workflow as the user, with Argo's semantics: a new workflow from the old one's spec;
+// memoized, it also carries the old nodes so what succeeded is not run again (resubmit-memoized.ts).
+import { randomInt } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { base, refusal } from './actions.ts';
+import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { ActionRefused, base, refusal } from './actions.ts';
+import { workflowNodes } from './nodes.ts';
+import { checkParameterOverrides } from './parameter-overrides.ts';
+import { memoizedNodes } from './resubmit-memoized.ts';
 
 interface Workflow {
   metadata?: { name?: string };
@@ -34,6 +40,18 @@ interface FullWorkflow {
     shutdown?: string;
     arguments?: { parameters?: { name: string; value?: string }[] };
   } & Record<string, unknown>;
+  status?: {
+    phase?: string;
+    nodes?: unknown;
+    compressedNodes?: unknown;
+    storedTemplates?: Record<string, unknown>;
+  } & Record<string, unknown>;
+}
+
+export interface ResubmitRequest {
+  parameters?: Readonly<Record<string, string>> | undefined;
+  /** Re-use the nodes that succeeded (and their outputs): only for a Failed or Error workflow. */
+  memoized?: boolean | undefined;
 }
 
 /** A label value Kubernetes accepts, made from any text the way Argo makes its creator labels. */
@@ -86,25 +104,104 @@ export function resubmittedWorkflow(
   };
 }
 
+/**
+ * The workflow a memoized resubmit creates: the plain resubmit under a name chosen now (node ids
+ * derive from it), with the old nodes carried over (see memoizedNodes), the stored templates, and
+ * a Completed=False condition — or why it cannot be made.
+ */
+export function memoizedResubmittedWorkflow(
+  old: FullWorkflow,
+  parameters: Readonly<Record<string, string>>,
+  identity: KubeIdentity & { email?: string },
+  newName: string,
+  now: string,
+): { ok: true; workflow: FullWorkflow } | { ok: false; reason: string } {
+  const phase = old.status?.phase;
+  if (phase !== 'Failed' && phase !== 'Error') {
+    return {
+      ok: false,
+      reason: `a memoized resubmit needs a Failed or Error workflow, and this one is ${phase || 'Pending'}`,
+    };
+  }
+  const nodes = workflowNodes(old.status);
+  if (!nodes.ok) return { ok: false, reason: nodes.reason };
+  const plain = resubmittedWorkflow(old, parameters, identity);
+  const carried = Object.fromEntries(memoizedNodes(old.metadata?.name ?? '', newName, nodes.nodes, now));
+  const stored = old.status?.storedTemplates ?? {};
+  return {
+    ok: true,
+    workflow: {
+      ...plain,
+      metadata: { ...plain.metadata, name: newName },
+      status: {
+        // A workflow big enough to have had its nodes compressed keeps them compressed.
+        ...(old.status?.compressedNodes === undefined
+          ? { nodes: carried }
+          : { compressedNodes: gzipSync(JSON.stringify(carried)).toString('base64') }),
+        ...(Object.keys(stored).length > 0 ? { storedTemplates: stored } : {}),
+        conditions: [{ type: 'Completed', status: 'False' }],
+      },
+    },
+  };
+}
+
+/** generateName plus five of [a-z0-9], as the apiserver (and Argo, for memoized resubmits) makes names. */
+function withRandomSuffix(generateName: string): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return generateName + Array.from({ length: 5 }, () => letters[randomInt(letters.length)]).join('');
+}
+
 export async function resubmitWorkflow(
   api: KubeApi,
   identity: KubeIdentity & { email?: string },
   namespace: string,
   name: string,
-  parameters: Readonly<Record<string, string>>,
+  request: ResubmitRequest,
 ): Promise<WorkflowActionResult> {
   const path = `${base}/namespaces/${namespace}/workflows`;
+  const parameters = request.parameters ?? {};
   const old = await api
     .json<FullWorkflow>({ path: `${path}/${name}`, as: identity })
     .catch((error: unknown) => refusal(error, namespace, name));
-  const created = await api
-    .json<Workflow>({
-      method: 'POST',
-      path,
-      as: identity,
-      body: resubmittedWorkflow(old, parameters, identity),
-    })
-    .catch((error: unknown) => refusal(error, namespace, name));
+  checkParameterOverrides(old, parameters);
+  let created: Workflow | undefined;
+  if (request.memoized === true) {
+    // A name taken by chance (one in 36^5) is tried again with another suffix.
+    for (let attempt = 0; created === undefined; attempt++) {
+      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const made = memoizedResubmittedWorkflow(
+        old,
+        parameters,
+        identity,
+        withRandomSuffix(old.metadata?.generateName || `${name}-`),
+        now,
+      );
+      if (!made.ok) {
+        throw new ActionRefused(
+          409,
+          'CONFLICT',
+          `Workflow ${name} cannot be resubmitted memoized: ${made.reason}.`,
+          'Resubmit it without memoized, or wait until it has failed.',
+        );
+      }
+      created = await api
+        .json<Workflow>({ method: 'POST', path, as: identity, body: made.workflow })
+        .catch((error: unknown) => {
+          if (attempt < 2 && error instanceof KubeError && error.status === 409) return undefined;
+          return refusal(error, namespace, name);
+        });
+    }
+  } else {
+    created = await api
+      .json<Workflow>({
+        method: 'POST',
+        path,
+        as: identity,
+        body: resubmittedWorkflow(old, parameters, identity),
+      })
+      .catch((error: unknown) => refusal(error, namespace, name));
+  }
   const newName = created.metadata?.name ?? '';
-  return { namespace, name: newName, message: `Resubmitted ${name} as ${newName}.` };
+  const how = request.memoized === true ? ' (memoized: what succeeded is not run again)' : '';
+  return { namespace, name: newName, message: `Resubmitted ${name} as ${newName}${how}.` };
 }

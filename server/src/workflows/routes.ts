@@ -70,11 +70,7 @@ const RetrySchema = z
 const ResubmitSchema = z
   .object({
     parameters: z.record(z.string().min(1).max(253), z.string().max(256 * 1024)).optional(),
-    memoized: z
-      .literal(false, {
-        error: 'memoized resubmit is not available yet; resubmit without it, or retry the workflow',
-      })
-      .optional(),
+    memoized: z.boolean().optional(),
   })
   .strict();
 
@@ -218,9 +214,9 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
         ResubmitSchema,
         request.body ?? {},
         'resubmit',
-        'Send { parameters: { name: "value" } } or nothing.',
+        'Send { parameters?: { name: "value" }, memoized?: true } or nothing.',
       );
-      const result = await refusedAsHttp(workflows.resubmit(user, namespace, name, body.parameters ?? {}));
+      const result = await refusedAsHttp(workflows.resubmit(user, namespace, name, body));
       reply.status(201);
       return result;
     },

@@ -1,0 +1,236 @@
+// Memoized resubmit means what it means in Argo. Twin failed DAGs (a → (b, c) → d, b failing): the
+// object `argo resubmit --memoized` creates is the one ArgoVue's formulation makes from the same old
+// workflow under the same new name; and on the real controller ArgoVue's memoized resubmit skips what
+// succeeded, runs the rest and ends exactly like argo's.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { ApiError, WorkflowActionResult } from '@argovue/api-types';
+import { argo } from '../../devcluster/test/argo-cli.ts';
+import { core, custom, eventually } from '../../devcluster/test/cluster.ts';
+import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import { memoizedResubmittedWorkflow } from '../../server/src/workflows/resubmit.ts';
+import { loginAs, type ApiClient } from '../support/api-client.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+// b fails unless b-code is changed to 0.
+function diamond(name: string): object {
+  const task = (taskName: string, code: string, dependencies: string[] = []) => ({
+    name: taskName,
+    template: 'step',
+    dependencies,
+    arguments: { parameters: [{ name: 'code', value: code }] },
+  });
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { name, labels: { team: 'a' } },
+    spec: {
+      entrypoint: 'main',
+      arguments: { parameters: [{ name: 'b-code', value: '1' }] },
+      templates: [
+        {
+          name: 'main',
+          dag: {
+            tasks: [
+              task('a', '0'),
+              task('b', '{{workflow.parameters.b-code}}', ['a']),
+              task('c', '0', ['a']),
+              task('d', '0', ['b', 'c']),
+            ],
+          },
+        },
+        {
+          name: 'step',
+          inputs: { parameters: [{ name: 'code' }] },
+          metadata: { annotations: { 'argovue.dev/exit-code': '{{inputs.parameters.code}}' } },
+          container: { image: 'example.invalid/step:1', command: ['run'] },
+        },
+      ],
+    },
+  };
+}
+
+interface Stored {
+  metadata: {
+    name: string;
+    generateName?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: unknown;
+  status?: { phase?: string; nodes?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+}
+
+// The workflow as created, made comparable: the workflow names become OLD / NEW (in node names, ids
+// and the "original pod" messages), times become whether they were set, who made it goes.
+function asCreated(object: Stored, oldName: string): unknown {
+  const newName = object.metadata.name;
+  const names = (text: string) => text.replaceAll(newName, 'NEW').replaceAll(oldName, 'OLD');
+  const nodes = Object.values(object.status?.nodes ?? {}).map((node) => {
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (value === null || value === undefined) continue;
+      if (key === 'startedAt' || key === 'finishedAt') copy[key] = 'set';
+      else copy[key] = JSON.parse(names(JSON.stringify(value))) as unknown;
+    }
+    return copy;
+  });
+  nodes.sort((x, y) => String(x['name']).localeCompare(String(y['name'])));
+  const { nodes: _nodes, ...status } = object.status ?? {};
+  return {
+    generateName: object.metadata.generateName,
+    labels: Object.fromEntries(
+      Object.entries(object.metadata.labels ?? {}).filter(([key]) => !/\/creator/.test(key)),
+    ),
+    annotations: Object.fromEntries(
+      Object.entries(object.metadata.annotations ?? {}).filter(([key]) => key !== 'argovue.dev/submitted-by'),
+    ),
+    spec: object.spec,
+    status: Object.fromEntries(Object.entries(status).filter(([, v]) => v !== null)),
+    nodes,
+  };
+}
+
+// How a finished run ended: each node by name, type, phase and message; the "original pod" a
+// skipped node names is given by its node name in the old workflow.
+function ending(object: Stored, old: Stored): unknown {
+  const newName = object.metadata.name;
+  const oldName = old.metadata.name;
+  const oldNodes = old.status?.nodes ?? {};
+  return {
+    phase: object.status?.phase,
+    nodes: Object.values(object.status?.nodes ?? {})
+      .map((n) => ({
+        name: String(n['name']).replace(newName, 'NEW'),
+        type: n['type'],
+        phase: n['phase'],
+        message: (typeof n['message'] === 'string' ? n['message'] : '')
+          .replace(
+            /^original pod: (\S+)$/,
+            (_, id: string) => `original pod: ${String(oldNodes[id]?.['name'])}`,
+          )
+          .replaceAll(newName, 'NEW')
+          .replaceAll(oldName, 'OLD'),
+      }))
+      .sort((x, y) => x.name.localeCompare(y.name)),
+  };
+}
+
+async function podNodes(workflow: string): Promise<string[]> {
+  const pods = await core.listNamespacedPod({
+    namespace: 'team-a',
+    labelSelector: `workflows.argoproj.io/workflow=${workflow}`,
+  });
+  return pods.items
+    .map((p) => p.metadata?.annotations?.['workflows.argoproj.io/node-name']?.split('.').pop() ?? '')
+    .sort();
+}
+
+describe('memoized resubmit, against the argo CLI', () => {
+  let server: RunningServer;
+  let alice: ApiClient;
+  const suffix = randomBytes(3).toString('hex');
+  const viaCli = `memo-cli-${suffix}`;
+  const viaArgovue = `memo-ui-${suffix}`;
+  const made: string[] = [viaCli, viaArgovue];
+  before(async () => {
+    server = await startServer();
+    alice = await loginAs(server.url, 'alice');
+    for (const name of [viaCli, viaArgovue]) await createWorkflow('team-a', diamond(name));
+    for (const name of [viaCli, viaArgovue]) {
+      await eventually(
+        `${name} to fail`,
+        async () => ((await getWorkflow('team-a', name)).status?.phase === 'Failed' ? true : undefined),
+        60_000,
+      );
+    }
+  });
+  after(async () => {
+    await server.stop();
+    for (const name of made) await deleteWorkflow('team-a', name).catch(() => undefined);
+  });
+
+  it('formulates the object argo creates, then skips what succeeded and runs the rest like it', async () => {
+    const oldCli = (await getWorkflow('team-a', viaCli)) as unknown as Stored;
+    const oldArgovue = (await getWorkflow('team-a', viaArgovue)) as unknown as Stored;
+    const fromCli = (await argo([
+      '-n',
+      'team-a',
+      'resubmit',
+      '--memoized',
+      viaCli,
+      '-p',
+      'b-code=0',
+    ])) as Stored;
+    made.push(fromCli.metadata.name);
+    // The object as argo created it (before the controller touched it) against ArgoVue's formulation
+    // of the same old workflow under the same new name.
+    const ours = memoizedResubmittedWorkflow(
+      oldCli as never,
+      { 'b-code': '0' },
+      { username: 'oidc:alice@example.com', groups: [] },
+      fromCli.metadata.name,
+      new Date().toISOString(),
+    );
+    assert.ok(ours.ok);
+    assert.deepEqual(asCreated(ours.workflow as Stored, viaCli), asCreated(fromCli, viaCli));
+
+    const res = await alice.send<WorkflowActionResult>(
+      'POST',
+      `/api/v1/namespaces/team-a/workflows/${viaArgovue}/resubmit`,
+      { memoized: true, parameters: { 'b-code': '0' } },
+    );
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    made.push(res.body.name);
+    assert.match(res.body.name, new RegExp(`^${viaArgovue}-[a-z0-9]{5}$`));
+    const done = (name: string) => async () => {
+      const w = (await getWorkflow('team-a', name)) as unknown as Stored;
+      return ['Succeeded', 'Failed', 'Error'].includes(w.status?.phase ?? '') ? w : undefined;
+    };
+    const [cliRun, argovueRun] = await Promise.all([
+      eventually('argo’s resubmit to finish', done(fromCli.metadata.name), 90_000),
+      eventually('ArgoVue’s resubmit to finish', done(res.body.name), 90_000),
+    ]);
+    assert.equal(argovueRun.status?.phase, 'Succeeded');
+    assert.deepEqual(ending(argovueRun, oldArgovue), ending(cliRun, oldCli));
+    // Only b and d ran again: a and c are Skipped nodes that name their original pods.
+    assert.deepEqual(await podNodes(res.body.name), ['b', 'd']);
+    const skipped = Object.values(argovueRun.status.nodes ?? {}).filter((n) => n['type'] === 'Skipped');
+    assert.deepEqual(skipped.map((n) => n['displayName']).sort(), ['a', 'c']);
+    for (const node of skipped)
+      assert.match(String(node['message']), new RegExp(`original pod: ${viaArgovue}-\\d+`));
+  });
+
+  it('refuses a memoized resubmit of a workflow that has not failed, creating nothing', async () => {
+    const fine = `memo-ok-${suffix}`;
+    made.push(fine);
+    const ok = diamond(fine) as { spec: { arguments: { parameters: { value: string }[] } } };
+    (ok.spec.arguments.parameters[0] as { value: string }).value = '0';
+    await createWorkflow('team-a', ok);
+    await eventually(
+      `${fine} to succeed`,
+      async () => ((await getWorkflow('team-a', fine)).status?.phase === 'Succeeded' ? true : undefined),
+      60_000,
+    );
+    const res = await alice.send<ApiError>('POST', `/api/v1/namespaces/team-a/workflows/${fine}/resubmit`, {
+      memoized: true,
+    });
+    assert.equal(res.status, 409);
+    assert.equal(res.body.code, 'CONFLICT');
+    assert.match(res.body.message, /needs a Failed or Error workflow/);
+    const children = await listResubmittedFrom(fine);
+    assert.deepEqual(children, []);
+  });
+});
+
+async function listResubmittedFrom(name: string): Promise<string[]> {
+  const list = (await custom.listNamespacedCustomObject({
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'workflows',
+    namespace: 'team-a',
+    labelSelector: `workflows.argoproj.io/resubmitted-from-workflow=${name}`,
+  })) as { items: { metadata: { name: string } }[] };
+  return list.items.map((w) => w.metadata.name);
+}
