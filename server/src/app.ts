@@ -22,6 +22,7 @@ import { WorkflowDirectory } from './workflows/list.ts';
 import { registerWorkflowDetailRoutes } from './workflows/detail-routes.ts';
 import { registerWorkflowEvents } from './workflows/events.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
+import { registerWorkflowTemplateRoutes } from './workflows/template-routes.ts';
 
 export type ClusterProbe = () => Promise<ClusterInfo & { error?: string }>;
 
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerNamespaceRoutes(app, deps.namespaces);
   registerWorkflowRoutes(app, deps.workflows);
   registerWorkflowDetailRoutes(app, deps.kube);
+  registerWorkflowTemplateRoutes(app, deps.kube);
   registerWorkflowEvents(app, deps.workflows, Math.max(config.authzCacheSeconds, 1) * 1000);
 
   const indexHtml = join(config.webDir, 'index.html');

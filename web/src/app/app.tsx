@@ -6,6 +6,7 @@ import { NamespaceDetailPage } from '../features/namespaces/namespace-detail-pag
 import { NotFoundPage } from '../features/not-found/not-found-page.tsx';
 import { WorkflowDetailPage } from '../features/workflows/workflow-detail-page.tsx';
 import { WorkflowsPage } from '../features/workflows/workflows-page.tsx';
+import { SubmitWorkflowPage } from '../features/workflows/submit/submit-workflow-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RequireSession } from './require-session.tsx';
 import { ShellLayout } from './shell-layout.tsx';
@@ -22,6 +23,7 @@ export function App() {
             <Route path="profile" element={<ProfilePage />} />
             <Route path="namespaces/:name" element={<NamespaceDetailPage />} />
             <Route path="workflows" element={<WorkflowsPage />} />
+            <Route path="workflows/new" element={<SubmitWorkflowPage />} />
             <Route path="workflows/:namespace/:name" element={<WorkflowDetailPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

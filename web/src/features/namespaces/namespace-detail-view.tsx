@@ -3,6 +3,7 @@ import type { NamespaceSummary } from '@argovue/api-types';
 import { QuotaMeter } from '../../components/quota-meter.tsx';
 import { WorkflowPhaseChips } from '../../components/workflow-phase-chips.tsx';
 import { allQuotas } from '../../lib/quota.ts';
+import { submitPagePath } from '../../lib/submit-form.ts';
 import { phaseCounts } from '../../lib/workflow-phases.ts';
 import { MemberCount } from './member-count.tsx';
 import { MembersTable } from './members-table.tsx';
@@ -47,6 +48,12 @@ export function NamespaceDetailView({ namespace }: { namespace: NamespaceSummary
       <section className="panel" aria-labelledby="workflows-heading">
         <h2 id="workflows-heading">Workflows</h2>
         <WorkflowPhaseChips counts={phaseCounts(namespace.workflows)} spelledOut />
+        <p className="panel-actions">
+          <Link to={`/workflows?namespace=${encodeURIComponent(namespace.name)}`}>Its workflows</Link>
+          <Link className="button button-primary" to={submitPagePath({ namespace: namespace.name })}>
+            Submit workflow
+          </Link>
+        </p>
       </section>
 
       <section className="panel" aria-labelledby="members-heading">

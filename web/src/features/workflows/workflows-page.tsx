@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useNamespaces } from '../../api/use-namespaces.ts';
 import { useWorkflowList } from '../../api/use-workflow-list.ts';
 import { useWorkflowEvents } from '../../api/workflow-events.ts';
@@ -17,6 +17,7 @@ import {
   type WorkflowQuery,
   workflowQueryFromParams,
 } from '../../lib/workflow-query.ts';
+import { submitPagePath } from '../../lib/submit-form.ts';
 import { WorkflowFilters } from './workflow-filters.tsx';
 import { WorkflowTable } from './workflow-table.tsx';
 
@@ -62,6 +63,12 @@ export function WorkflowsPage() {
           </p>
         )}
         {list.state === 'ready' && <LiveIndicator status={live} />}
+        <Link
+          className="button button-primary page-heading-action"
+          to={submitPagePath({ namespace: query.namespace })}
+        >
+          Submit workflow
+        </Link>
       </div>
       <NavigationNoticeBanner />
       <WorkflowFilters

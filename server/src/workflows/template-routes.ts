@@ -1,0 +1,26 @@
+// Listing the templates a user may submit from, for the submit page. Both are read as the user.
+import type { FastifyInstance } from 'fastify';
+import type { WorkflowTemplateList } from '@argovue/api-types';
+import { requireUser } from '../auth/routes.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
+import { namespaceNotFound, namespaceParam } from '../namespaces/routes.ts';
+import { listClusterWorkflowTemplatesForUser, listWorkflowTemplatesForUser } from './templates.ts';
+
+export function registerWorkflowTemplateRoutes(app: FastifyInstance, api: KubeApi): void {
+  app.get(
+    '/api/v1/namespaces/:namespace/workflow-templates',
+    async (request): Promise<WorkflowTemplateList> => {
+      const { user } = requireUser(request);
+      const namespace = namespaceParam(request);
+      const items = await listWorkflowTemplatesForUser(api, user, namespace);
+      // A namespace the user may not read templates in answers exactly like one that does not exist.
+      if (items === undefined) throw namespaceNotFound(namespace);
+      return { items };
+    },
+  );
+
+  app.get('/api/v1/cluster-workflow-templates', async (request): Promise<WorkflowTemplateList> => {
+    const { user } = requireUser(request);
+    return { items: await listClusterWorkflowTemplatesForUser(api, user) };
+  });
+}
