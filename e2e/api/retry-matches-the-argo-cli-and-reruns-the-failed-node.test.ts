@@ -160,3 +160,66 @@ describe('retry, against the argo CLI', () => {
     assert.deepEqual(shape(argovue as never), shape(cli as never));
   });
 });
+
+// Retry from a chosen node: c succeeded beside the failed b; restarting it (and what hangs below it)
+// with b-code changed must match `argo retry --node-field-selector id=<c> --restart-successful -p`.
+describe('retry from a chosen node, restarting successful nodes, against the argo CLI', () => {
+  let server: RunningServer;
+  let alice: ApiClient;
+  const suffix = randomBytes(3).toString('hex');
+  const viaCli = `retry-node-cli-${suffix}`;
+  const viaArgovue = `retry-node-ui-${suffix}`;
+  const nodeId = (workflow: Workflow, task: string): string =>
+    Object.entries(workflow.status?.nodes ?? {}).find(([, n]) => n.displayName === task)?.[0] ?? '';
+  before(async () => {
+    server = await startServer();
+    alice = await loginAs(server.url, 'alice');
+    for (const name of [viaCli, viaArgovue]) await createWorkflow('team-a', twin(name));
+    for (const name of [viaCli, viaArgovue])
+      assert.equal((await eventually(`${name} to fail`, finished(name), 60_000)).status?.phase, 'Failed');
+  });
+  after(async () => {
+    await server.stop();
+    for (const name of [viaCli, viaArgovue]) await deleteWorkflow('team-a', name).catch(() => undefined);
+  });
+
+  it('re-runs the chosen node, what hangs below it and the failed node, like argo retry', async () => {
+    const before = { cli: await podUids(viaCli), argovue: await podUids(viaArgovue) };
+    const theirs = nodeId(await getWorkflow('team-a', viaCli), 'c');
+    const ours = nodeId(await getWorkflow('team-a', viaArgovue), 'c');
+    assert.ok(theirs !== '' && ours !== '');
+    await argo([
+      '-n',
+      'team-a',
+      'retry',
+      viaCli,
+      '--node-field-selector',
+      `id=${theirs}`,
+      '--restart-successful',
+      '-p',
+      'b-code=0',
+    ]);
+    const res = await alice.send<WorkflowActionResult>(
+      'POST',
+      `/api/v1/namespaces/team-a/workflows/${viaArgovue}/retry`,
+      { nodeId: ours, restartSuccessful: true, parameters: { 'b-code': '0' } },
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const [cli, argovue] = await Promise.all(
+      [viaCli, viaArgovue].map((name) => eventually(`${name} to finish again`, finished(name), 90_000)),
+    );
+    assert.ok(cli && argovue);
+    assert.equal(argovue.status?.phase, 'Succeeded');
+    assert.deepEqual(shape(argovue as never), shape(cli as never));
+    // a was kept; b (failed), c (chosen) and d (below both) ran in new pods — in both twins.
+    for (const [name, was] of [
+      [viaArgovue, before.argovue],
+      [viaCli, before.cli],
+    ] as const) {
+      const now = await podUids(name);
+      assert.equal(now.get('a'), was.get('a'), `${name}: a kept`);
+      for (const task of ['b', 'c', 'd'])
+        assert.notEqual(now.get(task), was.get(task), `${name}: ${task} ran again`);
+    }
+  });
+});
