@@ -139,4 +139,30 @@ describe('formulateRetry', () => {
     assert.ok(!broken.ok);
     assert.match(broken.reason, /ghost/);
   });
+
+  it('puts new parameter values into the stored template spec too (the controller runs by it)', () => {
+    const { workflow, nodes } = diamond();
+    workflow.status['storedWorkflowTemplateSpec'] = {
+      entrypoint: 'main',
+      shutdown: 'Stop',
+      arguments: { parameters: [{ name: 'code', value: '1', enum: ['0', '1'] }], artifacts: [] },
+    };
+    const result = formulateRetry(workflow, nodes, {
+      restartSuccessful: false,
+      parameters: { code: '0' },
+      now,
+    });
+    assert.ok(result.ok);
+    assert.deepEqual(result.workflow.status['storedWorkflowTemplateSpec'], {
+      entrypoint: 'main',
+      arguments: { parameters: [{ name: 'code', value: '0' }], artifacts: [] },
+    });
+    const unchanged = formulateRetry(diamond().workflow, nodes, {
+      restartSuccessful: false,
+      parameters: {},
+      now,
+    });
+    assert.ok(unchanged.ok);
+    assert.equal(unchanged.workflow.status['storedWorkflowTemplateSpec'], undefined);
+  });
 });

@@ -220,7 +220,9 @@ export function formulateRetry(
   const { shutdown, activeDeadlineSeconds, ...spec } = workflow.spec;
   const conditions = (workflow.status.conditions ?? []).filter((c) => c.type !== 'Completed');
   const { finishedAt, message, ...status } = workflow.status;
-  const stored = status['storedWorkflowTemplateSpec'] as { shutdown?: string } | undefined;
+  const stored = status['storedWorkflowTemplateSpec'] as
+    { shutdown?: string; arguments?: Record<string, unknown> } | undefined;
+  const overridden = overriddenArguments(workflow.spec, options.parameters);
   return {
     ok: true,
     nodes: next,
@@ -233,11 +235,11 @@ export function formulateRetry(
         ...(activeDeadlineSeconds === undefined || activeDeadlineSeconds === 0
           ? {}
           : { activeDeadlineSeconds }),
-        ...overriddenArguments(workflow.spec, options.parameters),
+        ...(overridden === undefined ? {} : { arguments: overridden }),
       },
       status: {
         ...status,
-        ...(stored === undefined ? {} : { storedWorkflowTemplateSpec: withoutShutdown(stored) }),
+        ...(stored === undefined ? {} : { storedWorkflowTemplateSpec: storedSpec(stored, overridden) }),
         phase: '',
         startedAt: options.now,
         conditions: [...conditions, { type: 'Completed', status: 'False' }],
@@ -247,19 +249,26 @@ export function formulateRetry(
   };
 }
 
-function withoutShutdown(spec: { shutdown?: string }): object {
-  const { shutdown, ...rest } = spec;
-  return rest;
+// The controller runs a workflow made from a template by the spec it stored at the first run, so new
+// parameter values must go there too (as Argo's overrideParameters does), or the retry would run
+// with the old ones.
+function storedSpec(
+  stored: { shutdown?: string; arguments?: Record<string, unknown> },
+  overridden: { parameters: unknown[] } | undefined,
+): object {
+  const { shutdown, ...rest } = stored;
+  if (overridden === undefined) return rest;
+  return { ...rest, arguments: { ...(stored.arguments ?? {}), parameters: overridden.parameters } };
 }
 
 function overriddenArguments(
   spec: RetryWorkflow['spec'],
   parameters: Readonly<Record<string, string>>,
-): object {
-  if (Object.keys(parameters).length === 0) return {};
+): ({ parameters: { name: string; value?: string }[] } & Record<string, unknown>) | undefined {
+  if (Object.keys(parameters).length === 0) return undefined;
   const given = Object.entries(parameters).map(([name, value]) => ({ name, value }));
   const kept = (spec.arguments?.parameters ?? []).filter((p) => !(p.name in parameters));
-  return { arguments: { ...(spec.arguments ?? {}), parameters: [...given, ...kept] } };
+  return { ...(spec.arguments ?? {}), parameters: [...given, ...kept] };
 }
 
 // A node that runs again: Running (a skipped node stays skipped), no message, started now.
