@@ -92,6 +92,9 @@ describe('workflows: the list and one workflow’s graph', () => {
     const panel = page.locator('aside.node-panel');
     await panel.getByRole('heading', { name: 'transform-b' }).waitFor();
     assert.match(await panel.innerText(), /Failed/);
+    // The panel reads the node's outputs and pod: the exit code of the failed main container.
+    await panel.getByRole('list', { name: 'Containers' }).waitFor();
+    assert.match(await panel.innerText(), /Exit code\s+1/);
     await screenshot(page, 'workflow-graph');
     expectNoPageErrors(watched);
     await page.close();

@@ -5,15 +5,21 @@ import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
 import { parseApiTime } from '../../lib/relative-time.ts';
 import { RetryFromNodeButton } from './actions/retry-from-node-button.tsx';
+import { NodeDetails } from './node-details.tsx';
+import { useWorkflowPage } from './workflow-page-context.ts';
 
 function Time({ iso, now }: { iso: string | undefined; now: Date }) {
   const time = iso === undefined ? null : parseApiTime(iso);
   return time === null ? <span className="muted">—</span> : <RelativeTime time={time} now={now} />;
 }
 
-/** One node's fields, beside the graph; Escape or the close button closes it. */
+/**
+ * One node's fields, beside the graph, and — on a workflow's page — its inputs, outputs, pod and events;
+ * Escape or the close button closes it.
+ */
 export function NodePanel({ node, now, onClose }: { node: WorkflowNode; now: Date; onClose: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const page = useWorkflowPage();
   useEffect(() => heading.current?.focus(), [node.id]);
   return (
     <aside
@@ -59,6 +65,8 @@ export function NodePanel({ node, now, onClose }: { node: WorkflowNode; now: Dat
         </p>
       )}
       <RetryFromNodeButton node={node} />
+      {/* Keyed by node: another node's reads start afresh rather than showing the last node's meanwhile. */}
+      {page !== null && <NodeDetails key={node.id} page={page} node={node} now={now} />}
     </aside>
   );
 }
