@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { ApiError, WorkflowActionResult } from '@argovue/api-types';
 import { argo } from '../../devcluster/test/argo-cli.ts';
-import { core, custom, eventually } from '../../devcluster/test/cluster.ts';
+import { core, eventually } from '../../devcluster/test/cluster.ts';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
 import { memoizedResubmittedWorkflow } from '../../server/src/workflows/resubmit.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { resubmittedFrom } from '../support/workflow-state.ts';
 
 // b fails unless b-code is changed to 0.
 function diamond(name: string): object {
@@ -219,18 +220,7 @@ describe('memoized resubmit, against the argo CLI', () => {
     assert.equal(res.status, 409);
     assert.equal(res.body.code, 'CONFLICT');
     assert.match(res.body.message, /needs a Failed or Error workflow/);
-    const children = await listResubmittedFrom(fine);
+    const children = await resubmittedFrom('team-a', fine);
     assert.deepEqual(children, []);
   });
 });
-
-async function listResubmittedFrom(name: string): Promise<string[]> {
-  const list = (await custom.listNamespacedCustomObject({
-    group: 'argoproj.io',
-    version: 'v1alpha1',
-    plural: 'workflows',
-    namespace: 'team-a',
-    labelSelector: `workflows.argoproj.io/resubmitted-from-workflow=${name}`,
-  })) as { items: { metadata: { name: string } }[] };
-  return list.items.map((w) => w.metadata.name);
-}

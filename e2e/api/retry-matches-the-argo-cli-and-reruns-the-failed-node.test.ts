@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { ApiError, WorkflowActionResult } from '@argovue/api-types';
+import type { WorkflowActionResult } from '@argovue/api-types';
 import { argo } from '../../devcluster/test/argo-cli.ts';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
 import {
@@ -110,26 +110,6 @@ describe('retry, against the argo CLI', () => {
   after(async () => {
     await server.stop();
     for (const name of [viaCli, viaArgovue]) await deleteWorkflow('team-a', name).catch(() => undefined);
-  });
-
-  it('refuses to retry a workflow that is still running, with a clear error', async () => {
-    const running = `retry-running-${suffix}`;
-    await createWorkflow('team-a', {
-      ...twin(running),
-      spec: {
-        ...(twin(running) as { spec: object }).spec,
-        podMetadata: { annotations: { 'pod-complete.stage.kwok.x-k8s.io/delay': '30s' } },
-      },
-    });
-    await eventually(
-      'it to run',
-      () => getWorkflow('team-a', running).then((w) => (w.status?.phase === 'Running' ? true : undefined)),
-      30_000,
-    );
-    const res = await alice.send<ApiError>('POST', `/api/v1/namespaces/team-a/workflows/${running}/retry`);
-    assert.equal(res.status, 409);
-    assert.match(res.body.message, /cannot be retried: a workflow that is Running/);
-    await deleteWorkflow('team-a', running);
   });
 
   it('re-runs only the failed node, on the real controller, to the same end as argo retry', async () => {

@@ -58,6 +58,22 @@ describe('checkParameterOverrides', () => {
     assert.doesNotThrow(() => checkParameterOverrides(fromTemplate, { size: '3' }));
   });
 
+  it('knows the enum from the template itself where the stored spec kept only the value', () => {
+    // The controller's merge: a parameter the workflow sets is stored as just its name and value.
+    const fromTemplate = {
+      spec: {
+        workflowTemplateRef: { name: 't' },
+        arguments: { parameters: [{ name: 'mode', value: 'fast' }] },
+      },
+      status: {
+        storedWorkflowTemplateSpec: { arguments: { parameters: [{ name: 'mode', value: 'fast' }] } },
+      },
+    };
+    assert.doesNotThrow(() => checkParameterOverrides(fromTemplate, { mode: 'slow' }));
+    const template = { arguments: { parameters: [{ name: 'mode', enum: ['fast', 'thorough'] }] } };
+    assert.throws(() => checkParameterOverrides(fromTemplate, { mode: 'slow' }, template), /must be one of/);
+  });
+
   it('reads a malformed parameter list as no parameters rather than failing', () => {
     assert.throws(
       () => checkParameterOverrides({ spec: { arguments: { parameters: 'oops' } } }, { x: '1' }),

@@ -2,7 +2,9 @@
 // anything is changed. Argo itself takes any `-p name=value` — an unknown name becomes a new global
 // parameter, and the override drops the parameter's enum, so a value outside it goes through
 // unchecked; ArgoVue refuses both, naming every problem at once.
-import { ActionRefused } from './actions.ts';
+import type { KubeIdentity } from '../auth/identity.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
+import { ActionRefused, base } from './actions.ts';
 
 interface DeclaredParameter {
   name?: unknown;
@@ -20,12 +22,20 @@ const parametersOf = (spec: unknown): readonly unknown[] => {
   return Array.isArray(list) ? list : [];
 };
 
-/** The workflow's parameters by name, with their allowed values when an enum limits them. */
-export function declaredParameters(workflow: WorkflowWithParameters): Map<string, string[] | undefined> {
+/**
+ * The workflow's parameters by name, with their allowed values when an enum limits them: its own
+ * arguments, the spec the controller stored, and the template's spec when the caller read it.
+ */
+export function declaredParameters(
+  workflow: WorkflowWithParameters,
+  templateSpec?: unknown,
+): Map<string, string[] | undefined> {
   const declared = new Map<string, string[] | undefined>();
-  // The workflow's own arguments, then the template's as the controller stored them (a workflow made
-  // from a WorkflowTemplate carries only the values it was given; the enum lives in the template).
-  const lists = [parametersOf(workflow.spec), parametersOf(workflow.status?.['storedWorkflowTemplateSpec'])];
+  const lists = [
+    parametersOf(workflow.spec),
+    parametersOf(workflow.status?.['storedWorkflowTemplateSpec']),
+    parametersOf(templateSpec),
+  ];
   for (const list of lists) {
     for (const raw of list) {
       const parameter = (typeof raw === 'object' && raw !== null ? raw : {}) as DeclaredParameter;
@@ -44,8 +54,9 @@ export function declaredParameters(workflow: WorkflowWithParameters): Map<string
 export function checkParameterOverrides(
   workflow: WorkflowWithParameters,
   given: Readonly<Record<string, string>>,
+  templateSpec?: unknown,
 ): void {
-  const declared = declaredParameters(workflow);
+  const declared = declaredParameters(workflow, templateSpec);
   const problems: string[] = [];
   for (const [name, value] of Object.entries(given)) {
     if (!declared.has(name)) {
@@ -65,4 +76,35 @@ export function checkParameterOverrides(
       names.length > 0 ? `Its parameters: ${names.join(', ')}.` : 'This workflow has no parameters.',
     );
   }
+}
+
+/**
+ * checkParameterOverrides, knowing the enums of the template a workflow was made from. They are only
+ * in the template: where the workflow sets a parameter, the controller's merge keeps just its name and
+ * value in the stored spec. The template is read as the user; one they cannot read (or that was
+ * deleted) adds nothing.
+ */
+export async function checkParametersAgainstTemplate(
+  api: KubeApi,
+  identity: KubeIdentity,
+  namespace: string,
+  workflow: WorkflowWithParameters,
+  given: Readonly<Record<string, string>>,
+): Promise<void> {
+  if (Object.keys(given).length === 0) return;
+  const ref = (
+    workflow.spec as { workflowTemplateRef?: { name?: unknown; clusterScope?: unknown } } | undefined
+  )?.workflowTemplateRef;
+  let templateSpec: unknown;
+  if (typeof ref?.name === 'string' && /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(ref.name)) {
+    const path =
+      ref.clusterScope === true
+        ? `${base}/clusterworkflowtemplates/${ref.name}`
+        : `${base}/namespaces/${namespace}/workflowtemplates/${ref.name}`;
+    templateSpec = await api.json<{ spec?: unknown }>({ path, as: identity }).then(
+      (template) => template.spec,
+      () => undefined,
+    );
+  }
+  checkParameterOverrides(workflow, given, templateSpec);
 }

@@ -7,7 +7,7 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { ActionRefused, base, refusal } from './actions.ts';
 import { workflowNodes } from './nodes.ts';
-import { checkParameterOverrides } from './parameter-overrides.ts';
+import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { memoizedNodes } from './resubmit-memoized.ts';
 
 interface Workflow {
@@ -163,7 +163,7 @@ export async function resubmitWorkflow(
   const old = await api
     .json<FullWorkflow>({ path: `${path}/${name}`, as: identity })
     .catch((error: unknown) => refusal(error, namespace, name));
-  checkParameterOverrides(old, parameters);
+  await checkParametersAgainstTemplate(api, identity, namespace, old, parameters);
   let created: Workflow | undefined;
   if (request.memoized === true) {
     // A name taken by chance (one in 36^5) is tried again with another suffix.

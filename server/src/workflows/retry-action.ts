@@ -5,7 +5,7 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { ActionRefused, base, refusal } from './actions.ts';
 import { workflowNodes } from './nodes.ts';
-import { checkParameterOverrides } from './parameter-overrides.ts';
+import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { dnsFriendly } from './resubmit.ts';
 import { formulateRetry, type RetryWorkflow } from './retry.ts';
 
@@ -27,7 +27,7 @@ export async function retryWorkflow(
   const workflow = await api
     .json<RetryWorkflow>({ path, as: identity })
     .catch((error: unknown) => refusal(error, namespace, name));
-  checkParameterOverrides(workflow, request.parameters ?? {});
+  await checkParametersAgainstTemplate(api, identity, namespace, workflow, request.parameters ?? {});
   const nodes = workflowNodes(workflow.status);
   if (!nodes.ok)
     throw new ActionRefused(
