@@ -99,4 +99,21 @@ describe('layoutGraph', () => {
     assert.equal(layout.nodes.length, 20_002);
     assert.equal(byId(layout).get('join')?.layer, 2);
   });
+
+  it('wraps a layer wider than maxRowNodes onto more rows, keeping the layers in order', () => {
+    const nodes = ['root', ...Array.from({ length: 250 }, (_, i) => `item-${i}`), 'join'];
+    const edges: [string, string][] = [];
+    for (let i = 0; i < 250; i++) edges.push(['root', `item-${i}`], [`item-${i}`, 'join']);
+    const layout = layoutGraph(
+      { nodes, edges },
+      { nodeWidth: 10, nodeHeight: 10, horizontalGap: 0, verticalGap: 0, maxRowNodes: 100 },
+    );
+    const placed = byId(layout);
+    const itemRows = new Set(nodes.slice(1, -1).map((id) => placed.get(id)?.y));
+    assert.equal(itemRows.size, 3, 'the 250 items take three rows');
+    assert.equal(layout.width, 1000, 'no row is wider than 100 nodes');
+    assert.equal(layout.height, 50, 'root, three rows of items, join');
+    assert.ok((placed.get('join')?.y ?? 0) > Math.max(...[...itemRows].map((y) => y ?? 0)));
+    assert.equal(new Set(layout.nodes.map((node) => `${node.x},${node.y}`)).size, 252, 'no overlaps');
+  });
 });

@@ -5,7 +5,8 @@
 //      the earliest remaining node as if its unmet parents were done, so every node is placed;
 //   2. layer: the longest path from a root (a node sits one below its lowest parent);
 //   3. order within a layer: one downward barycenter sweep (a node goes near its parents);
-//   4. coordinates: layers stacked top-down, each centred on the widest.
+//   4. coordinates: layers stacked top-down, each centred on the widest; a layer of more than
+//      maxRowNodes wraps onto several rows, so an expanded fan-out of 5,000 stays a block, not a line.
 // O(V + E) but for the per-layer sort (O(V log V)). Pure: no DOM, no React.
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
@@ -24,6 +25,8 @@ export interface LayoutOptions {
   nodeHeight: number;
   horizontalGap: number;
   verticalGap: number;
+  /** A layer wider than this many nodes wraps onto more rows (an expanded fan-out of thousands). */
+  maxRowNodes?: number;
 }
 
 export interface PlacedNode {
@@ -152,20 +155,26 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions = default
   }
 
   // 4. Coordinates.
-  const widest = members.reduce((max, row) => Math.max(max, row.length), 0);
+  const perRow = Math.max(1, Math.floor(options.maxRowNodes ?? Number.POSITIVE_INFINITY));
+  const widest = members.reduce((max, row) => Math.max(max, Math.min(row.length, perRow)), 0);
   const stepX = options.nodeWidth + options.horizontalGap;
   const stepY = options.nodeHeight + options.verticalGap;
   const nodes: PlacedNode[] = [];
+  let rowIndex = 0;
   members.forEach((row, l) => {
-    const offset = ((widest - row.length) * stepX) / 2;
-    row.forEach((v, i) => {
-      nodes.push({
-        id: input.nodes[v] as string,
-        x: offset + i * stepX + options.nodeWidth / 2,
-        y: l * stepY + options.nodeHeight / 2,
-        layer: l,
-      });
-    });
+    for (let start = 0; start < row.length; start += perRow) {
+      const count = Math.min(perRow, row.length - start);
+      const offset = ((widest - count) * stepX) / 2;
+      for (let i = 0; i < count; i++) {
+        nodes.push({
+          id: input.nodes[row[start + i]!] as string,
+          x: offset + i * stepX + options.nodeWidth / 2,
+          y: rowIndex * stepY + options.nodeHeight / 2,
+          layer: l,
+        });
+      }
+      rowIndex++;
+    }
   });
   const backEdges: [string, string][] = [];
   for (let e = 0; e < from.length; e++) {
@@ -177,7 +186,7 @@ export function layoutGraph(input: LayoutInput, options: LayoutOptions = default
     nodes,
     backEdges,
     width: Math.max(0, widest * stepX - options.horizontalGap),
-    height: Math.max(0, layerCount * stepY - options.verticalGap),
+    height: Math.max(0, rowIndex * stepY - options.verticalGap),
     layers: layerCount,
   };
 }
