@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fitView, hitTest, panBy, screenToWorld, worldToScreen, zoomAround } from './graph-view.ts';
+import { centreOn, fitView, panBy, screenToWorld, worldToScreen, zoomAround } from './graph-view.ts';
 
 describe('zoomAround', () => {
   it('keeps the world point under the cursor in place', () => {
@@ -14,7 +14,7 @@ describe('zoomAround', () => {
 
   it('clamps the scale', () => {
     assert.equal(zoomAround({ scale: 1, offsetX: 0, offsetY: 0 }, 1000, 0, 0).scale, 4);
-    assert.equal(zoomAround({ scale: 1, offsetX: 0, offsetY: 0 }, 0.0001, 0, 0).scale, 0.05);
+    assert.equal(zoomAround({ scale: 1, offsetX: 0, offsetY: 0 }, 0.0001, 0, 0).scale, 0.02);
   });
 
   it('pans by screen pixels', () => {
@@ -41,17 +41,11 @@ describe('fitView', () => {
   });
 });
 
-describe('hitTest', () => {
-  const boxes = [
-    { id: 'a', x: 100, y: 50, width: 180, height: 44 },
-    { id: 'b', x: 300, y: 50, width: 16, height: 16 },
-  ];
-  it('finds the node whose box holds the point', () => {
-    assert.equal(hitTest(boxes, 20, 40), 'a');
-    assert.equal(hitTest(boxes, 305, 55), 'b');
-  });
-  it('finds nothing between nodes', () => {
-    assert.equal(hitTest(boxes, 200, 50), null);
-    assert.equal(hitTest(boxes, 300, 70), null);
+describe('centreOn', () => {
+  it('puts the world point in the middle of the viewport', () => {
+    const view = centreOn({ width: 800, height: 600 }, 1000, 2000, 0.5);
+    const middle = worldToScreen(view, 1000, 2000);
+    assert.deepEqual(middle, { x: 400, y: 300 });
+    assert.equal(view.scale, 0.5);
   });
 });

@@ -1,5 +1,6 @@
 // The pan/zoom view of a drawn graph, and finding the node under a point. A view maps a world point
 // (layout coordinates) to the screen: screen = world * scale + offset. Pure: no canvas, no DOM.
+// Finding the item under a point is the scene's job (graph-scene.ts: by rows, not by scanning).
 
 export interface GraphView {
   scale: number;
@@ -7,7 +8,8 @@ export interface GraphView {
   offsetY: number;
 }
 
-export const MIN_SCALE = 0.05;
+// Low enough that an expanded fan-out of thousands still fits the frame.
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 4;
 
 const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
@@ -50,20 +52,13 @@ export function fitView(
   };
 }
 
-export interface HitBox {
-  id: string;
-  /** Centre. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The node whose box holds the world point, or null; the last drawn (topmost) wins. */
-export function hitTest(boxes: readonly HitBox[], x: number, y: number): string | null {
-  for (let i = boxes.length - 1; i >= 0; i--) {
-    const b = boxes[i] as HitBox;
-    if (Math.abs(x - b.x) <= b.width / 2 && Math.abs(y - b.y) <= b.height / 2) return b.id;
-  }
-  return null;
+/** The view that puts the world point (x, y) in the middle of the viewport at `scale`. */
+export function centreOn(
+  viewport: { width: number; height: number },
+  x: number,
+  y: number,
+  scale: number,
+): GraphView {
+  const s = clampScale(scale);
+  return { scale: s, offsetX: viewport.width / 2 - x * s, offsetY: viewport.height / 2 - y * s };
 }

@@ -1,20 +1,32 @@
 import type { WorkflowNode } from '@argovue/api-types';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { VirtualTable } from '../../components/virtual-table.tsx';
-import { WorkflowGraphCanvas } from '../../components/workflow-graph-canvas.tsx';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
-import { layoutGraph } from '../../lib/graph-layout.ts';
-import { hitBoxes, layoutInputFromNodes } from '../../lib/workflow-graph-input.ts';
+import { retryKey } from '../../lib/graph-collapse.ts';
+import { revealStep } from '../../lib/graph-search.ts';
+import { type GraphFocus, GraphCanvas } from './graph/graph-canvas.tsx';
+import { GraphSearchBox } from './graph/graph-search-box.tsx';
+import { RetryAttempts } from './graph/retry-attempts.tsx';
+import { useGraphScene } from './graph/use-graph-scene.ts';
+import './graph/graph.css';
 import { NodeLogs } from './node-logs.tsx';
 import { NodePanel } from './node-panel.tsx';
 
 /** Must match `.node-table tbody tr` in app.css. */
 const NODE_ROW_HEIGHT = 40;
 
+/** A node to show: expand what hides it, then centre it (and select it, for a search or the table). */
+interface Reveal {
+  node: number;
+  select: boolean;
+  seq: number;
+}
+
 /**
- * The nodes as a graph (laid out once per set of nodes) and as a list of buttons, which serves keyboard
- * and screen-reader users; either opens the node's panel.
+ * The nodes as a graph (grouped and laid out in a worker) and as a list of buttons, which serves keyboard
+ * and screen-reader users; either opens the node's panel. Retries and wide fan-outs are folded until
+ * expanded; the search box and the table reach every node.
  */
 export function WorkflowGraph({
   namespace,
@@ -28,10 +40,55 @@ export function WorkflowGraph({
   now: Date;
 }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const layout = useMemo(() => layoutGraph(layoutInputFromNodes(nodes)), [nodes]);
-  const boxes = useMemo(() => hitBoxes(layout, nodes), [layout, nodes]);
-  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
-  const selected = selectedId === null ? undefined : byId.get(selectedId);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [reveal, setReveal] = useState<Reveal | null>(null);
+  const [focus, setFocus] = useState<GraphFocus | null>(null);
+  const { scene, pending, error } = useGraphScene(nodes, expanded, workflowName);
+  const indexById = useMemo(() => new Map(nodes.map((n, i) => [n.id, i])), [nodes]);
+  const selectedIndex = selectedId === null ? undefined : indexById.get(selectedId);
+  const selected = selectedIndex === undefined ? undefined : nodes[selectedIndex];
+  const selectedItem =
+    selectedIndex === undefined || scene === null ? -1 : (scene.shownBy[selectedIndex] ?? -1);
+  const openIn = selectedItem >= 0 && !pending ? (scene?.items[selectedItem]?.openIn ?? null) : null;
+
+  const revealNode = useCallback((node: number, select = true) => {
+    setReveal((previous) => ({ node, select, seq: (previous?.seq ?? 0) + 1 }));
+  }, []);
+  const toggle = useCallback((key: string) => {
+    setExpanded((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  }, []);
+
+  // One step per layout: expand what hides the node, wait for the worker, look again.
+  useEffect(() => {
+    if (reveal === null || scene === null || pending) return;
+    const step = revealStep(scene, reveal.node, expanded);
+    if (step.kind === 'expand') {
+      setExpanded((previous) => new Set(previous).add(step.key));
+      return;
+    }
+    if (step.kind === 'shown') {
+      if (reveal.select) setSelectedId(nodes[reveal.node]?.id ?? null);
+      setFocus({ item: step.item, seq: reveal.seq });
+    }
+    setReveal(null);
+  }, [reveal, scene, pending, expanded, nodes]);
+
+  const onItemClick = useCallback(
+    (i: number) => {
+      const item = scene?.items[i];
+      if (item === undefined) setSelectedId(null);
+      else if (item.kind === 'group') {
+        toggle(item.key);
+        const first = indexById.get(nodes[item.parent]?.children[0] ?? '');
+        if (first !== undefined) revealNode(first, false);
+      } else setSelectedId(nodes[item.node]?.id ?? null);
+    },
+    [scene, nodes, indexById, toggle, revealNode],
+  );
 
   const renderRow = useCallback(
     (index: number) => {
@@ -48,7 +105,7 @@ export function WorkflowGraph({
               type="button"
               className="link-button"
               aria-pressed={node.id === selectedId}
-              onClick={() => setSelectedId(node.id)}
+              onClick={() => revealNode(index)}
             >
               {node.displayName}
             </button>
@@ -62,25 +119,70 @@ export function WorkflowGraph({
         </tr>
       );
     },
-    [nodes, selectedId, now],
+    [nodes, selectedId, now, revealNode],
+  );
+
+  const attempts = useMemo(
+    () =>
+      selected?.type === 'Retry'
+        ? selected.children.flatMap((id) => {
+            const i = indexById.get(id);
+            return i === undefined ? [] : [nodes[i] as WorkflowNode];
+          })
+        : [],
+    [selected, indexById, nodes],
   );
 
   if (nodes.length === 0) return <p className="muted">This workflow has no nodes yet.</p>;
+  const count = nodes.length.toLocaleString('en-US');
   return (
     <>
       <div className={selected === undefined ? 'graph-area' : 'graph-area with-panel'}>
-        <WorkflowGraphCanvas
-          layout={layout}
-          boxes={boxes}
-          nodes={byId}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          label={`Graph of ${nodes.length} nodes; the table of nodes below lists the same`}
+        <GraphCanvas
+          scene={scene}
+          pending={pending}
+          nodes={nodes}
+          selectedItem={selectedItem}
+          onItemClick={onItemClick}
+          focus={focus}
+          now={now}
+          progress={
+            error === null ? `Laying out ${count} nodes…` : `The graph could not be laid out: ${error}`
+          }
+          label={`Graph of ${count} nodes (wide fan-outs and retries folded); the table of nodes below lists every node`}
+          toolbar={
+            <>
+              <GraphSearchBox nodes={nodes} onReveal={revealNode} />
+              {openIn !== null && (
+                <button type="button" className="button" onClick={() => toggle(openIn)}>
+                  {openIn.startsWith('retry:') ? 'Fold the attempts' : 'Collapse the group'}
+                </button>
+              )}
+              {expanded.size > 0 && (
+                <button type="button" className="button" onClick={() => setExpanded(new Set())}>
+                  Collapse all
+                </button>
+              )}
+            </>
+          }
         />
         {selected !== undefined && (
           <NodePanel node={selected} now={now} onClose={() => setSelectedId(null)} />
         )}
       </div>
+      {selected?.type === 'Retry' && (
+        <RetryAttempts
+          retry={selected}
+          attempts={attempts}
+          expanded={expanded.has(retryKey(selected.id))}
+          onToggle={() => toggle(retryKey(selected.id))}
+          onOpen={(id) => {
+            const i = indexById.get(id);
+            if (i !== undefined) revealNode(i);
+          }}
+          now={now}
+        />
+      )}
       {selected?.type === 'Pod' && (
         // Keyed by node: another node's log is a new stream, and the old one is cancelled.
         <NodeLogs key={selected.id} namespace={namespace} workflowName={workflowName} node={selected} />

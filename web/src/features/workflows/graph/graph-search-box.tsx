@@ -1,0 +1,88 @@
+import type { WorkflowNode } from '@argovue/api-types';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { findNodes } from '../../../lib/graph-search.ts';
+
+/** True when a key press belongs to a field the user is typing in. */
+function typingIn(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/**
+ * Finds nodes by name, also inside collapsed groups and retries: Enter goes to the next match (Shift+Enter
+ * the previous), which the graph reveals, centres and selects; / focuses the box, Escape clears it.
+ */
+export function GraphSearchBox({
+  nodes,
+  onReveal,
+}: {
+  nodes: readonly WorkflowNode[];
+  onReveal: (node: number) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState(-1);
+  const deferred = useDeferredValue(query);
+  const matches = useMemo(() => findNodes(nodes, deferred), [nodes, deferred]);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target))
+        return;
+      event.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const status =
+    deferred.trim() === ''
+      ? ''
+      : matches.length === 0
+        ? 'No node matches'
+        : current >= 0
+          ? `${current + 1} of ${matches.length.toLocaleString('en-US')}`
+          : `${matches.length.toLocaleString('en-US')} ${matches.length === 1 ? 'match' : 'matches'} · Enter to go`;
+
+  return (
+    <div className="graph-search">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Find a node"
+        placeholder="Find a node (/)"
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setCurrent(-1);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            setQuery('');
+            setCurrent(-1);
+            input.current?.blur();
+          } else if (event.key === 'Enter' && matches.length > 0 && deferred === query) {
+            event.preventDefault();
+            const step = event.shiftKey ? -1 : 1;
+            const next =
+              current < 0
+                ? step === 1
+                  ? 0
+                  : matches.length - 1
+                : (current + step + matches.length) % matches.length;
+            setCurrent(next);
+            onReveal(matches[next] ?? -1);
+          }
+        }}
+      />
+      <span className="muted small" role="status">
+        {status}
+      </span>
+    </div>
+  );
+}
