@@ -58,9 +58,11 @@ e2e: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) npm run test:e2e
 
 # Benchmarks print figures against the local cluster; they are not part of `make test`.
-bench: seed
+bench: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/authz-cache.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-list.ts
+	bash scripts/ensure-chromium.sh
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/log-view.ts
 
 test: lint unit integration e2e
 	@echo "make test: all suites passed"

@@ -187,7 +187,7 @@ void (async () => {
   for (;;) {
     const chunk = await argoReader?.read();
     if (chunk === undefined || chunk.done) break;
-    argoSeen.push({ at: performance.now(), text: decoder.decode(chunk.value as Uint8Array) });
+    argoSeen.push({ at: performance.now(), text: decoder.decode(chunk.value) });
   }
 })();
 const vueLatency: number[] = [];

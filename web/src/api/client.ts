@@ -151,16 +151,21 @@ export function nodeLogPath(namespace: string, name: string, options: NodeLogOpt
   return `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}/logs?${params.toString()}`;
 }
 
-/** Opens one node's log as a stream of text; a node without a pod or container is an ApiCallError (404). */
-export async function openNodeLog(
+/** The path of the whole workflow's logs, interleaved by time, each line naming its node. */
+export function workflowLogsPath(
   namespace: string,
   name: string,
-  options: NodeLogOptions,
-  signal: AbortSignal,
-): Promise<ReadableStream<Uint8Array>> {
+  options: { container: LogContainer; follow: boolean },
+): string {
+  const params = new URLSearchParams({ container: options.container, follow: String(options.follow) });
+  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}/logs/all?${params.toString()}`;
+}
+
+/** Opens a log (a path from nodeLogPath or workflowLogsPath) as a stream of text; a refusal is an ApiCallError. */
+export async function openLogStream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   let res: Response;
   try {
-    res = await fetch(nodeLogPath(namespace, name, options), {
+    res = await fetch(path, {
       headers: { Accept: 'text/plain' },
       credentials: 'same-origin',
       signal,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nodeLogPath } from './client.ts';
+import { nodeLogPath, workflowLogsPath } from './client.ts';
 import { workflowEventsPath } from './workflow-events.ts';
 
 describe('workflowEventsPath', () => {
@@ -22,5 +22,14 @@ describe('nodeLogPath', () => {
       '/api/v1/namespaces/team-a/workflows/etl%201/logs?node=etl-1-123&container=main&timestamps=true&follow=false',
     );
     assert.match(nodeLogPath('team-a', 'etl', { ...options, download: true }), /&download=true$/);
+  });
+});
+
+describe('workflowLogsPath', () => {
+  it('names the container and whether to follow', () => {
+    assert.equal(
+      workflowLogsPath('team-a', 'etl 1', { container: 'init', follow: true }),
+      '/api/v1/namespaces/team-a/workflows/etl%201/logs/all?container=init&follow=true',
+    );
   });
 });

@@ -1,11 +1,11 @@
 import type { WorkflowNode } from '@argovue/api-types';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useRef, useState } from 'react';
 import { type LogContainer, nodeLogPath } from '../../api/client.ts';
-import { useNodeLog } from '../../api/use-node-log.ts';
+import { useLogStream } from '../../api/use-log-stream.ts';
+import { ContainerSelect, LogError, LogStreamState, LogToggle } from '../../components/log-controls.tsx';
+import { LogSearchBox } from '../../components/log-search-box.tsx';
 import { LogView } from '../../components/log-view.tsx';
-import { findLogMatches, stepMatch } from '../../lib/log-search.ts';
-
-const CONTAINERS: LogContainer[] = ['main', 'wait', 'init'];
+import { useLogSearch } from '../../components/use-log-search.ts';
 
 interface NodeLogsProps {
   namespace: string;
@@ -13,25 +13,22 @@ interface NodeLogsProps {
   node: WorkflowNode;
 }
 
-/** One Pod node's log: container, timestamps and follow choices, search, and the download. */
+/** One Pod node's log: container, timestamps, follow and wrap choices, search, and the download. */
 export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
   const [container, setContainer] = useState<LogContainer>('main');
   const [timestamps, setTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(false);
   // Following a finished node's log would hold a connection open for nothing.
   const [follow, setFollow] = useState(node.finishedAt === undefined);
-  const [search, setSearch] = useState('');
-  const [currentIndex, setCurrentIndex] = useState(-1);
   const options = { node: node.id, container, timestamps, follow };
-  const log = useNodeLog(namespace, workflowName, options);
-  // Typing stays quick on a long log: the search runs on the deferred text.
-  const needle = useDeferredValue(search);
-  const matches = useMemo(
-    () => findLogMatches(log.lines, needle),
-    // `version` says when the lines grew in place.
-    [log.lines, log.version, needle],
+  const log = useLogStream(
+    nodeLogPath(namespace, workflowName, options),
+    timestamps ? 'timestamped' : 'plain',
   );
-  const current = currentIndex >= 0 ? (matches[currentIndex] ?? null) : null;
+  const topRow = useRef(0);
+  const search = useLogSearch(log.buffer, null, log.version, topRow);
   const download = nodeLogPath(namespace, workflowName, { ...options, follow: false, download: true });
+  const failed = log.status.state === 'failed';
 
   return (
     <section className="node-logs panel" aria-labelledby="node-logs-title">
@@ -42,66 +39,32 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
         </a>
       </div>
       <div className="log-toolbar">
-        <label className="log-field">
-          Container{' '}
-          <select value={container} onChange={(e) => setContainer(e.target.value as LogContainer)}>
-            {CONTAINERS.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="log-field">
-          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />{' '}
-          Timestamps
-        </label>
-        <label className="log-field">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
-        </label>
-        <label className="log-field log-search">
-          Search{' '}
-          <input
-            type="search"
-            value={search}
-            placeholder="Find in log"
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setCurrentIndex(-1);
-            }}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              setCurrentIndex((i) => stepMatch(i, matches.length, e.shiftKey));
-            }}
-          />
-        </label>
-        {needle !== '' && (
-          <span className="muted small" role="status">
-            {matches.length === 0
-              ? 'No matches'
-              : `${currentIndex >= 0 ? currentIndex + 1 : 0} of ${matches.length}`}
-          </span>
-        )}
-        <span className="muted small log-state">
-          {log.status.state === 'loading' && 'Loading…'}
-          {log.status.state === 'streaming' && (follow ? 'Following…' : 'Reading…')}
-          {log.status.state === 'done' && `${log.lines.length} ${log.lines.length === 1 ? 'line' : 'lines'}`}
-        </span>
+        <ContainerSelect value={container} onChange={setContainer} />
+        <LogToggle label="Timestamps" checked={timestamps} onChange={setTimestamps} />
+        <LogToggle label="Follow" checked={follow} onChange={setFollow} />
+        <LogToggle label="Wrap" checked={wrap} onChange={setWrap} />
+        <LogSearchBox search={search} />
+        <LogStreamState
+          status={log.status}
+          follow={follow}
+          total={log.buffer.length}
+          shown={log.buffer.length}
+        />
       </div>
-      {log.status.state === 'failed' ? (
-        <div className="panel panel-error" role="alert">
-          <p>{log.status.error.body.message}</p>
-          {log.status.error.body.hint !== undefined && <p className="hint">{log.status.error.body.hint}</p>}
-        </div>
-      ) : (
+      <LogError status={log.status} />
+      {!(failed && log.buffer.length === 0) && (
         <LogView
           label={`Log of ${node.displayName}, ${container} container`}
-          lines={log.lines}
+          buffer={log.buffer}
+          rows={null}
           version={log.version}
-          needle={needle}
-          current={current}
-          stickToBottom={follow}
+          needle={search.needle}
+          current={search.current}
+          live={follow && log.status.state === 'streaming'}
+          wrap={wrap}
+          showTime={timestamps}
+          showSource={false}
+          topRow={topRow}
         />
       )}
     </section>

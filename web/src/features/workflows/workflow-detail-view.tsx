@@ -15,6 +15,7 @@ import { WorkflowActionBar } from './actions/workflow-action-bar.tsx';
 import { ParameterTable } from './node-io-tables.tsx';
 import { WorkflowEventsTab } from './workflow-events-tab.tsx';
 import { WorkflowGraph } from './workflow-graph.tsx';
+import { WorkflowLogs } from './workflow-logs.tsx';
 import { type WorkflowPage, WorkflowPageContext } from './workflow-page-context.ts';
 import { TemplateLink, WorkflowSummary } from './workflow-summary.tsx';
 import './workflow-detail.css';
@@ -22,6 +23,7 @@ import './workflow-detail.css';
 // The views of a workflow; `?tab=` names the open one, so a link can open it (graph needs no parameter).
 const TABS = [
   { id: 'graph', label: 'Graph' },
+  { id: 'logs', label: 'Logs' },
   { id: 'events', label: 'Events' },
   { id: 'yaml', label: 'YAML' },
 ] as const satisfies readonly TabItem<string>[];
@@ -148,6 +150,13 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
                 now={now}
               />
             ))}
+          {tab === 'logs' && (
+            <WorkflowLogs
+              namespace={row.namespace}
+              workflowName={row.name}
+              running={row.finishedAt === undefined}
+            />
+          )}
           {tab === 'events' && (
             <WorkflowEventsTab namespace={row.namespace} name={row.name} version={version} now={now} />
           )}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { LogBuffer, type LogLineFormat } from '../lib/log-buffer.ts';
+import { splitLogChunk } from '../lib/log-lines.ts';
+import { ApiCallError, openLogStream } from './client.ts';
+
+export type LogStreamStatus =
+  | { state: 'loading' }
+  | { state: 'streaming' }
+  | { state: 'done' }
+  | { state: 'failed'; error: ApiCallError };
+
+export interface LogStream {
+  /** The lines so far; grows in place, and `version` says when. A new path starts a new buffer. */
+  buffer: LogBuffer;
+  version: number;
+  status: LogStreamStatus;
+}
+
+/**
+ * Streams a log (nodeLogPath or workflowLogsPath) into a LogBuffer. Lines are appended as chunks arrive
+ * but the component is told at most once per animation frame, so 100,000 lines arriving fast cost a
+ * few renders, not 100,000. The fetch is cancelled when the path changes or the component goes away.
+ */
+export function useLogStream(path: string, format: LogLineFormat): LogStream {
+  const [buffer, setBuffer] = useState(() => new LogBuffer(format));
+  const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState<LogStreamStatus>({ state: 'loading' });
+
+  useEffect(() => {
+    const abort = new AbortController();
+    const lines = new LogBuffer(format);
+    setBuffer(lines);
+    setStatus({ state: 'loading' });
+    let frame = 0;
+    const tell = () => {
+      if (frame !== 0) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setVersion((v) => v + 1);
+      });
+    };
+    void (async () => {
+      try {
+        const stream = await openLogStream(path, abort.signal);
+        setStatus({ state: 'streaming' });
+        const reader = stream.getReader();
+        // `stream: true` keeps a character split between chunks whole.
+        const decoder = new TextDecoder();
+        let rest = '';
+        let busySince = performance.now();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          const split = splitLogChunk(rest, decoder.decode(value, { stream: true }));
+          rest = split.rest;
+          lines.append(split.lines);
+          tell();
+          // Chunks already received resolve read() at once, which would hold the page until the whole
+          // log is parsed: after 50 ms of it, let a frame draw (the first lines, the spinner, input).
+          if (performance.now() - busySince > 50) {
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+            busySince = performance.now();
+          }
+        }
+        rest += decoder.decode();
+        if (rest !== '') lines.append([rest]);
+        tell();
+        setStatus({ state: 'done' });
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        setStatus({
+          state: 'failed',
+          error:
+            error instanceof ApiCallError
+              ? error
+              : new ApiCallError({
+                  code: 'INTERNAL',
+                  status: 0,
+                  message: 'The log stream broke off.',
+                  hint: 'Try again; the download has the whole log.',
+                }),
+        });
+      }
+    })();
+    return () => {
+      abort.abort();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, [path, format]);
+
+  return { buffer, version, status };
+}

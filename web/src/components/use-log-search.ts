@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LogBuffer } from '../lib/log-buffer.ts';
+import { firstMatchFrom, type LogMatch, type LogMatches, searchLog, stepMatch } from '../lib/log-search.ts';
+
+/** Logs longer than this wait for a pause in typing before searching. */
+const DEBOUNCE_ABOVE_LINES = 20_000;
+const DEBOUNCE_MS = 60;
+
+export interface LogSearch {
+  /** What is typed. */
+  query: string;
+  setQuery: (query: string) => void;
+  /** What was searched for (the query after the debounce). */
+  needle: string;
+  found: LogMatches;
+  /** Index of the current match in `found.matches`, or -1. */
+  currentIndex: number;
+  current: LogMatch | null;
+  step: (backwards: boolean) => void;
+}
+
+/**
+ * Search state of one log view. A new search selects the first match from the row in view (`topRow`);
+ * lines arriving extend the matches without searching from the top again or moving the current match.
+ * On a long log, typing is debounced so a burst of keystrokes costs one search.
+ */
+export function useLogSearch(
+  buffer: LogBuffer,
+  rows: readonly number[] | null,
+  version: number,
+  topRow: { current: number },
+): LogSearch {
+  const [query, setQuery] = useState('');
+  const [needle, setNeedle] = useState('');
+  const [currentIndex, setCurrentIndex] = useState(-1);
+  const long = buffer.length > DEBOUNCE_ABOVE_LINES;
+  useEffect(() => {
+    if (!long || query === '') {
+      setNeedle(query);
+      return;
+    }
+    const timer = setTimeout(() => setNeedle(query), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, long]);
+
+  const cache = useRef<{ buffer: LogBuffer; rows: readonly number[] | null; found: LogMatches }>(null);
+  const found = useMemo(() => {
+    const cached = cache.current;
+    const previous = cached?.buffer === buffer && cached.rows === rows ? cached.found : undefined;
+    const next = searchLog(buffer.lower, rows, needle, previous);
+    cache.current = { buffer, rows, found: next };
+    return next;
+    // `version` is listed because it says when the buffer or rows grew in place.
+  }, [buffer, rows, needle, version]);
+
+  // A new search (or the same one over other lines) starts from where the user is looking.
+  const searchedFor = useRef({ needle: '', buffer, rows });
+  useEffect(() => {
+    const last = searchedFor.current;
+    if (last.needle === needle && last.buffer === buffer && last.rows === rows) return;
+    searchedFor.current = { needle, buffer, rows };
+    setCurrentIndex(needle === '' ? -1 : firstMatchFrom(found.matches, topRow.current));
+  }, [needle, buffer, rows, found, topRow]);
+
+  const count = found.matches.length;
+  const index = currentIndex < count ? currentIndex : -1;
+  return {
+    query,
+    setQuery,
+    needle,
+    found,
+    currentIndex: index,
+    current: index >= 0 ? (found.matches[index] ?? null) : null,
+    step: (backwards) => setCurrentIndex((i) => stepMatch(i, count, backwards)),
+  };
+}

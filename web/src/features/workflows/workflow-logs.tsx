@@ -1,0 +1,107 @@
+import { useMemo, useRef, useState } from 'react';
+import { type LogContainer, workflowLogsPath } from '../../api/client.ts';
+import { useLogStream } from '../../api/use-log-stream.ts';
+import { ContainerSelect, LogError, LogStreamState, LogToggle } from '../../components/log-controls.tsx';
+import { LogSearchBox } from '../../components/log-search-box.tsx';
+import { LogView } from '../../components/log-view.tsx';
+import { useLogSearch } from '../../components/use-log-search.ts';
+import {
+  type FilteredRows,
+  filterRowsBySource,
+  type LogBuffer,
+  SOURCE_COLOURS,
+} from '../../lib/log-buffer.ts';
+import { NodeFilter } from './node-filter.tsx';
+
+interface WorkflowLogsProps {
+  namespace: string;
+  workflowName: string;
+  /** The workflow is still running: follow its pods' logs. */
+  running: boolean;
+}
+
+/**
+ * Every pod's log of a workflow in one view, interleaved by time, each line labelled by its node in the
+ * node's colour; filtered to chosen nodes, searched, downloaded.
+ */
+export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsProps) {
+  const [container, setContainer] = useState<LogContainer>('main');
+  const [follow, setFollow] = useState(running);
+  const [timestamps, setTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(false);
+  /** Node names shown; null for all. */
+  const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
+  const log = useLogStream(workflowLogsPath(namespace, workflowName, { container, follow }), 'interleaved');
+  const rows = useFilteredRows(log.buffer, log.version, chosen);
+  const topRow = useRef(0);
+  const search = useLogSearch(log.buffer, rows, log.version, topRow);
+  const download = workflowLogsPath(namespace, workflowName, { container, follow: false });
+
+  return (
+    <section className="workflow-logs" aria-labelledby="workflow-logs-title">
+      <div className="node-logs-head">
+        <h3 id="workflow-logs-title">All logs, by time</h3>
+        <a className="button" href={download} download={`${workflowName}-${container}.log`}>
+          Download
+        </a>
+      </div>
+      <div className="log-toolbar">
+        <ContainerSelect value={container} onChange={setContainer} />
+        <LogToggle label="Timestamps" checked={timestamps} onChange={setTimestamps} />
+        <LogToggle label="Follow" checked={follow} onChange={setFollow} />
+        <LogToggle label="Wrap" checked={wrap} onChange={setWrap} />
+        <LogSearchBox search={search} />
+        <LogStreamState
+          status={log.status}
+          follow={follow}
+          total={log.buffer.length}
+          shown={rows?.length ?? log.buffer.length}
+        />
+      </div>
+      <NodeFilter
+        sources={log.buffer.sources}
+        colours={SOURCE_COLOURS}
+        chosen={chosen}
+        onChange={setChosen}
+      />
+      <LogError status={log.status} />
+      {!(log.status.state === 'failed' && log.buffer.length === 0) && (
+        <LogView
+          label={`Logs of ${workflowName}, ${container} containers`}
+          buffer={log.buffer}
+          rows={rows}
+          version={log.version}
+          needle={search.needle}
+          current={search.current}
+          live={follow && log.status.state === 'streaming'}
+          wrap={wrap}
+          showTime={timestamps}
+          showSource
+          topRow={topRow}
+        />
+      )}
+      {log.status.state === 'done' && log.buffer.length === 0 && (
+        <p className="muted">No pod of this workflow has written to its {container} container.</p>
+      )}
+    </section>
+  );
+}
+
+/** The buffer's lines of the chosen nodes, extended as lines arrive; null when every node is shown. */
+function useFilteredRows(
+  buffer: LogBuffer,
+  version: number,
+  chosen: ReadonlySet<string> | null,
+): readonly number[] | null {
+  const cache = useRef<{ buffer: LogBuffer; chosen: ReadonlySet<string>; filtered: FilteredRows }>(null);
+  return useMemo(() => {
+    if (chosen === null) return null;
+    const cached = cache.current;
+    const previous = cached?.buffer === buffer && cached.chosen === chosen ? cached.filtered : undefined;
+    const indices = new Set(buffer.sources.flatMap((source, i) => (chosen.has(source) ? [i] : [])));
+    const filtered = filterRowsBySource(buffer.sourceOf, indices, previous);
+    cache.current = { buffer, chosen, filtered };
+    return filtered.rows;
+    // `version` is listed because it says when the buffer grew in place.
+  }, [buffer, version, chosen]);
+}
