@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { groupKey } from './graph-collapse.ts';
-import { buildScene, forEachItemIn, itemAt, type Rect } from './graph-scene.ts';
+import { buildScene, forEachItemIn, itemAt, type Rect, sceneItem } from './graph-scene.ts';
 import { stepsFanOut } from './graph-test-nodes.ts';
 
 const expandedFanOut = () =>
@@ -9,7 +9,7 @@ const expandedFanOut = () =>
 
 function bruteForce(scene: ReturnType<typeof buildScene>, r: Rect): number[] {
   const found: number[] = [];
-  for (let i = 0; i < scene.items.length; i++) {
+  for (let i = 0; i < scene.itemCount; i++) {
     const [x, y, w, h] = [scene.x[i] ?? 0, scene.y[i] ?? 0, scene.w[i] ?? 0, scene.h[i] ?? 0];
     if (x + w / 2 >= r.left && x - w / 2 <= r.right && y + h / 2 >= r.top && y - h / 2 <= r.bottom)
       found.push(i);
@@ -21,7 +21,8 @@ describe('buildScene', () => {
   it('lays out the collapsed graph: a 5,000-node fan-out is five items', () => {
     const scene = buildScene(stepsFanOut(5000), { fanOutThreshold: 20, expanded: new Set() });
     assert.equal(scene.nodeCount, 5004);
-    assert.equal(scene.items.length, 5);
+    assert.equal(scene.itemCount, 5);
+    assert.equal(sceneItem(scene, scene.shownBy[2] ?? -1)?.kind, 'group');
     assert.equal(scene.edgeExit.length, 4);
     assert.equal(scene.blocks.length, 0);
   });
@@ -29,9 +30,9 @@ describe('buildScene', () => {
   it('wraps an expanded fan-out into rows and maps every node to the item that shows it', () => {
     const nodes = stepsFanOut(1234, 3);
     const scene = expandedFanOut();
-    assert.equal(scene.items.length, 1238);
+    assert.equal(scene.itemCount, 1238);
     assert.ok(scene.width <= 100 * 224, 'no row is wider than 100 nodes');
-    nodes.forEach((n, i) => assert.equal(scene.items[scene.shownBy[i] ?? -1]?.id, n.id));
+    nodes.forEach((_, i) => assert.equal(scene.node[scene.shownBy[i] ?? -1], i));
   });
 
   it('draws the 2 × 1,234 edges of an expanded fan-out as one line into its block and one out', () => {

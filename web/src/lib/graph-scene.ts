@@ -9,9 +9,24 @@ import { defaultLayoutOptions, layoutGraph, type LayoutOptions } from './graph-l
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    typed arrays indexed by item and row numbers below their length. */
 
+/** An item as the canvas and the page read it (its node's id is in the page's nodes). */
+export type SceneItem = GraphItem extends infer T ? (T extends GraphItem ? Omit<T, 'id'> : never) : never;
+const KINDS = ['node', 'junction', 'retry', 'group'] as const;
+
 export interface GraphScene {
-  /** In layout order: rows top-down, each left to right. */
-  items: GraphItem[];
+  /** Items are numbered in layout order: rows top-down, each left to right. */
+  itemCount: number;
+  /** Index into KINDS (node, junction, retry, group). */
+  kind: Uint8Array;
+  /** The node an item draws; for a group, its parent. */
+  node: Int32Array;
+  exit: Uint8Array;
+  /** Index into `keys` of the expanded retry or group the item is one of, or -1. */
+  openIn: Int32Array;
+  keys: string[];
+  /** Retries and groups carry more (counts, labels): their items in full, found by `special`. */
+  special: Int32Array;
+  specials: SceneItem[];
   /** Centre and size of each item, in layout (world) coordinates. */
   x: Float64Array;
   y: Float64Array;
@@ -59,7 +74,14 @@ export function buildScene(
   const m = layout.nodes.length;
   const oldIndex = new Map(ids.map((id, i) => [id, i]));
   const newIndex = new Int32Array(collapsed.items.length).fill(-1);
-  const items: GraphItem[] = [];
+  const kind = new Uint8Array(m);
+  const node = new Int32Array(m);
+  const exit = new Uint8Array(m);
+  const openIn = new Int32Array(m).fill(-1);
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const special = new Int32Array(m).fill(-1);
+  const specials: SceneItem[] = [];
   const x = new Float64Array(m);
   const y = new Float64Array(m);
   const w = new Float64Array(m);
@@ -70,7 +92,21 @@ export function buildScene(
   layout.nodes.forEach((placed, i) => {
     const item = collapsed.items[oldIndex.get(placed.id)!]!;
     newIndex[oldIndex.get(placed.id)!] = i;
-    items.push(item);
+    kind[i] = KINDS.indexOf(item.kind);
+    node[i] = item.kind === 'group' ? item.parent : item.node;
+    exit[i] = item.exit ? 1 : 0;
+    if (item.openIn !== null) {
+      let k = keyIndex.get(item.openIn);
+      if (k === undefined) {
+        k = keys.push(item.openIn) - 1;
+        keyIndex.set(item.openIn, k);
+      }
+      openIn[i] = k;
+    }
+    if (item.kind === 'retry' || item.kind === 'group') {
+      const { id: _id, ...rest } = item;
+      special[i] = specials.push(rest) - 1;
+    }
     x[i] = placed.x;
     y[i] = placed.y;
     layerOf[i] = placed.layer;
@@ -105,7 +141,8 @@ export function buildScene(
   // Edge lines; an end in a block is the block's middle, so a block's thousand edges are one line.
   const lines: number[] = [];
   const exits: number[] = [];
-  const drawn = new Set<string>();
+  const drawn = new Set<number>();
+  const ends = m + blocks.length / 4; // an end is an item, or a block numbered after the items
   for (const e of collapsed.edges) {
     const a = newIndex[e.from]!;
     const b = newIndex[e.to]!;
@@ -113,7 +150,7 @@ export function buildScene(
     const fromBlock = blockOf[layerOf[a]!]!;
     const toBlock = blockOf[layerOf[b]!]!;
     if (fromBlock !== -1 && fromBlock === toBlock) continue; // only a cycle links a layer to itself
-    const key = `${fromBlock === -1 ? a : `b${fromBlock}`}>${toBlock === -1 ? b : `b${toBlock}`}`;
+    const key = (fromBlock === -1 ? a : m + fromBlock) * ends + (toBlock === -1 ? b : m + toBlock);
     if (drawn.has(key)) continue;
     drawn.add(key);
     if (fromBlock === -1) lines.push(x[a]!, y[a]! + h[a]! / 2);
@@ -123,7 +160,14 @@ export function buildScene(
     exits.push(e.exit ? 1 : 0);
   }
   return {
-    items,
+    itemCount: m,
+    kind,
+    node,
+    exit,
+    openIn,
+    keys,
+    special,
+    specials,
     x,
     y,
     w,
@@ -143,6 +187,11 @@ export function buildScene(
 /** The buffers a worker may transfer instead of copying. */
 export function sceneBuffers(scene: GraphScene): ArrayBuffer[] {
   return [
+    scene.kind,
+    scene.node,
+    scene.exit,
+    scene.openIn,
+    scene.special,
     scene.x,
     scene.y,
     scene.w,
@@ -153,6 +202,20 @@ export function sceneBuffers(scene: GraphScene): ArrayBuffer[] {
     scene.shownBy,
     scene.rowStart,
   ].map((array) => array.buffer as ArrayBuffer);
+}
+
+/** Item i in full, or undefined past the end. */
+export function sceneItem(scene: GraphScene, i: number): SceneItem | undefined {
+  if (i < 0 || i >= scene.itemCount) return undefined;
+  const s = scene.special[i]!;
+  if (s !== -1) return scene.specials[s];
+  const open = scene.openIn[i]!;
+  return {
+    kind: scene.kind[i] === 1 ? 'junction' : 'node',
+    node: scene.node[i]!,
+    exit: scene.exit[i] === 1,
+    openIn: open === -1 ? null : scene.keys[open]!,
+  };
 }
 
 export interface Rect {

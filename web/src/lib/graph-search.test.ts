@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CollapseNode } from './graph-collapse.ts';
-import { buildScene } from './graph-scene.ts';
+import { buildScene, sceneItem } from './graph-scene.ts';
 import { findNodes, revealStep } from './graph-search.ts';
 import { node, stepsFanOut } from './graph-test-nodes.ts';
 
@@ -50,7 +50,8 @@ describe('revealStep: a search reaches every node', () => {
         continue;
       }
       assert.ok(step.kind === 'shown', `revealed, not ${step.kind}`);
-      assert.equal(scene.items[step.item]?.id, 'chunk-17-4');
+      assert.equal(sceneItem(scene, step.item)?.kind, 'node');
+      assert.equal(scene.node[step.item], target);
       break;
     }
     assert.deepEqual(steps, ['group:sg0', 'group:part-17-sg']);

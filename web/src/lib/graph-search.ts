@@ -1,7 +1,7 @@
 // Finding nodes by name, and revealing one that a collapsed retry or fan-out group hides: every node
 // of a 20,000-node workflow stays reachable from the search box. Pure.
 import type { WorkflowNode } from '@argovue/api-types';
-import type { GraphItem } from './graph-collapse.ts';
+import { type GraphScene, sceneItem } from './graph-scene.ts';
 
 export type SearchableNode = Pick<WorkflowNode, 'displayName' | 'name'>;
 
@@ -27,14 +27,10 @@ export type RevealStep =
   /** The node is not in the graph, or expanding did not show it. */
   | { kind: 'missing' };
 
-export function revealStep(
-  scene: { items: readonly GraphItem[]; shownBy: Int32Array },
-  node: number,
-  expanded: ReadonlySet<string>,
-): RevealStep {
-  const index = scene.shownBy[node];
-  const item = index === undefined || index === -1 ? undefined : scene.items[index];
-  if (item === undefined || index === undefined) return { kind: 'missing' };
+export function revealStep(scene: GraphScene, node: number, expanded: ReadonlySet<string>): RevealStep {
+  const index = scene.shownBy[node] ?? -1;
+  const item = sceneItem(scene, index);
+  if (item === undefined) return { kind: 'missing' };
   if (item.kind === 'group' || (item.kind === 'retry' && item.node !== node)) {
     return expanded.has(item.key) ? { kind: 'missing' } : { kind: 'expand', key: item.key };
   }

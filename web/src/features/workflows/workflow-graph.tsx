@@ -4,6 +4,7 @@ import { VirtualTable } from '../../components/virtual-table.tsx';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
 import { retryKey } from '../../lib/graph-collapse.ts';
+import { sceneItem } from '../../lib/graph-scene.ts';
 import { revealStep } from '../../lib/graph-search.ts';
 import { type GraphFocus, GraphCanvas } from './graph/graph-canvas.tsx';
 import { GraphSearchBox } from './graph/graph-search-box.tsx';
@@ -49,7 +50,10 @@ export function WorkflowGraph({
   const selected = selectedIndex === undefined ? undefined : nodes[selectedIndex];
   const selectedItem =
     selectedIndex === undefined || scene === null ? -1 : (scene.shownBy[selectedIndex] ?? -1);
-  const openIn = selectedItem >= 0 && !pending ? (scene?.items[selectedItem]?.openIn ?? null) : null;
+  const openIn =
+    selectedItem >= 0 && !pending
+      ? ((scene === null ? undefined : sceneItem(scene, selectedItem))?.openIn ?? null)
+      : null;
 
   const revealNode = useCallback((node: number, select = true) => {
     setReveal((previous) => ({ node, select, seq: (previous?.seq ?? 0) + 1 }));
@@ -79,7 +83,7 @@ export function WorkflowGraph({
 
   const onItemClick = useCallback(
     (i: number) => {
-      const item = scene?.items[i];
+      const item = scene === null ? undefined : sceneItem(scene, i);
       if (item === undefined) setSelectedId(null);
       else if (item.kind === 'group') {
         toggle(item.key);

@@ -3,8 +3,7 @@
 // above it cards with a phase icon, the name, the duration, retries and group counts.
 import type { NodePhase, WorkflowNode } from '@argovue/api-types';
 import { formatElapsed } from '../../../lib/duration-format.ts';
-import type { GraphItem } from '../../../lib/graph-collapse.ts';
-import { forEachItemIn, type GraphScene } from '../../../lib/graph-scene.ts';
+import { forEachItemIn, type GraphScene, type SceneItem, sceneItem } from '../../../lib/graph-scene.ts';
 import { type GraphView, screenToWorld } from '../../../lib/graph-view.ts';
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
@@ -54,8 +53,10 @@ export interface DrawStats {
   edges: number;
 }
 
-function itemPhase(item: GraphItem, nodes: readonly WorkflowNode[]): NodePhase | 'group' {
-  return item.kind === 'group' ? 'group' : (nodes[item.node]?.phase ?? 'Pending');
+/** The colour of an item far out: its node's phase, or the group colour. */
+function itemColour(scene: GraphScene, nodes: readonly WorkflowNode[], i: number): string {
+  if (scene.kind[i] === 3) return GROUP_COLOUR;
+  return PHASE_COLOURS[nodes[scene.node[i]!]?.phase ?? 'Pending'];
 }
 
 function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
@@ -150,8 +151,7 @@ function drawSimple(input: DrawInput, visible: readonly number[]) {
   const { ctx, scene, nodes } = input;
   const byColour = new Map<string, number[]>();
   for (const i of visible) {
-    const phase = itemPhase(scene.items[i]!, nodes);
-    const colour = phase === 'group' ? GROUP_COLOUR : PHASE_COLOURS[phase];
+    const colour = itemColour(scene, nodes, i);
     const list = byColour.get(colour);
     if (list === undefined) byColour.set(colour, [i]);
     else list.push(i);
@@ -168,7 +168,7 @@ function drawSimple(input: DrawInput, visible: readonly number[]) {
   }
 }
 
-function secondLine(item: GraphItem, node: WorkflowNode | undefined, now: Date): string {
+function secondLine(item: SceneItem, node: WorkflowNode | undefined, now: Date): string {
   if (item.kind === 'group') return `${countsLine(item.counts)} · click to expand`;
   const duration = node === undefined ? '—' : formatElapsed(node.startedAt, node.finishedAt, now);
   const prefix = item.exit ? 'on exit · ' : '';
@@ -181,7 +181,8 @@ function secondLine(item: GraphItem, node: WorkflowNode | undefined, now: Date):
 
 function drawCard(input: DrawInput, i: number) {
   const { ctx, scene, nodes, now, fitted, view } = input;
-  const item = scene.items[i]!;
+  const item = sceneItem(scene, i);
+  if (item === undefined) return;
   const cx = scene.x[i]!;
   const cy = scene.y[i]!;
   const w = scene.w[i]!;
@@ -235,7 +236,7 @@ function drawCard(input: DrawInput, i: number) {
   ctx.font = '600 12px system-ui, sans-serif';
   let name = fitted.get(i);
   if (name === undefined) {
-    name = fitText(ctx, item.kind === 'group' ? item.label : (node?.displayName ?? item.id), textWidth);
+    name = fitText(ctx, item.kind === 'group' ? item.label : (node?.displayName ?? ''), textWidth);
     fitted.set(i, name);
   }
   ctx.fillText(name, textLeft, cy - 8);
@@ -265,7 +266,7 @@ export function drawScene(input: DrawInput): DrawStats {
   if (view.scale < DETAIL_SCALE) {
     drawSimple(input, visible);
     const s = input.selectedItem;
-    if (s >= 0 && s < input.scene.items.length) {
+    if (s >= 0 && s < input.scene.itemCount) {
       ctx.lineWidth = 3 / view.scale;
       ctx.strokeStyle = '#1c2430';
       const w = input.scene.w[s]!;

@@ -41,7 +41,8 @@ interface GraphCanvasProps {
  * Draws a scene; drag pans, the wheel zooms around the cursor, +/- zoom, 0 fits, a click picks an item.
  * The view lives in a ref and every change is drawn in the next animation frame: panning and zooming
  * re-render nothing in React. The canvas says how far it got for tests and benchmarks:
- * data-graph-state="layout" | "drawn", data-graph-nodes (items laid out), data-graph-frame-ms.
+ * data-graph-state="layout" | "drawn", data-graph-nodes (items laid out), data-graph-layout-ms (grouping
+ * and layout in the worker), data-graph-frame-ms (the last frame's drawing).
  */
 export function GraphCanvas(props: GraphCanvasProps) {
   const { scene, pending, selectedItem, focus, now, nodes } = props;
@@ -142,7 +143,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (focus === null || scene === null || size.current.width === 0) return;
     const i = focus.item;
-    if (i < 0 || i >= scene.items.length) return;
+    if (i < 0 || i >= scene.itemCount) return;
     moved.current = true;
     view.current = centreOn(
       size.current,
@@ -156,7 +157,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const element = canvas.current;
     if (element !== null) {
       if (pending) element.dataset['graphState'] = 'layout';
-      element.dataset['graphNodes'] = String(scene?.items.length ?? 0);
+      element.dataset['graphNodes'] = String(scene?.itemCount ?? 0);
+      if (scene !== null)
+        element.dataset['graphLayoutMs'] = (scene.timings.collapseMs + scene.timings.layoutMs).toFixed(1);
     }
     schedule();
   }, [scene, pending, selectedItem, now, nodes, schedule]);
