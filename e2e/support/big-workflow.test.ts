@@ -39,6 +39,12 @@ describe('big workflows for graph tests and benchmarks', () => {
     const nodes = bigWorkflowNodes(workflow);
     assert.equal(Object.keys(nodes).length, 2001);
     assert.equal(reachable(nodes, 'dag-a').size, 2001);
+    // Well mixed: the last layer depends on any one task of the first (no separate strands).
+    const first = Object.values(nodes).find((n) => n.displayName === 'task-0-0');
+    const last = Object.values(nodes).filter((n) => n.displayName.startsWith('task-39-'));
+    assert.ok(first);
+    const below = reachable(nodes, first.id);
+    assert.equal(last.filter((n) => below.has(n.id)).length, 50);
     const task = Object.values(nodes).find((n) => n.displayName === 'task-1-0');
     assert.ok(task);
     assert.equal(task.type, 'Pod');

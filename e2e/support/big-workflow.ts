@@ -158,8 +158,10 @@ function finish(
 
 /**
  * A DAG of `layers × width` pod tasks plus its root node (so `layers * width + 1` nodes). A task in
- * layer L depends on two tasks of layer L-1 (one straight above, one further along), so the layout has
- * crossing edges to sort out, as real pipelines do.
+ * layer L depends on two tasks of layer L-1: the one straight above, and one an offset along that
+ * changes from layer to layer, so the layout has crossing edges to sort out, as real pipelines do, and
+ * a few layers down every task depends on every first-layer task (a fixed offset, or an affine map,
+ * would leave separate strands: seen, the Argo UI then drew only 310 of 2,001 nodes).
  */
 export function layeredDagWorkflow(
   name: string,
@@ -177,7 +179,8 @@ export function layeredDagWorkflow(
   for (let l = 1; l < layers; l++) {
     for (let i = 0; i < width; i++) {
       const child = ids[l]?.[i] ?? '';
-      for (const parent of new Set([i, (i * 7 + 3) % width])) {
+      const offset = 1 + ((l * 17) % Math.max(1, width - 1));
+      for (const parent of new Set([i, (i + offset) % width])) {
         const node = built.nodes[ids[l - 1]?.[parent] ?? ''];
         if (node !== undefined) (node.children ??= []).push(child);
       }
