@@ -187,6 +187,42 @@ describe('collapseGraph: the exit handler', () => {
   });
 });
 
+describe('collapseGraph: where the exit handler is reached from', () => {
+  const exit = node('exit', 'Pod', [], 'Succeeded', { name: 'wf.onExit', displayName: 'wf.onExit' });
+  it('not from the failed attempts of an expanded retry whose last attempt led on', () => {
+    const nodes = [
+      node('wf', 'Steps', ['r']),
+      node('r', 'Retry', ['r0', 'r1']),
+      node('r0', 'Pod', [], 'Failed'),
+      node('r1', 'Pod', ['last']),
+      node('last', 'Pod'),
+      exit,
+    ];
+    for (const expanded of [[], [retryKey('r')]]) {
+      const exits = edgeIds(collapseGraph(nodes, options(expanded))).filter((e) => e.endsWith('(exit)'));
+      assert.deepEqual(exits, ['last→exit (exit)'], `with ${expanded.join() || 'nothing'} expanded`);
+    }
+  });
+
+  it('from a retry that ended the workflow, and once from a group of ends', () => {
+    const nodes = [
+      node('wf', 'DAG', ['r', 'tg']),
+      node('r', 'Retry', ['r0', 'r1'], 'Failed'),
+      node('r0', 'Pod', [], 'Failed'),
+      node('r1', 'Pod', [], 'Failed'),
+      node(
+        'tg',
+        'TaskGroup',
+        Array.from({ length: 30 }, (_, i) => `t${i}`),
+      ),
+      ...Array.from({ length: 30 }, (_, i) => node(`t${i}`, 'Pod')),
+      exit,
+    ];
+    const exits = edgeIds(collapseGraph(nodes, options())).filter((e) => e.endsWith('(exit)'));
+    assert.deepEqual(exits, ['group:tg→exit (exit)', 'r→exit (exit)']);
+  });
+});
+
 describe('collapseGraph: malformed input', () => {
   it('terminates on cycles (also through retries and fan-outs) and shows every node by some item', () => {
     const nodes: CollapseNode[] = [

@@ -10,6 +10,7 @@
 // expanding that item. Pure and O(V + E): it runs in a Web Worker for 20,000 nodes, and terminates on
 // cycle-shaped (malformed) input.
 import type { NodePhase, WorkflowNode } from '@argovue/api-types';
+import { endItems, exitHandlerNodes, findExitHandler } from './graph-exit-handler.ts';
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    typed arrays of length n indexed by node numbers < n: in range by construction. */
@@ -246,17 +247,7 @@ export function collapseGraph(nodes: readonly CollapseNode[], options: CollapseO
 
   // 4. Items, in the input's order (a group where its first hidden node was).
   const exitRoot = findExitHandler(nodes, parentCount, options.workflowName);
-  const exitSet = new Uint8Array(n);
-  if (exitRoot !== -1) {
-    const queue = [exitRoot];
-    exitSet[exitRoot] = 1;
-    for (let head = 0; head < queue.length; head++)
-      for (const c of kids[queue[head]!]!)
-        if (exitSet[c] === 0) {
-          exitSet[c] = 1;
-          queue.push(c);
-        }
-  }
+  const exitSet = exitHandlerNodes(kids, exitRoot);
   const items: GraphItem[] = [];
   const shownBy = new Int32Array(n).fill(-1);
   const groupItem = new Int32Array(groups.length).fill(-1);
@@ -317,7 +308,6 @@ export function collapseGraph(nodes: readonly CollapseNode[], options: CollapseO
   const edges: GraphEdge[] = [];
   const itemEdgeSeen = new Set<number>();
   const m = items.length;
-  const hasOut = new Uint8Array(m);
   for (let r = 0; r < n; r++) {
     for (const t of fkids[r]!) {
       const a = shownBy[r]!;
@@ -325,30 +315,12 @@ export function collapseGraph(nodes: readonly CollapseNode[], options: CollapseO
       if (a === b || itemEdgeSeen.has(a * m + b)) continue;
       itemEdgeSeen.add(a * m + b);
       edges.push({ from: a, to: b, exit: false });
-      hasOut[a] = 1;
     }
   }
   if (exitRoot !== -1) {
     const exitItem = shownBy[exitRoot]!;
-    items.forEach((item, i) => {
-      if (!item.exit && hasOut[i] === 0 && i !== exitItem) edges.push({ from: i, to: exitItem, exit: true });
-    });
+    for (const item of endItems(nodes, kids, parentCount, alias, exitSet, shownBy))
+      if (item !== exitItem) edges.push({ from: item, to: exitItem, exit: true });
   }
   return { items, edges, shownBy };
-}
-
-function findExitHandler(
-  nodes: readonly CollapseNode[],
-  parentCount: Int32Array,
-  workflowName: string | undefined,
-): number {
-  const exact = workflowName === undefined ? undefined : `${workflowName}.onExit`;
-  let candidate = -1;
-  for (let i = 0; i < nodes.length; i++) {
-    if (parentCount[i] !== 0) continue;
-    const name = nodes[i]!.name;
-    if (name === exact) return i;
-    if (candidate === -1 && name.endsWith('.onExit')) candidate = i;
-  }
-  return candidate;
 }
