@@ -3,7 +3,8 @@
 import { eventually } from '../../devcluster/test/cluster.ts';
 import { createWorkflow, getWorkflow, type Workflow } from '../../devcluster/test/workflows.ts';
 
-export function twoStepWorkflow(name: string): object {
+/** With `podSeconds`, each pod runs that long (KWOK's completion delay), so a test can watch it run. */
+export function twoStepWorkflow(name: string, podSeconds?: number): object {
   const step = (task: string, code: string) => ({
     name: task,
     template: 'step',
@@ -19,6 +20,9 @@ export function twoStepWorkflow(name: string): object {
     },
     spec: {
       entrypoint: 'main',
+      ...(podSeconds === undefined
+        ? {}
+        : { podMetadata: { annotations: { 'pod-complete.stage.kwok.x-k8s.io/delay': `${podSeconds}s` } } }),
       arguments: { parameters: [{ name: 'day', value: '2026-11-25' }] },
       templates: [
         { name: 'main', dag: { tasks: [step('ok', '0'), step('broken', '3')] } },

@@ -134,7 +134,10 @@ export async function readWorkflowEvents(
       signal,
     ).catch(refusedAs(none, 'events')),
     listWorkflowPods(api, identity, namespace, name, signal).catch(refusedAs([], 'pods')),
-    // One list of the namespace's pod events, filtered here: one request however many pods.
+    // One list of the namespace's pod events, filtered here: one request however many pods, made at
+    // the same time as the pod list. Asking per pod by name (field selector) was measured no faster on
+    // the dev cluster (~1,100 pod events: 244 ms for the list vs 217 ms for 3 pods in parallel, under
+    // load): the apiserver scans the namespace's events either way.
     listEvents(api, identity, namespace, 'involvedObject.kind=Pod', signal).catch(refusedAs(none, 'events')),
   ]);
   if (!podEvents.complete)

@@ -27,7 +27,24 @@ export function useWorkflowKubeEvents(
     [namespace, name],
   );
   const { data, refresh } = useLoadable(load);
-  useRefreshOn(version, refresh);
+  // The controller records events through a queue, after it wrote the status: the events of a change
+  // (WorkflowSucceeded, say) can land just after it. Read once on the change and once a moment later.
+  const later = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshNowAndLater = useCallback(() => {
+    refresh();
+    if (later.current !== null) clearTimeout(later.current);
+    later.current = setTimeout(() => {
+      later.current = null;
+      refresh();
+    }, 2000);
+  }, [refresh]);
+  useEffect(
+    () => () => {
+      if (later.current !== null) clearTimeout(later.current);
+    },
+    [],
+  );
+  useRefreshOn(version, refreshNowAndLater);
   return { events: data, refresh };
 }
 

@@ -9,6 +9,7 @@ import { type TabItem, Tabs } from '../../components/tabs.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
+import { withoutManagedFields } from '../../lib/object-for-yaml.ts';
 import { parseApiTime } from '../../lib/relative-time.ts';
 import { tabFromQuery } from '../../lib/tab-keys.ts';
 import { WorkflowActionBar } from './actions/workflow-action-bar.tsx';
@@ -60,6 +61,7 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
     );
   const { row } = workflow;
   const version = resourceVersionOf(workflow.object);
+  const yamlObject = useMemo(() => withoutManagedFields(workflow.object), [workflow.object]);
   const page = useMemo<WorkflowPage>(
     () => ({ namespace: row.namespace, name: row.name, version }),
     [row.namespace, row.name, version],
@@ -163,10 +165,11 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
           {tab === 'yaml' && (
             <>
               <p className="muted small">
-                The object as stored, without its node map (<span className="mono">status.nodes</span>): the
-                graph shows the nodes.
+                The object as stored, without its node map (<span className="mono">status.nodes</span>, which
+                the graph shows) and, as kubectl prints it, without{' '}
+                <span className="mono">metadata.managedFields</span>.
               </p>
-              <ObjectYaml object={workflow.object} label={`YAML of ${row.name}`} />
+              <ObjectYaml object={yamlObject} label={`YAML of ${row.name}`} />
             </>
           )}
         </Tabs>
