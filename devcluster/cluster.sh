@@ -83,12 +83,27 @@ KC
 
 cert_user() { echo "client-certificate: \"$pki/$1.crt\", client-key: \"$pki/$1.key\""; }
 
+# A container named huge-line logs one 50 MB line, then a short one: the test that a log line cannot
+# fill ArgoVue's memory (e2e/api/a-50-mb-log-line-is-cut-and-marked-never-held-whole.test.ts). Made
+# here, not kept in git.
+write_huge_line_log() {
+  local file=$state/kwok-logs/huge-line.log
+  [ -s "$file" ] && return
+  {
+    printf '2026-11-24T10:00:00.000000000Z stdout F '
+    head -c $((50 * 1024 * 1024)) /dev/zero | tr '\0' 'x'
+    printf '\n2026-11-24T10:00:01.000000000Z stdout F after the long line\n'
+  } >"$file.tmp"
+  mv "$file.tmp" "$file"
+}
+
 render_kwok_config() {
   mkdir -p "$state/kwok-logs"
   cp "$here"/kwok/logs/*.log "$state/kwok-logs/"
+  write_huge_line_log
   {
     cat "$here/kwok/stages.yaml"
-    for c in main wait init; do
+    for c in main wait init huge-line; do
       cat <<KW
 ---
 # Simulated container logs: \`kubectl logs\` and pods/log return these lines (CRI log format).

@@ -1,10 +1,13 @@
 // A workflow node's container log, streamed from the apiserver (pods/log, read as the user) to the
-// browser as it comes: nothing is buffered whole, so a 50 MB line or a log that never ends costs no
-// memory here. The pod is found by the node id Argo writes on it, not by re-deriving Argo's naming.
-import type { IncomingMessage } from 'node:http';
+// browser as it comes: nothing is buffered whole, so a log that never ends costs no memory here, and
+// a line past maxLogLineBytes (a 50 MB line) is cut as it passes and marked — but for a download,
+// which gets the log as written. The pod is found by the node id Argo writes on it, not by
+// re-deriving Argo's naming.
+import type { Readable } from 'node:stream';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { missing } from './actions.ts';
+import { withLineLimit } from './log-lines.ts';
 
 export interface LogRequest {
   namespace: string;
@@ -15,10 +18,12 @@ export interface LogRequest {
   timestamps: boolean;
   /** Only the last N lines. */
   tailLines?: number | undefined;
+  /** The log as written, lines uncut (for a file to save). */
+  download?: boolean | undefined;
 }
 
 export type LogResult =
-  | { ok: true; stream: IncomingMessage; pod: string }
+  | { ok: true; stream: Readable; pod: string }
   | { ok: false; status: 404; code: 'NOT_FOUND'; message: string; hint: string };
 
 interface PodList {
@@ -88,7 +93,7 @@ export async function openNodeLog(
       as: identity,
       signal,
     });
-    return { ok: true, stream, pod: podName };
+    return { ok: true, stream: req.download === true ? stream : withLineLimit(stream), pod: podName };
   } catch (error) {
     if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
       return notFound(

@@ -2,11 +2,11 @@
 // timestamps), each line prefixed with its node, in time order. Without follow the logs are read in
 // full — bounded per pod and in all — merged by timestamp and sent; with follow, lines are sent as
 // they arrive from any pod.
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
+import { limitedLines } from './log-lines.ts';
 
 interface Pod {
   metadata?: { name?: string; annotations?: Record<string, string> };
@@ -22,7 +22,10 @@ export interface WorkflowLogRequest {
   tailLines: number;
 }
 
+// Lines are cut as they stream (log-lines.ts); without follow, what is read is sorted in memory, so
+// that is bounded too.
 const maxLineBytes = 16 * 1024;
+const maxCollectedBytes = 64 * 1024 * 1024;
 
 /**
  * The workflow's pods, read as the user, then `stream(write)` writes interleaved lines
@@ -67,8 +70,7 @@ export async function workflowLogLines(
     });
   const format = (node: string, line: string): string => {
     const space = line.indexOf(' ');
-    const text = line.length > maxLineBytes ? `${line.slice(0, maxLineBytes)} … (line truncated)` : line;
-    return space > 0 ? `${text.slice(0, space)} ${node}: ${text.slice(space + 1)}` : `${node}: ${text}`;
+    return space > 0 ? `${line.slice(0, space)} ${node}: ${line.slice(space + 1)}` : `${node}: ${line}`;
   };
 
   return async (write) => {
@@ -77,24 +79,31 @@ export async function workflowLogLines(
         sources.map(async ({ pod, node }) => {
           const stream = await open(pod).catch(() => undefined);
           if (stream === undefined) return;
-          for await (const line of createInterface({ input: stream, crlfDelay: Infinity }))
-            if (!write(format(node, line))) break;
+          for await (const line of limitedLines(stream, maxLineBytes)) if (!write(format(node, line))) break;
         }),
       );
       return;
     }
+    let collectedBytes = 0;
     const lines = (
       await mapConcurrent(sources, 8, async ({ pod, node }) => {
         const stream = await open(pod).catch(() => undefined);
         const collected: string[] = [];
         if (stream === undefined) return collected;
-        for await (const line of createInterface({ input: stream, crlfDelay: Infinity }))
+        for await (const line of limitedLines(stream, maxLineBytes)) {
+          collectedBytes += line.length;
+          if (collectedBytes > maxCollectedBytes) break;
           collected.push(format(node, line));
+        }
         return collected;
       })
     ).flat();
     // RFC 3339 timestamps with nanoseconds sort as text.
     lines.sort();
     for (const line of lines) if (!write(line)) break;
+    if (collectedBytes > maxCollectedBytes)
+      write(
+        `… [logs cut: more than ${maxCollectedBytes / 1024 / 1024} MiB; read each node's log, or fewer lines]`,
+      );
   };
 }
