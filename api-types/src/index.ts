@@ -99,11 +99,13 @@ export interface NamespaceList {
   items: NamespaceSummary[];
 }
 
-/** One row of a workflow list: the fields a list shows, nothing more. */
+/**
+ * One row of a workflow list: the fields a list shows, nothing more (no uid: namespace and name
+ * identify a row; every byte here is sent for each of up to 20,000 rows).
+ */
 export interface WorkflowRow {
   namespace: string;
   name: string;
-  uid: string;
   phase: WorkflowPhase;
   message?: string;
   /** The WorkflowTemplate (or ClusterWorkflowTemplate) it was submitted from. */

@@ -112,7 +112,6 @@ describe('workflows: the list and one workflow’s graph', () => {
       const items = Array.from({ length: Math.min(pageSize, total - offset) }, (_, i) => ({
         namespace: 'team-a',
         name: `synthetic-${String(offset + i).padStart(5, '0')}`,
-        uid: `uid-${offset + i}`,
         phase: 'Succeeded',
         createdAt: '2026-11-25T10:00:00Z',
         startedAt: '2026-11-25T10:00:00Z',

@@ -9,6 +9,7 @@ import { OidcClient } from './auth/oidc.ts';
 import { RevocationStore } from './auth/revocation-store.ts';
 import { registerAuth } from './auth/routes.ts';
 import { publicOrigin, type Config } from './config.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { apiNotFound, isApiPath, registerErrorHandling } from './http/errors.ts';
 import { registerIdentityHeaderStripping } from './http/identity-headers.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerSecurityHeaders(app, { formTargets: [new URL(config.oidcIssuer).origin] });
   registerErrorHandling(app);
   registerIdentityHeaderStripping(app);
+  await registerCompression(app);
   await registerAuth(app, {
     authenticator: deps.authenticator,
     oidc: deps.oidc,

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface SseStream {
   send(event: string, data: unknown, id?: string): boolean;
+  /** `send` with data already as JSON (made once for many streams); it must hold no line break. */
+  sendJson(event: string, json: string, id?: string): boolean;
   close(): void;
   readonly closed: boolean;
 }
@@ -34,20 +36,22 @@ export function openSse(request: FastifyRequest, reply: FastifyReply, onClose: (
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
   heartbeat.unref();
   request.raw.on('close', close);
+  const sendJson = (event: string, json: string, id?: string): boolean => {
+    if (closed) return false;
+    if (res.writableLength > maxBufferedBytes) {
+      res.write('event: reset\ndata: {"reason":"slow-client"}\n\n');
+      close();
+      return false;
+    }
+    res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${json}\n\n`);
+    return true;
+  };
   return {
     get closed() {
       return closed;
     },
-    send(event, data, id) {
-      if (closed) return false;
-      if (res.writableLength > maxBufferedBytes) {
-        res.write('event: reset\ndata: {"reason":"slow-client"}\n\n');
-        close();
-        return false;
-      }
-      res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      return true;
-    },
+    send: (event, data, id) => sendJson(event, JSON.stringify(data), id),
+    sendJson,
     close,
   };
 }

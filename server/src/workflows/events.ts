@@ -9,6 +9,7 @@ import { namespaceNotFound } from '../namespaces/routes.ts';
 import type { LoggedEvent } from '../sse/event-log.ts';
 import { openSse } from '../sse/stream.ts';
 import type { WorkflowDirectory } from './list.ts';
+import { rowJson } from './row-json.ts';
 
 const namespaceName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -54,9 +55,13 @@ export function registerWorkflowEvents(
     });
     const deliver = (event: LoggedEvent<WorkflowRow>): void => {
       if (!allowed.has(event.namespace)) return;
-      const data: WorkflowRow | WorkflowRef =
-        event.type === 'upsert' ? event.value : { namespace: event.value.namespace, name: event.value.name };
-      stream.send(event.type, data, events.idOf(event));
+      if (event.type === 'upsert') {
+        // The row's JSON is made once for every stream that sends it.
+        stream.sendJson('upsert', rowJson(event.value), events.idOf(event));
+      } else {
+        const ref: WorkflowRef = { namespace: event.value.namespace, name: event.value.name };
+        stream.send('delete', ref, events.idOf(event));
+      }
     };
 
     // Resume where the client was, or tell it to list again; then go live without a gap.

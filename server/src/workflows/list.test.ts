@@ -7,7 +7,6 @@ function row(name: string, extra: Partial<WorkflowRow> = {}): WorkflowRow {
   return {
     namespace: 'team-a',
     name,
-    uid: name,
     phase: 'Succeeded',
     createdAt: '2026-11-24T10:00:00Z',
     labels: {},

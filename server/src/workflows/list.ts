@@ -7,9 +7,14 @@ import type {
   WorkflowActionResult,
   WorkflowDetail,
   WorkflowList,
-  WorkflowPhase,
   WorkflowRow,
 } from '@argovue/api-types';
+import {
+  DEFAULT_WORKFLOW_SORT,
+  WORKFLOW_SORTS,
+  rowMatcher,
+  type RowFilter,
+} from '@argovue/api-types/workflow-rows';
 import { actOnWorkflow, deleteWorkflow } from './actions.ts';
 import { resubmitWorkflow, type ResubmitRequest } from './resubmit.ts';
 import { retryWorkflow, type RetryRequest } from './retry-action.ts';
@@ -22,6 +27,8 @@ import { EventLog } from '../sse/event-log.ts';
 import { readWorkflowForUser } from './detail.ts';
 import { openNodeLog, type LogRequest, type LogResult } from './logs.ts';
 import { workflowLogLines, type WorkflowLogRequest } from './workflow-logs.ts';
+import { ListSnapshots } from './list-snapshots.ts';
+import { rowJson } from './row-json.ts';
 
 const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
 const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
@@ -45,7 +52,7 @@ export const WorkflowQuerySchema = z.object({
   since: z.iso
     .datetime({ offset: true, error: 'since must be an ISO date-time such as 2026-11-24T00:00:00Z' })
     .optional(),
-  sort: z.enum(['-createdAt', 'createdAt', 'name', '-name', '-duration', 'duration']).default('-createdAt'),
+  sort: z.enum(WORKFLOW_SORTS).default(DEFAULT_WORKFLOW_SORT),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   continue: z
     .string()
@@ -56,17 +63,21 @@ export const WorkflowQuerySchema = z.object({
 export type WorkflowQuery = z.infer<typeof WorkflowQuerySchema>;
 
 export class WorkflowDirectory {
-  readonly #rows: WatchCache<WorkflowRow>;
   readonly #namespaces: NamespaceDirectory;
   readonly #api: KubeApi;
+  readonly #snapshots: ListSnapshots;
   /** Numbered changes of the rows, for live lists. */
   readonly events: EventLog<WorkflowRow>;
 
   constructor(rows: WatchCache<WorkflowRow>, namespaces: NamespaceDirectory, api: KubeApi) {
-    this.#rows = rows;
     this.#namespaces = namespaces;
     this.#api = api;
     this.events = new EventLog(rows, (row) => row.namespace);
+    const events = this.events;
+    this.#snapshots = new ListSnapshots(
+      (namespace) => rows.inNamespace(namespace),
+      () => events.head,
+    );
   }
 
   /** The namespaces whose workflows the user may list: one, if named and allowed, or all of theirs. */
@@ -136,58 +147,48 @@ export class WorkflowDirectory {
 
   /** Rows of the given namespaces (from `listableNamespaces`), filtered, sorted and paged. */
   list(namespaces: readonly string[], query: WorkflowQuery): WorkflowList {
-    const matches = filterRows(
-      namespaces.flatMap((ns) => [...this.#rows.inNamespace(ns)]),
-      query,
-    );
-    matches.sort(comparator(query.sort, Date.now()));
-    const offset = Number(query.continue ?? '0');
-    const items = matches.slice(offset, offset + query.limit);
-    const next = offset + items.length;
-    return {
-      items,
-      total: matches.length,
-      ...(next < matches.length ? { continue: String(next) } : {}),
-      eventId: this.events.idOf({ seq: this.events.head }),
-    };
+    const { rows, total, next, eventId } = this.#page(namespaces, query);
+    return { items: [...rows], total, ...(next === undefined ? {} : { continue: next }), eventId };
   }
+
+  /** The same list as `list`, as its JSON body, made of each row's JSON made once (row-json.ts). */
+  listJson(namespaces: readonly string[], query: WorkflowQuery): string {
+    const { rows, total, next, eventId } = this.#page(namespaces, query);
+    const tail = JSON.stringify({ total, ...(next === undefined ? {} : { continue: next }), eventId });
+    return `{"items":[${rows.map(rowJson).join(',')}],${tail.slice(1)}`;
+  }
+
+  #page(
+    namespaces: readonly string[],
+    query: WorkflowQuery,
+  ): { rows: readonly WorkflowRow[]; total: number; next: string | undefined; eventId: string } {
+    // This list's position in the event log: a stream resumed from it gets every later change.
+    const eventId = this.events.idOf({ seq: this.events.head });
+    const matches = this.#snapshots.rows(
+      { namespaces, filter: rowFilterOf(query), sort: query.sort },
+      Date.now(),
+    );
+    const offset = Number(query.continue ?? '0');
+    const rows = matches.slice(offset, offset + query.limit);
+    const end = offset + rows.length;
+    return { rows, total: matches.length, next: end < matches.length ? String(end) : undefined, eventId };
+  }
+}
+
+/** The API query's filters as the shared list rules take them. */
+export function rowFilterOf(query: WorkflowQuery): RowFilter {
+  return {
+    phases: query.phase,
+    template: query.template,
+    nameContains: query.q || undefined,
+    labels: (query.label ?? []).map((l) => {
+      const eq = l.indexOf('=');
+      return [l.slice(0, eq), l.slice(eq + 1)] as const;
+    }),
+    createdSince: query.since === undefined ? undefined : Date.parse(query.since),
+  };
 }
 
 export function filterRows(rows: WorkflowRow[], query: WorkflowQuery): WorkflowRow[] {
-  const phases = query.phase?.length ? new Set<WorkflowPhase>(query.phase) : undefined;
-  const labels = (query.label ?? []).map((l) => l.split('=') as [string, string]);
-  const needle = query.q?.toLowerCase();
-  const since = query.since === undefined ? undefined : Date.parse(query.since);
-  return rows.filter(
-    (row) =>
-      (phases === undefined || phases.has(row.phase)) &&
-      labels.every(([key, value]) => row.labels[key] === value) &&
-      (query.template === undefined || row.template?.name === query.template) &&
-      (needle === undefined || row.name.toLowerCase().includes(needle)) &&
-      (since === undefined || Date.parse(row.createdAt) >= since),
-  );
-}
-
-function duration(row: WorkflowRow, now: number): number {
-  if (row.startedAt === undefined) return 0;
-  return (row.finishedAt === undefined ? now : Date.parse(row.finishedAt)) - Date.parse(row.startedAt);
-}
-
-function comparator(sort: WorkflowQuery['sort'], now: number): (a: WorkflowRow, b: WorkflowRow) => number {
-  const byName = (a: WorkflowRow, b: WorkflowRow) =>
-    a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
-  switch (sort) {
-    case 'name':
-      return byName;
-    case '-name':
-      return (a, b) => byName(b, a);
-    case 'createdAt':
-      return (a, b) => a.createdAt.localeCompare(b.createdAt) || byName(a, b);
-    case '-createdAt':
-      return (a, b) => b.createdAt.localeCompare(a.createdAt) || byName(a, b);
-    case 'duration':
-      return (a, b) => duration(a, now) - duration(b, now) || byName(a, b);
-    case '-duration':
-      return (a, b) => duration(b, now) - duration(a, now) || byName(a, b);
-  }
+  return rows.filter(rowMatcher(rowFilterOf(query)));
 }

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { WorkflowActionResult, WorkflowDetail, WorkflowList } from '@argovue/api-types';
+import type { WorkflowActionResult, WorkflowDetail } from '@argovue/api-types';
 import { ActionRefused, missing } from './actions.ts';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
-import { namespaceNotFound, namespaceParam } from '../namespaces/routes.ts';
+import { streamed } from '../http/compression.ts';
+import { namespaceParam } from '../namespaces/routes.ts';
 import { z } from 'zod';
-import { WorkflowQuerySchema, type WorkflowDirectory, type WorkflowQuery } from './list.ts';
+import type { WorkflowDirectory } from './list.ts';
+import { registerWorkflowListRoutes } from './list-routes.ts';
 
 // Kubernetes object names (DNS subdomains).
 const workflowName = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
@@ -104,35 +106,8 @@ export function workflowNotFound(namespace: string, name: string): HttpError {
   return new HttpError(refused.status, refused.code, refused.message, refused.hint);
 }
 
-function parseQuery(request: FastifyRequest): WorkflowQuery {
-  const parsed = WorkflowQuerySchema.safeParse(request.query);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
-    throw new HttpError(
-      400,
-      'INPUT_INVALID',
-      `Invalid workflow query: ${problems}.`,
-      'Fix the filters and try again.',
-    );
-  }
-  return parsed.data;
-}
-
 export function registerWorkflowRoutes(app: FastifyInstance, workflows: WorkflowDirectory): void {
-  app.get('/api/v1/workflows', async (request): Promise<WorkflowList> => {
-    const { user } = requireUser(request);
-    const query = parseQuery(request);
-    return workflows.list((await workflows.listableNamespaces(user)) ?? [], query);
-  });
-
-  app.get('/api/v1/namespaces/:namespace/workflows', async (request): Promise<WorkflowList> => {
-    const { user } = requireUser(request);
-    const namespace = namespaceParam(request);
-    const query = parseQuery(request);
-    const namespaces = await workflows.listableNamespaces(user, namespace);
-    if (namespaces === undefined) throw namespaceNotFound(namespace);
-    return workflows.list(namespaces, query);
-  });
+  registerWorkflowListRoutes(app, workflows);
 
   app.get('/api/v1/namespaces/:namespace/workflows/:name', async (request): Promise<WorkflowDetail> => {
     const { user } = requireUser(request);
@@ -146,7 +121,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
     return detail;
   });
 
-  app.get('/api/v1/namespaces/:namespace/workflows/:name/logs', async (request, reply) => {
+  app.get('/api/v1/namespaces/:namespace/workflows/:name/logs', streamed, async (request, reply) => {
     const { user } = requireUser(request);
     const namespace = namespaceParam(request);
     const name = workflowNameParam(request);

@@ -8,7 +8,6 @@ describe('workflowRow', () => {
       metadata: {
         name: 'etl-1',
         namespace: 'team-a',
-        uid: 'u1',
         creationTimestamp: '2026-11-24T10:00:00Z',
         labels: { 'workflows.argoproj.io/creator-email': 'alice@example.com', team: 'a' },
       },
@@ -24,7 +23,6 @@ describe('workflowRow', () => {
     assert.deepEqual(row, {
       namespace: 'team-a',
       name: 'etl-1',
-      uid: 'u1',
       phase: 'Failed',
       message: 'child failed',
       template: { name: 'etl-pipeline', cluster: false },
@@ -39,7 +37,7 @@ describe('workflowRow', () => {
 
   it('calls a workflow without a phase pending, and leaves unknown fields out', () => {
     const row = workflowRow({
-      metadata: { name: 'new', namespace: 'team-a', uid: 'u2', creationTimestamp: 't' },
+      metadata: { name: 'new', namespace: 'team-a', creationTimestamp: 't' },
     });
     assert.equal(row.phase, 'Pending');
     assert.equal(row.progress, undefined);

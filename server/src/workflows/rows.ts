@@ -6,7 +6,6 @@ interface RawWorkflow {
   metadata?: {
     name?: string;
     namespace?: string;
-    uid?: string;
     creationTimestamp?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
@@ -58,7 +57,6 @@ export function workflowRow(object: RawWorkflow): WorkflowRow {
   return {
     namespace: metadata.namespace ?? '',
     name: metadata.name ?? '',
-    uid: metadata.uid ?? '',
     // A workflow the controller has not picked up yet has no phase: it is pending.
     phase: phases.find((p) => p === status.phase) ?? 'Pending',
     ...(status.message ? { message: status.message } : {}),

@@ -113,6 +113,7 @@ export function useWorkflowList(query: WorkflowQuery): {
 }
 
 function appendNew(rows: WorkflowRow[], more: WorkflowRow[]): WorkflowRow[] {
-  const shown = new Set(rows.map((r) => r.uid));
-  return [...rows, ...more.filter((r) => !shown.has(r.uid))];
+  const key = (r: WorkflowRow) => `${r.namespace}/${r.name}`;
+  const shown = new Set(rows.map(key));
+  return [...rows, ...more.filter((r) => !shown.has(key(r)))];
 }

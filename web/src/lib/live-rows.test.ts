@@ -5,7 +5,7 @@ import { applyWorkflowChange, type LiveRows } from './live-rows.ts';
 import { EMPTY_WORKFLOW_QUERY, type WorkflowQuery } from './workflow-query.ts';
 
 function row(name: string, createdAt: string, extra: Partial<WorkflowRow> = {}): WorkflowRow {
-  return { namespace: 'team-a', name, uid: `uid-${name}`, phase: 'Running', createdAt, labels: {}, ...extra };
+  return { namespace: 'team-a', name, phase: 'Running', createdAt, labels: {}, ...extra };
 }
 
 const now = Date.parse('2026-11-25T12:00:00Z');

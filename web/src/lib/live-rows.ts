@@ -1,7 +1,8 @@
 // The live workflow list: one change from the server's event stream applied to the rows a page shows,
-// keeping the page's filters and sort as the server applies them (server/src/workflows/list.ts).
+// with the page's filters and sort applied by the server's own rules (@argovue/api-types/workflow-rows).
 import type { WorkflowRef, WorkflowRow } from '@argovue/api-types';
-import type { WorkflowQuery, WorkflowSort } from './workflow-query.ts';
+import { compareRows, rowMatcher, type RowFilter } from '@argovue/api-types/workflow-rows';
+import type { WorkflowQuery } from './workflow-query.ts';
 
 export type WorkflowChange = { type: 'upsert'; row: WorkflowRow } | { type: 'delete'; ref: WorkflowRef };
 
@@ -10,40 +11,15 @@ export interface LiveRows {
   total: number;
 }
 
-/** True when `row` belongs in the list `query` asks for (as the server filters). */
-export function rowMatchesQuery(row: WorkflowRow, query: WorkflowQuery): boolean {
-  const needle = query.q.trim().toLowerCase();
-  return (
-    (query.phases.length === 0 || query.phases.includes(row.phase)) &&
-    (query.namespace === '' || row.namespace === query.namespace) &&
-    (query.template === '' || row.template?.name === query.template) &&
-    (needle === '' || row.name.toLowerCase().includes(needle))
-  );
-}
-
-function duration(row: WorkflowRow, now: number): number {
-  if (row.startedAt === undefined) return 0;
-  return (row.finishedAt === undefined ? now : Date.parse(row.finishedAt)) - Date.parse(row.startedAt);
-}
-
-/** The server's order for `sort`; ties by namespace, then name. */
-export function compareRows(sort: WorkflowSort, now: number): (a: WorkflowRow, b: WorkflowRow) => number {
-  const byName = (a: WorkflowRow, b: WorkflowRow) =>
-    a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
-  switch (sort) {
-    case 'name':
-      return byName;
-    case '-name':
-      return (a, b) => byName(b, a);
-    case 'createdAt':
-      return (a, b) => a.createdAt.localeCompare(b.createdAt) || byName(a, b);
-    case '-createdAt':
-      return (a, b) => b.createdAt.localeCompare(a.createdAt) || byName(a, b);
-    case 'duration':
-      return (a, b) => duration(a, now) - duration(b, now) || byName(a, b);
-    case '-duration':
-      return (a, b) => duration(b, now) - duration(a, now) || byName(a, b);
-  }
+/** The filter the server applies for `query` (the same rules: @argovue/api-types/workflow-rows). */
+export function rowFilterOf(query: WorkflowQuery): RowFilter {
+  const needle = query.q.trim();
+  return {
+    phases: query.phases,
+    namespace: query.namespace === '' ? undefined : query.namespace,
+    template: query.template === '' ? undefined : query.template,
+    nameContains: needle === '' ? undefined : needle,
+  };
 }
 
 /**
@@ -60,7 +36,7 @@ export function applyWorkflowChange(
   const ref = change.type === 'upsert' ? change.row : change.ref;
   const index = current.rows.findIndex((r) => r.namespace === ref.namespace && r.name === ref.name);
   const without = index === -1 ? current.rows : current.rows.filter((_, i) => i !== index);
-  if (change.type === 'delete' || !rowMatchesQuery(change.row, query)) {
+  if (change.type === 'delete' || !rowMatcher(rowFilterOf(query))(change.row)) {
     if (index === -1) return current;
     return { rows: without, total: Math.max(0, current.total - 1) };
   }

@@ -1,11 +1,10 @@
 // The workflow list's filters and sort live in the page URL so a link shows the same list; this maps
 // URL ⇄ query ⇄ the API's query string, in one place.
 import type { WorkflowPhase } from '@argovue/api-types';
+import { DEFAULT_WORKFLOW_SORT, WORKFLOW_SORTS, type WorkflowSort } from '@argovue/api-types/workflow-rows';
 import { WORKFLOW_PHASES } from './workflow-phases.ts';
 
-export const WORKFLOW_SORTS = ['-createdAt', 'createdAt', 'name', '-name', '-duration', 'duration'] as const;
-export type WorkflowSort = (typeof WORKFLOW_SORTS)[number];
-export const DEFAULT_WORKFLOW_SORT: WorkflowSort = '-createdAt';
+export { DEFAULT_WORKFLOW_SORT, WORKFLOW_SORTS, type WorkflowSort };
 
 export interface WorkflowQuery {
   /** Empty means every phase. Kept in display order, without repeats. */

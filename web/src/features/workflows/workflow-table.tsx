@@ -61,7 +61,7 @@ export function WorkflowTable({ rows, sort, onSort, onNearEnd }: WorkflowTablePr
       if (row === undefined) return null;
       const started = parseApiTime(row.startedAt ?? row.createdAt);
       return (
-        <tr key={row.uid} aria-rowindex={index + 2}>
+        <tr key={`${row.namespace}/${row.name}`} aria-rowindex={index + 2}>
           <td>
             <WorkflowPhaseBadge phase={row.phase} />
           </td>

@@ -1,0 +1,48 @@
+// `argo server` from the same Argo module as the cluster's controller: the peer of the benchmarks.
+// `--auth-mode=server` (it acts with the admin kubeconfig) is for this local benchmark only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { argoCli } from '../../devcluster/test/argo-cli.ts';
+
+export interface ArgoServer {
+  url: string;
+  pid: number;
+  stop: () => void;
+}
+
+export async function startArgoServer(): Promise<ArgoServer> {
+  const port = 2746 + Math.floor(Math.random() * 1000);
+  const child: ChildProcess = spawn(
+    argoCli,
+    ['server', '--auth-mode=server', '--secure=false', `--port=${port}`, '--namespace=argo'],
+    { env: { ...process.env }, stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${url}/api/v1/version`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (i > 150 || child.exitCode !== null) throw new Error(`argo server did not start on ${url}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, pid: child.pid ?? 0, stop: () => child.kill('SIGKILL') };
+}
+
+/** The fields Argo's own UI asks for when it lists workflows (ui/src/.../workflows-list). */
+export const argoListFields = [
+  'metadata',
+  'items.metadata.uid',
+  'items.metadata.name',
+  'items.metadata.namespace',
+  'items.metadata.creationTimestamp',
+  'items.metadata.labels',
+  'items.metadata.annotations',
+  'items.status.phase',
+  'items.status.message',
+  'items.status.finishedAt',
+  'items.status.startedAt',
+  'items.status.estimatedDuration',
+  'items.status.progress',
+  'items.spec.suspend',
+].join(',');

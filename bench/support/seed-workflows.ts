@@ -1,0 +1,141 @@
+// Seeds N finished workflows (8 pod nodes each) into a namespace of their own, fast and idempotent:
+// the names already there (labelled team=bench) are kept, only the missing ones are
+// created, so a 20,000-workflow run pays for seeding once. Argo's Workflow CRD has no status
+// subresource, so objects are created already finished; the controller leaves completed ones alone.
+import { performance } from 'node:perf_hooks';
+import { adminKubeConfig } from '../../devcluster/test/cluster.ts';
+import { KubeApi, KubeError } from '../../server/src/kube/kube-api.ts';
+import { mapConcurrent } from '../../server/src/lib/map-concurrent.ts';
+
+export const benchNamespace = 'bench-list';
+const workflowsPath = `/apis/argoproj.io/v1alpha1/namespaces/${benchNamespace}/workflows`;
+// The seeded workflows carry this label (the same objects as the issue's figures were taken on).
+const seedSelector = 'team=bench';
+
+export const admin = new KubeApi(adminKubeConfig());
+
+export function benchWorkflowName(i: number): string {
+  return `bench-${String(i).padStart(6, '0')}`;
+}
+
+function finishedWorkflow(i: number): object {
+  const name = benchWorkflowName(i);
+  const nodes: Record<string, object> = {
+    [name]: { id: name, name, displayName: name, type: 'DAG', phase: 'Succeeded', children: [] },
+  };
+  for (let p = 0; p < 8; p++) {
+    const id = `${name}-${1000 + p}`;
+    nodes[id] = {
+      id,
+      name: `${name}.step-${p}`,
+      displayName: `step-${p}`,
+      type: 'Pod',
+      phase: 'Succeeded',
+      templateName: 'step',
+      boundaryID: name,
+      startedAt: '2026-11-24T10:00:00Z',
+      finishedAt: '2026-11-24T10:01:00Z',
+    };
+  }
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: {
+      name,
+      labels: {
+        'workflows.argoproj.io/completed': 'true',
+        'workflows.argoproj.io/phase': 'Succeeded',
+        team: 'bench',
+      },
+    },
+    spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'example.invalid/x:1' } }] },
+    status: {
+      phase: 'Succeeded',
+      startedAt: '2026-11-24T10:00:00Z',
+      finishedAt: '2026-11-24T10:08:00Z',
+      progress: '8/8',
+      nodes,
+    },
+  };
+}
+
+async function ignoreConflict(call: Promise<unknown>): Promise<void> {
+  await call.catch((error: unknown) => {
+    if (!(error instanceof KubeError && error.status === 409)) throw error;
+  });
+}
+
+/** The names of this seed's workflows already in the namespace (metadata only: cheap). */
+async function seededNames(): Promise<Set<string>> {
+  const names = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await admin.json<{
+      metadata?: { continue?: string };
+      items?: { metadata?: { name?: string } }[];
+    }>({
+      path: workflowsPath,
+      query: { labelSelector: seedSelector, limit: 5000, continue: token },
+      accept: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
+    });
+    for (const item of page.items ?? []) if (item.metadata?.name) names.add(item.metadata.name);
+    token = page.metadata?.continue || undefined;
+  } while (token !== undefined);
+  return names;
+}
+
+/** Makes the namespace hold workflows bench-000000 … bench-(count-1); returns how many it created. */
+export async function seedWorkflows(count: number): Promise<number> {
+  await ignoreConflict(
+    admin.json({ method: 'POST', path: '/api/v1/namespaces', body: { metadata: { name: benchNamespace } } }),
+  );
+  // Anything else in the namespace (a leftover of a test) would skew the figures: removed.
+  await admin.json({ method: 'DELETE', path: workflowsPath, query: { labelSelector: 'team!=bench' } });
+  const present = await seededNames();
+  const missing = Array.from({ length: count }, (_, i) => i).filter(
+    (i) => !present.has(benchWorkflowName(i)),
+  );
+  const wanted = new Set(Array.from({ length: count }, (_, i) => benchWorkflowName(i)));
+  const extra = [...present].filter((name) => !wanted.has(name));
+  const t0 = performance.now();
+  await mapConcurrent(missing, 32, (i) =>
+    ignoreConflict(admin.json({ method: 'POST', path: workflowsPath, body: finishedWorkflow(i) })),
+  );
+  await mapConcurrent(extra, 32, (name) =>
+    admin.json({ method: 'DELETE', path: `${workflowsPath}/${name}` }).catch(() => undefined),
+  );
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  console.log(
+    `seed: ${benchNamespace} had ${present.size} seeded workflows; created ${missing.length}, ` +
+      `deleted ${extra.length} in ${seconds} s`,
+  );
+  return missing.length;
+}
+
+const bindingPath = `/apis/rbac.authorization.k8s.io/v1/namespaces/${benchNamespace}/rolebindings`;
+
+/**
+ * Lets alice (team-a) use the namespace, as argovue-user, for one run: the kept namespace must not
+ * show up in other tests' views of alice's namespaces. Returns how to take it back.
+ */
+export async function grantAliceAccess(): Promise<() => Promise<void>> {
+  await ignoreConflict(
+    admin.json({
+      method: 'POST',
+      path: bindingPath,
+      body: {
+        metadata: { name: 'bench-users' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argovue-user' },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:team-a' }],
+      },
+    }),
+  );
+  return async () => {
+    await admin.json({ method: 'DELETE', path: `${bindingPath}/bench-users` }).catch(() => undefined);
+  };
+}
+
+/** Deletes the namespace and its workflows (BENCH_CLEANUP=1): the next run seeds again. */
+export async function removeSeed(): Promise<void> {
+  await admin.json({ method: 'DELETE', path: `/api/v1/namespaces/${benchNamespace}` }).catch(() => undefined);
+}

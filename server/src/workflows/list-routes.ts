@@ -1,0 +1,42 @@
+// GET /api/v1/workflows and /api/v1/namespaces/:namespace/workflows: a page of rows from the shared
+// cache, only from namespaces the user may list. The body is built from each row's JSON made once.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requireUser } from '../auth/routes.ts';
+import { HttpError } from '../http/errors.ts';
+import { namespaceNotFound, namespaceParam } from '../namespaces/routes.ts';
+import { WorkflowQuerySchema, type WorkflowDirectory, type WorkflowQuery } from './list.ts';
+
+function parseQuery(request: FastifyRequest): WorkflowQuery {
+  const parsed = WorkflowQuerySchema.safeParse(request.query);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+    throw new HttpError(
+      400,
+      'INPUT_INVALID',
+      `Invalid workflow query: ${problems}.`,
+      'Fix the filters and try again.',
+    );
+  }
+  return parsed.data;
+}
+
+const json = 'application/json; charset=utf-8';
+
+export function registerWorkflowListRoutes(app: FastifyInstance, workflows: WorkflowDirectory): void {
+  // Both answer a WorkflowList.
+  app.get('/api/v1/workflows', async (request, reply) => {
+    const { user } = requireUser(request);
+    const query = parseQuery(request);
+    const namespaces = (await workflows.listableNamespaces(user)) ?? [];
+    return reply.type(json).send(workflows.listJson(namespaces, query));
+  });
+
+  app.get('/api/v1/namespaces/:namespace/workflows', async (request, reply) => {
+    const { user } = requireUser(request);
+    const namespace = namespaceParam(request);
+    const query = parseQuery(request);
+    const namespaces = await workflows.listableNamespaces(user, namespace);
+    if (namespaces === undefined) throw namespaceNotFound(namespace);
+    return reply.type(json).send(workflows.listJson(namespaces, query));
+  });
+}
