@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { workflowNode } from './detail.ts';
-import { workflowNodes } from './nodes.ts';
+import { nodeGraphProblem, workflowNodes } from './nodes.ts';
 
 const nodes = {
   'wf-1': { id: 'wf-1', type: 'DAG', phase: 'Succeeded', children: ['wf-2'] },
@@ -59,5 +59,29 @@ describe('workflowNode', () => {
       phase: 'Pending',
       children: ['a'],
     });
+  });
+});
+
+describe('nodeGraphProblem', () => {
+  const map = (entries: Record<string, string[]>) =>
+    new Map(Object.entries(entries).map(([id, children]) => [id, { id, children }]));
+
+  it('finds nothing wrong with a DAG, diamonds included', () => {
+    assert.equal(nodeGraphProblem(map({ r: ['a'], a: ['b', 'c'], b: ['d'], c: ['d'], d: [] })), undefined);
+  });
+
+  it('names a child that does not exist', () => {
+    assert.match(nodeGraphProblem(map({ r: ['ghost'] })) ?? '', /names a child ghost/);
+  });
+
+  it('names a cycle, a node that is its own child included', () => {
+    assert.match(nodeGraphProblem(map({ r: ['a'], a: ['b'], b: ['a'] })) ?? '', /cycle/);
+    assert.match(nodeGraphProblem(map({ a: ['a'] })) ?? '', /cycle/);
+  });
+
+  it('walks a chain of 100,000 nodes without overflowing the stack', () => {
+    const chain: Record<string, string[]> = {};
+    for (let i = 0; i < 100_000; i++) chain[`n${i}`] = i + 1 < 100_000 ? [`n${i + 1}`] : [];
+    assert.equal(nodeGraphProblem(map(chain)), undefined);
   });
 });

@@ -49,3 +49,45 @@ export function workflowNodes(
   }
   return { ok: true, nodes };
 }
+
+/**
+ * Why a node map is not a graph the actions can work on — a child that names no node, or children
+ * that lead back to themselves (a malformed status) — or undefined when it is one. Retry and memoized
+ * resubmit walk the graph up and down; on a cycle they would never stop.
+ */
+export function nodeGraphProblem(nodes: ReadonlyMap<string, RawNode>): string | undefined {
+  const childrenOf = (id: string): unknown[] => {
+    const children = nodes.get(id)?.['children'];
+    return Array.isArray(children) ? children : [];
+  };
+  for (const [id] of nodes) {
+    for (const child of childrenOf(id)) {
+      if (typeof child !== 'string' || !nodes.has(child))
+        return `node ${id.slice(0, 100)} names a child ${String(child).slice(0, 100)} that does not exist`;
+    }
+  }
+  // Depth-first, without recursion (a chain of 20,000 nodes must not overflow the stack).
+  const state = new Map<string, 'open' | 'done'>();
+  for (const [start] of nodes) {
+    if (state.has(start)) continue;
+    const stack: { id: string; next: number }[] = [{ id: start, next: 0 }];
+    state.set(start, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; next: number };
+      const children = childrenOf(top.id) as string[];
+      if (top.next >= children.length) {
+        state.set(top.id, 'done');
+        stack.pop();
+        continue;
+      }
+      const child = children[top.next++] as string;
+      const seen = state.get(child);
+      if (seen === 'open') return `the children of node ${child.slice(0, 100)} lead back to it (a cycle)`;
+      if (seen === undefined) {
+        state.set(child, 'open');
+        stack.push({ id: child, next: 0 });
+      }
+    }
+  }
+  return undefined;
+}

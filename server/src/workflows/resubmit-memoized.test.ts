@@ -186,6 +186,22 @@ describe('memoizedResubmittedWorkflow', () => {
     assert.equal(Object.keys(inflated).length, 4);
   });
 
+  it('refuses a status whose children form a cycle or name a missing node', () => {
+    const nodes = failedDiamond();
+    const a = argoNodeId('wf', 'wf.a');
+    const b = argoNodeId('wf', 'wf.b');
+    nodes.set(b, { ...nodes.get(b), children: [a] });
+    const cyclic = memoizedResubmittedWorkflow(
+      { ...old, status: { ...old.status, nodes: Object.fromEntries(nodes) } },
+      {},
+      alice,
+      'x',
+      now,
+    );
+    assert.ok(!cyclic.ok);
+    assert.match(cyclic.reason, /cycle/);
+  });
+
   it('refuses a workflow that has not failed, and a malformed node map', () => {
     for (const phase of ['Running', 'Succeeded', 'Pending', '']) {
       const made = memoizedResubmittedWorkflow(

@@ -6,7 +6,7 @@ import type { WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { ActionRefused, base, refusal } from './actions.ts';
-import { workflowNodes } from './nodes.ts';
+import { nodeGraphProblem, workflowNodes } from './nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { memoizedNodes } from './resubmit-memoized.ts';
 
@@ -125,6 +125,9 @@ export function memoizedResubmittedWorkflow(
   }
   const nodes = workflowNodes(old.status);
   if (!nodes.ok) return { ok: false, reason: nodes.reason };
+  // Argo would recurse for ever on a cycle, or stop at a missing child: a malformed status is refused.
+  const problem = nodeGraphProblem(nodes.nodes);
+  if (problem !== undefined) return { ok: false, reason: problem };
   const plain = resubmittedWorkflow(old, parameters, identity);
   const carried = Object.fromEntries(memoizedNodes(old.metadata?.name ?? '', newName, nodes.nodes, now));
   const stored = old.status?.storedTemplates ?? {};

@@ -165,4 +165,12 @@ describe('formulateRetry', () => {
     assert.ok(unchanged.ok);
     assert.equal(unchanged.workflow.status['storedWorkflowTemplateSpec'], undefined);
   });
+
+  it('refuses a status whose children form a cycle, and ends', () => {
+    const { workflow, nodes } = diamond();
+    nodes.set('b', { ...nodes.get('b'), children: ['a'] });
+    const result = formulateRetry(workflow, nodes, { restartSuccessful: false, parameters: {}, now });
+    assert.ok(!result.ok);
+    assert.match(result.reason, /cycle/);
+  });
 });

@@ -3,7 +3,7 @@
 // hangs below them are removed so the controller runs them again; the group nodes on the way up
 // (DAG, Steps, StepGroup, TaskGroup, failed Retry) are reset to Running; the exit handler runs again.
 // Pure: the caller reads the workflow, deletes the returned nodes' pods and writes the result.
-import type { RawNode } from './nodes.ts';
+import { nodeGraphProblem, type RawNode } from './nodes.ts';
 
 export interface RetryOptions {
   /** Also restart successful nodes at and below `nodeId` (a succeeded workflow needs this). */
@@ -67,14 +67,11 @@ export function formulateRetry(
 
   // The tree: each node's parent is a node listing it as a child (for DAG tasks with several
   // dependencies, any one of them: every path leads up to the same group nodes).
+  // A malformed status (a cycle, a missing child) is refused: the walks below would never end on it.
+  const problem = nodeGraphProblem(nodes);
+  if (problem !== undefined) return { ok: false, reason: problem };
   const parent = new Map<string, string>();
-  for (const [id, node] of nodes) {
-    for (const child of children(node)) {
-      if (!nodes.has(child))
-        return { ok: false, reason: `node ${id} names a child ${child} that does not exist` };
-      parent.set(child, id);
-    }
-  }
+  for (const [id, node] of nodes) for (const child of children(node)) parent.set(child, id);
   for (const [id, node] of nodes) {
     const nodeName = str(node, 'name');
     if (!parent.has(id) && nodeName !== name && !nodeName.startsWith(onExit))
