@@ -205,7 +205,7 @@ try {
     const result = await timeSearch(page, query);
     timings.push(result.ms);
     console.log(
-      `  search "${query}": ${ms(result.ms)} to "${result.label}" and the current match highlighted ` +
+      `  search "${query}": ${ms(result.ms)} to "${result.label}" shown (with the current match highlighted) ` +
         `(the lines hold ${expected.toLocaleString('en-US')})`,
     );
   }

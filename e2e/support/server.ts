@@ -46,7 +46,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the server was not ready in 20 s:\n${output}`);
+    if (Date.now() > deadline) {
+      // Not left running behind the failed test (on a busy machine this happens).
+      child.kill('SIGTERM');
+      throw new Error(`the server was not ready in 20 s:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

@@ -3,6 +3,9 @@ import { LogBuffer, type LogLineFormat } from '../lib/log-buffer.ts';
 import { splitLogChunk } from '../lib/log-lines.ts';
 import { ApiCallError, openLogStream } from './client.ts';
 
+/** Lines parsed between checks of the time (a slice of 5,000 lines takes a few milliseconds). */
+const SLICE = 5000;
+
 export type LogStreamStatus =
   | { state: 'loading' }
   | { state: 'streaming' }
@@ -21,14 +24,15 @@ export interface LogStream {
  * but the component is told at most once per animation frame, so 100,000 lines arriving fast cost a
  * few renders, not 100,000. The fetch is cancelled when the path changes or the component goes away.
  */
-export function useLogStream(path: string, format: LogLineFormat): LogStream {
-  const [buffer, setBuffer] = useState(() => new LogBuffer(format));
+/** `workflow`: the workflow's name, left off the node names of interleaved lines. */
+export function useLogStream(path: string, format: LogLineFormat, workflow = ''): LogStream {
+  const [buffer, setBuffer] = useState(() => new LogBuffer(format, workflow));
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<LogStreamStatus>({ state: 'loading' });
 
   useEffect(() => {
     const abort = new AbortController();
-    const lines = new LogBuffer(format);
+    const lines = new LogBuffer(format, workflow);
     setBuffer(lines);
     setStatus({ state: 'loading' });
     let frame = 0;
@@ -53,13 +57,16 @@ export function useLogStream(path: string, format: LogLineFormat): LogStream {
           if (done) break;
           const split = splitLogChunk(rest, decoder.decode(value, { stream: true }));
           rest = split.rest;
-          lines.append(split.lines);
-          tell();
-          // Chunks already received resolve read() at once, which would hold the page until the whole
-          // log is parsed: after 50 ms of it, let a frame draw (the first lines, the spinner, input).
-          if (performance.now() - busySince > 50) {
-            await new Promise((resolve) => requestAnimationFrame(resolve));
-            busySince = performance.now();
+          // A chunk can hold the whole log, and chunks already received resolve read() at once: parse
+          // in slices and, after 50 ms of it, let a frame draw (the first lines, typing, scrolling).
+          for (let from = 0; from < split.lines.length; from += SLICE) {
+            lines.append(split.lines.slice(from, from + SLICE));
+            tell();
+            if (performance.now() - busySince > 50) {
+              await new Promise((resolve) => requestAnimationFrame(resolve));
+              if (abort.signal.aborted) return;
+              busySince = performance.now();
+            }
           }
         }
         rest += decoder.decode();
@@ -86,7 +93,7 @@ export function useLogStream(path: string, format: LogLineFormat): LogStream {
       abort.abort();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [path, format]);
+  }, [path, format, workflow]);
 
   return { buffer, version, status };
 }
