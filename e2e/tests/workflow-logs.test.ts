@@ -68,12 +68,20 @@ async function followedSnapshot(page: Page): Promise<{ count: number; first: num
   return { count, first: numbers[0] ?? NaN, last: numbers.at(-1) ?? NaN };
 }
 
-/** True when the last line in the page lies inside the log's viewport: the view is at the end. */
+/**
+ * True when the last line in the page lies inside the log's viewport: the view is at the end. Both
+ * boxes are read in one go in the page (apart, the page could scroll or lines arrive between them).
+ */
 async function lastLineInView(page: Page): Promise<boolean> {
-  const view = await page.locator('section.node-logs .log-view').boundingBox();
-  const line = await page.locator(`section.node-logs ${shownLine}`).last().boundingBox();
-  if (view === null || line === null) return false;
-  return line.y >= view.y && line.y + line.height <= view.y + view.height + 1;
+  return page.evaluate<boolean>(`(() => {
+    const view = document.querySelector('section.node-logs .log-view');
+    const lines = document.querySelectorAll('section.node-logs ${shownLine}');
+    const line = lines[lines.length - 1];
+    if (!view || !line) return false;
+    const v = view.getBoundingClientRect();
+    const l = line.getBoundingClientRect();
+    return l.top >= v.top && l.bottom <= v.bottom + 1;
+  })()`);
 }
 
 describe('workflow logs', () => {
