@@ -113,8 +113,8 @@ describe('submit a workflow from a template', () => {
       .getByRole('status')
       .filter({ hasText: `Submitted ${name} from ${template}.` })
       .waitFor();
-    const parameters = page.locator('.parameters-table');
-    await parameters.getByText('large').waitFor();
+    const parameters = page.getByRole('table', { name: 'Parameters' });
+    await parameters.getByRole('row', { name: /size\s+large/ }).waitFor();
     expectNoPageErrors(watched);
     await page.close();
   });
