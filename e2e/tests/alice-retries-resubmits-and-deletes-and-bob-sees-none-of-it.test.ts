@@ -89,12 +89,13 @@ describe('the workflows story: alice retries, resubmits and deletes; bob sees no
     const title = page.locator('.workflow-title');
     await title.filter({ hasText: 'Failed' }).waitFor();
     await page.getByRole('tab', { name: 'Graph' }).waitFor();
-    await page.locator('canvas.graph-canvas').waitFor();
-    // The failed node, through the graph's accessible twin (the table of its nodes).
-    await page
-      .getByRole('table', { name: 'Nodes' })
-      .getByRole('button', { name: 'transform-b', exact: true })
-      .click();
+    // The failed node, found in the graph itself: "/" opens the graph's search, Enter selects the match.
+    const canvas = page.getByTestId('workflow-graph-canvas');
+    await canvas.focus();
+    await page.keyboard.press('/');
+    const find = page.getByRole('searchbox', { name: 'Find a node' });
+    await find.pressSequentially('transform-b');
+    await find.press('Enter');
     const panel = page.locator('aside.node-panel');
     await panel.getByRole('heading', { name: 'transform-b' }).waitFor();
     assert.match(await panel.innerText(), /Failed/);

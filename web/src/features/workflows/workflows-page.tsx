@@ -99,8 +99,8 @@ export function WorkflowsPage() {
             <div className="empty-state">
               <h2>No workflows yet</h2>
               <p className="hint">
-                Submit one from a WorkflowTemplate with <span className="mono">argo submit --from</span>, and
-                it shows up here.
+                <Link to={submitPagePath({ namespace: query.namespace })}>Submit one from a template</Link>{' '}
+                (or with <span className="mono">argo submit --from</span>), and it shows up here.
               </p>
             </div>
           )
