@@ -46,3 +46,22 @@ export const argoListFields = [
   'items.status.progress',
   'items.spec.suspend',
 ].join(',');
+
+/** The fields Argo's UI asks for when it watches a list (workflow-events, after listing). */
+export const argoWatchFields = [
+  'result.object.metadata.name',
+  'result.object.metadata.namespace',
+  'result.object.metadata.resourceVersion',
+  'result.object.metadata.creationTimestamp',
+  'result.object.metadata.uid',
+  'result.object.status.finishedAt',
+  'result.object.status.phase',
+  'result.object.status.message',
+  'result.object.status.startedAt',
+  'result.object.status.estimatedDuration',
+  'result.object.status.progress',
+  'result.type',
+  'result.object.metadata.labels',
+  'result.object.metadata.annotations',
+  'result.object.spec.suspend',
+].join(',');
