@@ -5,19 +5,13 @@
 // change in the apiserver to the event in a watching client. Prints figures and ratios; asserts
 // nothing. `BENCH_WORKFLOWS=20000 node bench/workflow-list.ts`; BENCH_CLEANUP=1 deletes the seed.
 import { performance } from 'node:perf_hooks';
-import { loginAs, type ApiClient } from '../e2e/support/api-client.ts';
-import { startServer, type RunningServer } from '../e2e/support/server.ts';
+import type { ApiClient } from '../e2e/support/api-client.ts';
+import type { RunningServer } from '../e2e/support/server.ts';
 import { SseReader } from '../e2e/support/sse.ts';
-import { argoListFields, startArgoServer, type ArgoServer } from './support/argo-server.ts';
+import { argoListFields, type ArgoServer } from './support/argo-server.ts';
+import { withBenchServers } from './support/bench-servers.ts';
 import { getCounted, percentile, rssMb, timed, type Fetched } from './support/measure.ts';
-import {
-  admin,
-  benchNamespace as namespace,
-  benchWorkflowName,
-  grantAliceAccess,
-  removeSeed,
-  seedWorkflows,
-} from './support/seed-workflows.ts';
+import { admin, benchNamespace as namespace, benchWorkflowName } from './support/seed-workflows.ts';
 
 const count = Number(process.env['BENCH_WORKFLOWS'] ?? '5000');
 const runs = { all: count > 10_000 ? 7 : 11, first: 31 };
@@ -134,26 +128,10 @@ async function measureLatency(argo: ArgoServer, alice: ApiClient): Promise<void>
   await argoReader?.cancel().catch(() => undefined);
 }
 
-await seedWorkflows(count);
-const revoke = await grantAliceAccess();
-const argo = await startArgoServer();
-const t0 = performance.now();
-const server = await startServer({ ARGOVUE_LOG_LEVEL: 'silent' });
-try {
-  console.log(`ArgoVue ready (its caches listed) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const alice = await loginAs(server.url, 'alice');
+await withBenchServers(count, async ({ argo, server, alice }) => {
   await measureLists(argo, server, alice);
   const [argoRss, vueRss] = await Promise.all([rssMb(argo.pid), rssMb(server.pid)]);
   console.log(`\nMemory after listing: argo server ${argoRss} MB RSS, ArgoVue ${vueRss} MB RSS`);
   await measureLatency(argo, alice);
-} finally {
-  argo.stop();
-  await server.stop();
-  await revoke();
-  if (process.env['BENCH_CLEANUP'] === '1') await removeSeed();
-  else
-    console.log(
-      `(the ${count} workflows stay in ${namespace} for the next run; BENCH_CLEANUP=1 removes them)`,
-    );
-}
+});
 process.exit(0);

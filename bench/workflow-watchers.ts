@@ -6,18 +6,12 @@
 // status change in the apiserver to the event in every watching client. Prints figures; asserts
 // nothing. BENCH_TABS (50) and BENCH_WORKFLOWS (5000, kept in bench-list between runs).
 import { performance } from 'node:perf_hooks';
-import { loginAs, type ApiClient } from '../e2e/support/api-client.ts';
-import { startServer } from '../e2e/support/server.ts';
+import type { ApiClient } from '../e2e/support/api-client.ts';
 import { workflowWatches } from './support/apiserver-watches.ts';
-import { argoWatchFields, startArgoServer } from './support/argo-server.ts';
+import { argoWatchFields } from './support/argo-server.ts';
+import { withBenchServers } from './support/bench-servers.ts';
 import { percentile, rssMb } from './support/measure.ts';
-import {
-  admin,
-  benchNamespace as namespace,
-  benchWorkflowName,
-  grantAliceAccess,
-  seedWorkflows,
-} from './support/seed-workflows.ts';
+import { admin, benchNamespace as namespace, benchWorkflowName } from './support/seed-workflows.ts';
 
 const tabs = Number(process.env['BENCH_TABS'] ?? '50');
 const count = Number(process.env['BENCH_WORKFLOWS'] ?? '5000');
@@ -128,71 +122,64 @@ function openVueTab(alice: ApiClient): Tab {
   );
 }
 
-await seedWorkflows(count);
-const revoke = await grantAliceAccess();
-const argo = await startArgoServer();
-const server = await startServer({ ARGOVUE_LOG_LEVEL: 'silent' });
 const open: Tab[] = [];
-try {
-  const alice = await loginAs(server.url, 'alice');
-  await sleep(2000);
-  const before = {
-    watches: await workflowWatches(),
-    vue: await rssMb(server.pid),
-    argo: await rssMb(argo.pid),
-  };
-  console.log(
-    `Before: ${before.watches} apiserver watches on workflows (ArgoVue's own cache watch, the controller's, ` +
-      `and whatever else runs on this cluster); ArgoVue ${before.vue} MB RSS, argo server ${before.argo} MB RSS`,
-  );
+await withBenchServers(count, async ({ argo, server, alice }) => {
+  try {
+    await sleep(2000);
+    const before = {
+      watches: await workflowWatches(),
+      vue: await rssMb(server.pid),
+      argo: await rssMb(argo.pid),
+    };
+    console.log(
+      `Before: ${before.watches} apiserver watches on workflows (ArgoVue's own cache watch, the controller's, ` +
+        `and whatever else runs on this cluster); ArgoVue ${before.vue} MB RSS, argo server ${before.argo} MB RSS`,
+    );
 
-  const vueTabs = Array.from({ length: tabs }, () => openVueTab(alice));
-  open.push(...vueTabs);
-  await until('every ArgoVue tab to open', () => vueTabs.every((t) => t.opened), 30_000);
-  await sleep(2000);
-  const withVue = { watches: await workflowWatches(), vue: await rssMb(server.pid) };
+    const vueTabs = Array.from({ length: tabs }, () => openVueTab(alice));
+    open.push(...vueTabs);
+    await until('every ArgoVue tab to open', () => vueTabs.every((t) => t.opened), 30_000);
+    await sleep(2000);
+    const withVue = { watches: await workflowWatches(), vue: await rssMb(server.pid) };
 
-  // The Argo UI lists first, then watches from the list's resourceVersion.
-  const listed = (await (
-    await fetch(`${argo.url}/api/v1/workflows/${namespace}?listOptions.limit=1&fields=metadata`)
-  ).json()) as { metadata: { resourceVersion: string } };
-  const rv = listed.metadata.resourceVersion;
-  const argoTabs = Array.from(
-    { length: tabs },
-    () =>
-      new Tab((signal) =>
-        fetch(
-          `${argo.url}/api/v1/workflow-events/${namespace}?listOptions.resourceVersion=${rv}&fields=${argoWatchFields}`,
-          { signal },
+    // The Argo UI lists first, then watches from the list's resourceVersion.
+    const listed = (await (
+      await fetch(`${argo.url}/api/v1/workflows/${namespace}?listOptions.limit=1&fields=metadata`)
+    ).json()) as { metadata: { resourceVersion: string } };
+    const rv = listed.metadata.resourceVersion;
+    const argoTabs = Array.from(
+      { length: tabs },
+      () =>
+        new Tab((signal) =>
+          fetch(
+            `${argo.url}/api/v1/workflow-events/${namespace}?listOptions.resourceVersion=${rv}&fields=${argoWatchFields}`,
+            { signal },
+          ),
         ),
-      ),
-  );
-  open.push(...argoTabs);
-  await until(
-    'argo server’s watches',
-    async () => (await workflowWatches()) >= withVue.watches + tabs,
-    60_000,
-  ).catch(() => console.log('  (argo server’s watches did not all show up in the metrics within 60 s)'));
-  await sleep(2000);
-  const withArgo = { watches: await workflowWatches(), argo: await rssMb(argo.pid) };
+    );
+    open.push(...argoTabs);
+    await until(
+      'argo server’s watches',
+      async () => (await workflowWatches()) >= withVue.watches + tabs,
+      60_000,
+    ).catch(() => console.log('  (argo server’s watches did not all show up in the metrics within 60 s)'));
+    await sleep(2000);
+    const withArgo = { watches: await workflowWatches(), argo: await rssMb(argo.pid) };
 
-  console.log(`\n${tabs} tabs watching ${namespace} (${count} workflows)`);
-  console.log(
-    `  ArgoVue:     apiserver watches on workflows ${before.watches} → ${withVue.watches} ` +
-      `(+${withVue.watches - before.watches}); RSS ${before.vue} → ${withVue.vue} MB`,
-  );
-  console.log(
-    `  argo server: apiserver watches on workflows ${withVue.watches} → ${withArgo.watches} ` +
-      `(+${withArgo.watches - withVue.watches}); RSS ${before.argo} → ${withArgo.argo} MB`,
-  );
-  await measureLatency(vueTabs, argoTabs);
-  const after = { vue: await rssMb(server.pid), argo: await rssMb(argo.pid) };
-  console.log(`\nRSS after the changes: ArgoVue ${after.vue} MB, argo server ${after.argo} MB`);
-} finally {
-  for (const tab of open) tab.close();
-  argo.stop();
-  await server.stop();
-  await revoke();
-  console.log(`(the ${count} workflows stay in ${namespace} for the next run)`);
-}
+    console.log(`\n${tabs} tabs watching ${namespace} (${count} workflows)`);
+    console.log(
+      `  ArgoVue:     apiserver watches on workflows ${before.watches} → ${withVue.watches} ` +
+        `(+${withVue.watches - before.watches}); RSS ${before.vue} → ${withVue.vue} MB`,
+    );
+    console.log(
+      `  argo server: apiserver watches on workflows ${withVue.watches} → ${withArgo.watches} ` +
+        `(+${withArgo.watches - withVue.watches}); RSS ${before.argo} → ${withArgo.argo} MB`,
+    );
+    await measureLatency(vueTabs, argoTabs);
+    const after = { vue: await rssMb(server.pid), argo: await rssMb(argo.pid) };
+    console.log(`\nRSS after the changes: ArgoVue ${after.vue} MB, argo server ${after.argo} MB`);
+  } finally {
+    for (const tab of open) tab.close();
+  }
+});
 process.exit(0);
