@@ -70,3 +70,18 @@ export function compareRows(sort: WorkflowSort, now: number): (a: WorkflowRow, b
       return (a, b) => rowDuration(b, now) - rowDuration(a, now) || byName(a, b);
   }
 }
+
+/**
+ * Sorts `rows` in place in `compareRows(sort, now)`'s order. An order by duration parses each row's
+ * times once instead of twice per comparison (20,000 rows: ~300,000 comparisons).
+ */
+export function sortRows(rows: WorkflowRow[], sort: WorkflowSort, now: number): void {
+  if (sort !== 'duration' && sort !== '-duration') {
+    rows.sort(compareRows(sort, now));
+    return;
+  }
+  const sign = sort === 'duration' ? 1 : -1;
+  const keyed = rows.map((row) => ({ row, ms: rowDuration(row, now) }));
+  keyed.sort((a, b) => sign * (a.ms - b.ms) || byName(a.row, b.row));
+  keyed.forEach((entry, i) => (rows[i] = entry.row));
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkflowRow } from '@argovue/api-types';
+import { compareRows, sortRows, WORKFLOW_SORTS } from '@argovue/api-types/workflow-rows';
 import { ListSnapshots, type SnapshotQuery } from './list-snapshots.ts';
 
 function row(
@@ -83,5 +84,20 @@ describe('ListSnapshots', () => {
     assert.deepEqual(names(snapshots.rows(query, start + 2500)), ['team-a/finished', 'team-a/running']);
     // At +10 s it has run longer: a new order, though no row changed.
     assert.deepEqual(names(snapshots.rows(query, start + 10_000)), ['team-a/running', 'team-a/finished']);
+  });
+
+  it('orders by the shared rules: sortRows agrees with compareRows for every sort', () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    const many = Array.from({ length: 200 }, (_, i) =>
+      row(`team-${i % 3}`, `wf-${(i * 37) % 101}`, `2026-11-25T0${i % 10}:00:00Z`, {
+        startedAt: `2026-11-25T0${i % 7}:00:00Z`,
+        ...(i % 4 === 0 ? {} : { finishedAt: `2026-11-25T1${i % 9}:00:00Z` }),
+      }),
+    );
+    for (const sort of WORKFLOW_SORTS) {
+      const sorted = [...many];
+      sortRows(sorted, sort, now);
+      assert.deepEqual(names(sorted), names([...many].sort(compareRows(sort, now))), sort);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // once, not once per request. A snapshot is valid only at the event-log position it was made at
 // (any change of any workflow makes a new one); an order by duration also ages with the clock.
 import type { WorkflowRow } from '@argovue/api-types';
-import { compareRows, rowMatcher, type RowFilter, type WorkflowSort } from '@argovue/api-types/workflow-rows';
+import { rowMatcher, sortRows, type RowFilter, type WorkflowSort } from '@argovue/api-types/workflow-rows';
 
 interface Snapshot {
   head: number;
@@ -50,7 +50,7 @@ export class ListSnapshots {
     const rows: WorkflowRow[] = [];
     for (const namespace of query.namespaces)
       for (const row of this.#rowsOf(namespace)) if (matches(row)) rows.push(row);
-    rows.sort(compareRows(query.sort, now));
+    sortRows(rows, query.sort, now);
     this.#snapshots.delete(key);
     this.#snapshots.set(key, { head, madeAt: now, rows });
     const oldest = this.#snapshots.keys().next();
