@@ -15,6 +15,7 @@ import { runTwoStepWorkflow, twoStepWorkflow } from '../support/two-step-workflo
 const suffix = randomBytes(3).toString('hex');
 const name = `detail-page-${suffix}`;
 const running = `detail-running-${suffix}`;
+const templated = `detail-templated-${suffix}`;
 
 describe('a workflow’s page: summary, node details, events and YAML', () => {
   let server: RunningServer;
@@ -29,6 +30,7 @@ describe('a workflow’s page: summary, node details, events and YAML', () => {
     await server.stop();
     await deleteWorkflow('team-a', name).catch(() => undefined);
     await deleteWorkflow('team-a', running).catch(() => undefined);
+    await deleteWorkflow('team-a', templated).catch(() => undefined);
   });
 
   it('shows labels and annotations, and the whole of a long annotation on demand', async () => {
@@ -147,6 +149,32 @@ describe('a workflow’s page: summary, node details, events and YAML', () => {
     assert.equal(await table.locator('tr', { hasText: 'WorkflowFailed' }).count(), 0, 'not finished yet');
     // No click: the page's live updates read the events again.
     await table.locator('tr', { hasText: 'WorkflowFailed' }).first().waitFor({ timeout: 30_000 });
+    expectNoPageErrors(watched);
+    await page.close();
+  });
+
+  it('links the template a workflow came from, and shows the parameters it ran with', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await createWorkflow('team-a', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { name: templated, labels: { 'argovue.dev/test': 'true' } },
+      spec: {
+        workflowTemplateRef: { name: 'etl-pipeline' },
+        arguments: { parameters: [{ name: 'fail-transform-b', value: '137' }] },
+      },
+    });
+    await page.goto(`${server.url}/workflows/team-a/${templated}`);
+    await signInThroughProvider(page, 'alice');
+    const link = page.getByRole('link', { name: 'etl-pipeline', exact: true });
+    assert.equal(await link.getAttribute('href'), '/workflows?template=etl-pipeline&namespace=team-a');
+    assert.match(await link.locator('xpath=..').innerText(), /WorkflowTemplate etl-pipeline/);
+    // The spec sets one parameter; the template's other one is shown with the value the run got.
+    const parameters = page.getByRole('table', { name: 'Parameters' });
+    await parameters.getByText('(template default)').waitFor();
+    assert.match(await parameters.innerText(), /date\s+2026-11-24 \(template default\)/);
+    assert.match(await parameters.innerText(), /fail-transform-b\s+137$/m);
     expectNoPageErrors(watched);
     await page.close();
   });

@@ -1,12 +1,12 @@
 import type { NodeArtifact, NodeParameter } from '@argovue/api-types';
 
-/** Parameters as name = value rows. */
+/** Parameters as name = value rows; one the template set (not the workflow) says so. */
 export function ParameterTable({
   label,
   parameters,
 }: {
   label: string;
-  parameters: readonly NodeParameter[];
+  parameters: readonly (NodeParameter & { fromTemplate?: boolean })[];
 }) {
   if (parameters.length === 0) return null;
   return (
@@ -17,7 +17,10 @@ export function ParameterTable({
             <th scope="row" className="mono">
               {p.name}
             </th>
-            <td className="mono">{p.value ?? <span className="muted">(none)</span>}</td>
+            <td className="mono">
+              {p.value ?? <span className="muted">(none)</span>}
+              {p.fromTemplate === true && <span className="muted small"> (template default)</span>}
+            </td>
           </tr>
         ))}
       </tbody>

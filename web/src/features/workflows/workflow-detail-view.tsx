@@ -9,6 +9,7 @@ import { type TabItem, Tabs } from '../../components/tabs.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
+import { effectiveParameters } from '../../lib/effective-parameters.ts';
 import { withoutManagedFields } from '../../lib/object-for-yaml.ts';
 import { parseApiTime } from '../../lib/relative-time.ts';
 import { tabFromQuery } from '../../lib/tab-keys.ts';
@@ -62,6 +63,10 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
   const { row } = workflow;
   const version = resourceVersionOf(workflow.object);
   const yamlObject = useMemo(() => withoutManagedFields(workflow.object), [workflow.object]);
+  const parameters = useMemo(
+    () => effectiveParameters(workflow.parameters, workflow.object),
+    [workflow.parameters, workflow.object],
+  );
   const page = useMemo<WorkflowPage>(
     () => ({ namespace: row.namespace, name: row.name, version }),
     [row.namespace, row.name, version],
@@ -130,10 +135,10 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
         </dl>
 
         <h2>Parameters</h2>
-        {workflow.parameters.length === 0 ? (
+        {parameters.length === 0 ? (
           <p className="muted">No parameters.</p>
         ) : (
-          <ParameterTable label="Parameters" parameters={workflow.parameters} />
+          <ParameterTable label="Parameters" parameters={parameters} />
         )}
         <WorkflowSummary workflow={workflow} />
 
