@@ -19,7 +19,7 @@ const NODE_ROW_HEIGHT = 40;
 
 /** A node to show: expand what hides it, then centre it (and select it, for a search or the table). */
 interface Reveal {
-  node: number;
+  id: string;
   select: boolean;
   seq: number;
 }
@@ -44,19 +44,25 @@ export function WorkflowGraph({
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [focus, setFocus] = useState<GraphFocus | null>(null);
-  const { scene, pending, error } = useGraphScene(nodes, expanded, workflowName);
+  const { scene, sceneNodes, pending, error } = useGraphScene(nodes, expanded, workflowName);
   const indexById = useMemo(() => new Map(nodes.map((n, i) => [n.id, i])), [nodes]);
+  // The scene numbers the nodes it was laid out for; during a live update those are older than `nodes`.
+  const sceneIndexById = useMemo(
+    () => (sceneNodes === nodes ? indexById : new Map(sceneNodes.map((n, i) => [n.id, i]))),
+    [sceneNodes, nodes, indexById],
+  );
   const selectedIndex = selectedId === null ? undefined : indexById.get(selectedId);
   const selected = selectedIndex === undefined ? undefined : nodes[selectedIndex];
+  const selectedInScene = selectedId === null ? undefined : sceneIndexById.get(selectedId);
   const selectedItem =
-    selectedIndex === undefined || scene === null ? -1 : (scene.shownBy[selectedIndex] ?? -1);
+    selectedInScene === undefined || scene === null ? -1 : (scene.shownBy[selectedInScene] ?? -1);
   const openIn =
     selectedItem >= 0 && !pending
       ? ((scene === null ? undefined : sceneItem(scene, selectedItem))?.openIn ?? null)
       : null;
 
-  const revealNode = useCallback((node: number, select = true) => {
-    setReveal((previous) => ({ node, select, seq: (previous?.seq ?? 0) + 1 }));
+  const revealNode = useCallback((id: string, select = true) => {
+    setReveal((previous) => ({ id, select, seq: (previous?.seq ?? 0) + 1 }));
   }, []);
   const toggle = useCallback((key: string) => {
     setExpanded((previous) => {
@@ -69,17 +75,17 @@ export function WorkflowGraph({
   // One step per layout: expand what hides the node, wait for the worker, look again.
   useEffect(() => {
     if (reveal === null || scene === null || pending) return;
-    const step = revealStep(scene, reveal.node, expanded);
+    const step = revealStep(scene, sceneIndexById.get(reveal.id) ?? -1, expanded);
     if (step.kind === 'expand') {
       setExpanded((previous) => new Set(previous).add(step.key));
       return;
     }
     if (step.kind === 'shown') {
-      if (reveal.select) setSelectedId(nodes[reveal.node]?.id ?? null);
+      if (reveal.select) setSelectedId(reveal.id);
       setFocus({ item: step.item, seq: reveal.seq });
     }
     setReveal(null);
-  }, [reveal, scene, pending, expanded, nodes]);
+  }, [reveal, scene, pending, expanded, sceneIndexById]);
 
   const onItemClick = useCallback(
     (i: number) => {
@@ -87,11 +93,11 @@ export function WorkflowGraph({
       if (item === undefined) setSelectedId(null);
       else if (item.kind === 'group') {
         toggle(item.key);
-        const first = indexById.get(nodes[item.parent]?.children[0] ?? '');
+        const first = sceneNodes[item.parent]?.children[0];
         if (first !== undefined) revealNode(first, false);
-      } else setSelectedId(nodes[item.node]?.id ?? null);
+      } else setSelectedId(sceneNodes[item.node]?.id ?? null);
     },
-    [scene, nodes, indexById, toggle, revealNode],
+    [scene, sceneNodes, toggle, revealNode],
   );
 
   const renderRow = useCallback(
@@ -109,7 +115,7 @@ export function WorkflowGraph({
               type="button"
               className="link-button"
               aria-pressed={node.id === selectedId}
-              onClick={() => revealNode(index)}
+              onClick={() => revealNode(node.id)}
             >
               {node.displayName}
             </button>
@@ -145,7 +151,7 @@ export function WorkflowGraph({
         <GraphCanvas
           scene={scene}
           pending={pending}
-          nodes={nodes}
+          nodes={sceneNodes}
           selectedItem={selectedItem}
           onItemClick={onItemClick}
           focus={focus}
@@ -156,7 +162,7 @@ export function WorkflowGraph({
           label={`Graph of ${count} nodes (wide fan-outs and retries folded); the table of nodes below lists every node`}
           toolbar={
             <>
-              <GraphSearchBox nodes={nodes} onReveal={revealNode} />
+              <GraphSearchBox nodes={nodes} onReveal={(i) => revealNode(nodes[i]?.id ?? '')} />
               {openIn !== null && (
                 <button type="button" className="button" onClick={() => toggle(openIn)}>
                   {openIn.startsWith('retry:') ? 'Fold the attempts' : 'Collapse the group'}
@@ -180,10 +186,7 @@ export function WorkflowGraph({
           attempts={attempts}
           expanded={expanded.has(retryKey(selected.id))}
           onToggle={() => toggle(retryKey(selected.id))}
-          onOpen={(id) => {
-            const i = indexById.get(id);
-            if (i !== undefined) revealNode(i);
-          }}
+          onOpen={(id) => revealNode(id)}
           now={now}
         />
       )}

@@ -197,7 +197,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
     const d = drag.current;
     drag.current = null;
-    if (d === null || d.moved || scene === null || pending) return;
+    // While a new layout is computed the old scene is still drawn, and a click means what it shows.
+    if (d === null || d.moved || scene === null) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const world = screenToWorld(view.current, event.clientX - rect.left, event.clientY - rect.top);
     props.onItemClick(itemAt(scene, world.x, world.y));

@@ -16,6 +16,8 @@ interface Computed {
 export interface GraphSceneState {
   /** The newest scene, possibly for older nodes or expansions while `pending`. */
   scene: GraphScene | null;
+  /** The nodes the scene was computed for: its node numbers index these, not newer ones. */
+  sceneNodes: readonly WorkflowNode[];
   pending: boolean;
   error: string | null;
 }
@@ -30,6 +32,8 @@ const slim = (node: WorkflowNode): CollapseNode => ({
   children: node.children,
   ...(node.templateName === undefined ? {} : { templateName: node.templateName }),
 });
+
+const noNodes: readonly WorkflowNode[] = [];
 
 export function useGraphScene(
   nodes: readonly WorkflowNode[],
@@ -86,6 +90,7 @@ export function useGraphScene(
 
   return {
     scene: computed?.scene ?? null,
+    sceneNodes: computed?.nodes ?? noNodes,
     pending: computed === null || computed.nodes !== nodes || computed.expanded !== expanded,
     error,
   };
