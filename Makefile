@@ -61,6 +61,7 @@ e2e: build seed
 bench: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/authz-cache.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-list.ts
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-watchers.ts
 	bash scripts/ensure-chromium.sh
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/log-view.ts
 
