@@ -18,7 +18,7 @@ import {
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-function twin(name: string): object {
+function twin(name: string, bCode = '1'): object {
   const task = (taskName: string, code: string, dependencies: string[] = []) => ({
     name: taskName,
     template: 'step',
@@ -31,7 +31,7 @@ function twin(name: string): object {
     metadata: { name, labels: { team: 'a' } },
     spec: {
       entrypoint: 'main',
-      arguments: { parameters: [{ name: 'b-code', value: '1' }] },
+      arguments: { parameters: [{ name: 'b-code', value: bCode }] },
       templates: [
         {
           name: 'main',
@@ -199,6 +199,85 @@ describe('retry from a chosen node, restarting successful nodes, against the arg
       const now = await podUids(name);
       assert.equal(now.get('a'), was.get('a'), `${name}: a kept`);
       for (const task of ['b', 'c', 'd'])
+        assert.notEqual(now.get(task), was.get(task), `${name}: ${task} ran again`);
+    }
+  });
+});
+
+// A workflow that succeeded can be retried only from a chosen node, restarting successful nodes:
+// b and what hangs below it (d) run again, a and c are kept — as `argo retry --restart-successful
+// --node-field-selector id=<b>` does it.
+describe('retry of a succeeded workflow from a chosen node, against the argo CLI', () => {
+  let server: RunningServer;
+  let alice: ApiClient;
+  const suffix = randomBytes(3).toString('hex');
+  const viaCli = `retry-ok-cli-${suffix}`;
+  const viaArgovue = `retry-ok-ui-${suffix}`;
+  const nodeId = (workflow: Workflow, task: string): string =>
+    Object.entries(workflow.status?.nodes ?? {}).find(([, n]) => n.displayName === task)?.[0] ?? '';
+  before(async () => {
+    server = await startServer();
+    alice = await loginAs(server.url, 'alice');
+    for (const name of [viaCli, viaArgovue]) await createWorkflow('team-a', twin(name, '0'));
+    for (const name of [viaCli, viaArgovue])
+      assert.equal(
+        (await eventually(`${name} to succeed`, finished(name), 60_000)).status?.phase,
+        'Succeeded',
+      );
+  });
+  after(async () => {
+    await server.stop();
+    for (const name of [viaCli, viaArgovue]) await deleteWorkflow('team-a', name).catch(() => undefined);
+  });
+
+  it('is refused without a node, and from node b re-runs b and d only, like argo retry', async () => {
+    const whole = await alice.send<{ code: string }>(
+      'POST',
+      `/api/v1/namespaces/team-a/workflows/${viaArgovue}/retry`,
+      {},
+    );
+    assert.equal(whole.status, 409);
+    const before = { cli: await podUids(viaCli), argovue: await podUids(viaArgovue) };
+    const theirs = nodeId(await getWorkflow('team-a', viaCli), 'b');
+    const ours = nodeId(await getWorkflow('team-a', viaArgovue), 'b');
+    await argo([
+      '-n',
+      'team-a',
+      'retry',
+      viaCli,
+      '--restart-successful',
+      '--node-field-selector',
+      `id=${theirs}`,
+    ]);
+    const res = await alice.send<WorkflowActionResult>(
+      'POST',
+      `/api/v1/namespaces/team-a/workflows/${viaArgovue}/retry`,
+      { nodeId: ours, restartSuccessful: true },
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    // Finished again only once d ran in a new pod (until then it may still read as Succeeded).
+    const againAfter = (name: string, was: Map<string, string>) =>
+      eventually(
+        `${name} to succeed again`,
+        async () => {
+          const d = (await podUids(name)).get('d');
+          return d === undefined || d === was.get('d') ? undefined : finished(name)();
+        },
+        90_000,
+      );
+    const [cli, argovue] = await Promise.all([
+      againAfter(viaCli, before.cli),
+      againAfter(viaArgovue, before.argovue),
+    ]);
+    assert.equal(argovue.status?.phase, 'Succeeded');
+    assert.deepEqual(shape(argovue as never), shape(cli as never));
+    for (const [name, was] of [
+      [viaArgovue, before.argovue],
+      [viaCli, before.cli],
+    ] as const) {
+      const now = await podUids(name);
+      for (const task of ['a', 'c']) assert.equal(now.get(task), was.get(task), `${name}: ${task} kept`);
+      for (const task of ['b', 'd'])
         assert.notEqual(now.get(task), was.get(task), `${name}: ${task} ran again`);
     }
   });
