@@ -269,8 +269,12 @@ describe('workflow logs', () => {
       .waitFor();
 
     const download = logs.getByRole('link', { name: 'Download' });
-    assert.match((await download.getAttribute('href')) ?? '', /\/logs\/all\?container=main&follow=false$/);
-    assert.equal(await download.getAttribute('download'), `${brokenWorkflow}-main.log`);
+    assert.match((await download.getAttribute('href')) ?? '', /\/logs\/all\?container=main&follow=false&/);
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    assert.equal(file.suggestedFilename(), `${brokenWorkflow}-main.log`);
+    const saved = (await readFile(await file.path(), 'utf8')).trim().split('\n');
+    assert.equal(saved.length, total, 'every line, whatever the filter');
+    assert.match(saved[0] ?? '', /^\S+Z (extract|transform-a|transform-b): /);
     await screenshot(page, 'workflow-logs');
     expectNoPageErrors(watched);
     await page.close();

@@ -151,13 +151,20 @@ export function nodeLogPath(namespace: string, name: string, options: NodeLogOpt
   return `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}/logs?${params.toString()}`;
 }
 
+/** Lines of each pod the interleaved logs ask for (the newest); said beside the view. */
+export const WORKFLOW_LOG_TAIL_LINES = 10_000;
+
 /** The path of the whole workflow's logs, interleaved by time, each line naming its node. */
 export function workflowLogsPath(
   namespace: string,
   name: string,
   options: { container: LogContainer; follow: boolean },
 ): string {
-  const params = new URLSearchParams({ container: options.container, follow: String(options.follow) });
+  const params = new URLSearchParams({
+    container: options.container,
+    follow: String(options.follow),
+    tailLines: String(WORKFLOW_LOG_TAIL_LINES),
+  });
   return `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}/logs/all?${params.toString()}`;
 }
 

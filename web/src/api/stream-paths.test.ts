@@ -26,10 +26,10 @@ describe('nodeLogPath', () => {
 });
 
 describe('workflowLogsPath', () => {
-  it('names the container and whether to follow', () => {
+  it('names the container, whether to follow and how many lines of each pod', () => {
     assert.equal(
       workflowLogsPath('team-a', 'etl 1', { container: 'init', follow: true }),
-      '/api/v1/namespaces/team-a/workflows/etl%201/logs/all?container=init&follow=true',
+      '/api/v1/namespaces/team-a/workflows/etl%201/logs/all?container=init&follow=true&tailLines=10000',
     );
   });
 });

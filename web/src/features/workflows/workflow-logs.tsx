@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { type LogContainer, workflowLogsPath } from '../../api/client.ts';
+import { type LogContainer, WORKFLOW_LOG_TAIL_LINES, workflowLogsPath } from '../../api/client.ts';
 import { useLogStream } from '../../api/use-log-stream.ts';
 import { ContainerSelect, LogError, LogStreamState, LogToggle } from '../../components/log-controls.tsx';
 import { LogSearchBox } from '../../components/log-search-box.tsx';
@@ -44,7 +44,12 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
   return (
     <section className="workflow-logs" aria-labelledby="workflow-logs-title">
       <div className="node-logs-head">
-        <h3 id="workflow-logs-title">All logs, by time</h3>
+        <h3 id="workflow-logs-title">
+          All logs, by time{' '}
+          <span className="muted small">
+            (the last {WORKFLOW_LOG_TAIL_LINES.toLocaleString('en-US')} lines of each pod)
+          </span>
+        </h3>
         <a className="button" href={download} download={`${workflowName}-${container}.log`}>
           Download
         </a>
