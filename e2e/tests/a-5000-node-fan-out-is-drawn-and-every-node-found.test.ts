@@ -1,18 +1,68 @@
-// A finished 5,000-node workflow (a withItems fan-out with retries, stored as Argo stores a big
-// status: status.compressedNodes) is drawn with its fan-out folded into one group; alice finds a node
-// inside the group, and an attempt inside a retried one, by searching, and sees their details.
+// A finished 5,000-node workflow (a withItems fan-out, one of its items retried, an exit handler; stored
+// as Argo stores a big status: status.compressedNodes) is drawn with its fan-out folded into one group;
+// alice finds a node inside the group, and an attempt inside the retried one, by searching, and sees
+// their details.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { bigWorkflow } from '../../devcluster/test/big-workflow.ts';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import { bigWorkflowNodes, fanOutWorkflow } from '../support/big-workflow.ts';
 import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const namespace = 'team-a';
 const name = `fan-out-5000-${randomBytes(3).toString('hex')}`;
+
+/**
+ * The shared generator's fan-out (4,997 nodes), with what a real one has too: every 100th item failed
+ * (continued on), item 2 retried (a Retry node whose second attempt succeeded and leads on to the join),
+ * and the exit handler `<name>.onExit` — 5,000 nodes, stored compressed.
+ */
+function fanOutWithRetryAndExitHandler(): object {
+  const workflow = fanOutWorkflow(name, 4997, {
+    namespace,
+    compress: 'always',
+    labels: { 'argovue.dev/test': 'true' },
+  });
+  const nodes = bigWorkflowNodes(workflow) as unknown as Record<string, Record<string, unknown>>;
+  for (const node of Object.values(nodes)) {
+    const item = /^fan\((\d+):/.exec(String(node['displayName']));
+    if (item !== null && Number(item[1]) % 100 === 99) node['phase'] = 'Failed';
+  }
+  const retried = Object.values(nodes).find((n) => n['displayName'] === 'fan(2:item-2)');
+  assert.ok(retried);
+  const attempt = (n: number, phase: string, children: unknown) => {
+    const id = `${String(retried['id'])}-attempt-${n}`;
+    nodes[id] = {
+      ...retried,
+      id,
+      name: `${String(retried['name'])}(${n})`,
+      displayName: `fan(2:item-2)(${n})`,
+      phase,
+      children,
+    };
+    return id;
+  };
+  const attempts = [attempt(0, 'Failed', []), attempt(1, 'Succeeded', retried['children'])];
+  Object.assign(retried, { type: 'Retry', children: attempts });
+  const { boundaryID: _inside, ...outside } = retried;
+  nodes[`${name}-exit`] = {
+    ...outside,
+    id: `${name}-exit`,
+    name: `${name}.onExit`,
+    displayName: `${name}.onExit`,
+    type: 'Pod',
+    templateName: 'notify',
+    phase: 'Succeeded',
+    children: [],
+  };
+  assert.equal(Object.keys(nodes).length, 5000);
+  workflow.status.compressedNodes = gzipSync(JSON.stringify(nodes)).toString('base64');
+  return workflow;
+}
 
 /** Waits until the canvas has painted a finished layout, and returns how many items it laid out. */
 async function drawnItems(page: Page, canvas: Locator): Promise<number> {
@@ -26,10 +76,7 @@ describe('a 5,000-node fan-out', () => {
   let server: RunningServer;
   let browser: Browser;
   before(async () => {
-    await createWorkflow(
-      namespace,
-      bigWorkflow({ name, namespace, nodes: 5000, failEvery: 100, retried: 5 }),
-    );
+    await createWorkflow(namespace, fanOutWithRetryAndExitHandler());
     server = await startServer();
     browser = await launchBrowser();
   });
@@ -47,7 +94,7 @@ describe('a 5,000-node fan-out', () => {
     await page.goto(`${server.url}/workflows/${namespace}/${name}`);
     const canvas = page.getByTestId('workflow-graph-canvas');
     assert.match((await canvas.getAttribute('aria-label')) ?? '', /5,000 nodes/);
-    // root, [0], the group of 4,985 shards, [1], report, the exit handler
+    // the DAG root, split, the TaskGroup, the group of its 4,993 items, join, the exit handler
     assert.equal(await drawnItems(page, canvas), 6);
     await screenshot(page, 'workflow-graph-5000-folded');
 
@@ -55,21 +102,21 @@ describe('a 5,000-node fan-out', () => {
     await canvas.focus();
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: 'Find a node' });
-    await search.pressSequentially('process-shard(3210:');
+    await search.pressSequentially('fan(3210:');
     await search.press('Enter');
     const panel = page.locator('aside.node-panel');
-    await panel.getByRole('heading', { name: 'process-shard(3210:3210)' }).waitFor();
-    assert.match(await panel.innerText(), /Succeeded[\s\S]*process-shard/);
-    assert.match(await panel.innerText(), new RegExp(`${name}\\[0\\]\\.process-shard\\(3210:3210\\)`));
+    await panel.getByRole('heading', { name: 'fan(3210:item-3210)' }).waitFor();
+    assert.match(await panel.innerText(), /Succeeded/);
+    assert.ok((await panel.innerText()).includes(`${name}.fan(3210:item-3210)`), 'the full name');
     assert.ok((await drawnItems(page, canvas)) > 4900, 'the group was expanded');
     await screenshot(page, 'workflow-graph-5000-found');
 
-    // Folded again, the failed first attempt of a retried shard is still found (group, then retry).
+    // Folded again, the failed first attempt of the retried item is still found (group, then retry).
     await page.getByRole('button', { name: 'Collapse all' }).click();
     assert.equal(await drawnItems(page, canvas), 6);
-    await search.fill('process-shard(2:2)(0)');
+    await search.fill('fan(2:item-2)(0)');
     await search.press('Enter');
-    await panel.getByRole('heading', { name: 'process-shard(2:2)(0)' }).waitFor();
+    await panel.getByRole('heading', { name: 'fan(2:item-2)(0)' }).waitFor();
     assert.match(await panel.innerText(), /Failed/);
     await page.getByRole('button', { name: 'Fold the attempts' }).waitFor();
 
