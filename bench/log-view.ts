@@ -2,8 +2,11 @@
 // node's log request is answered with 100,000 synthetic lines (page.route; no demo pod writes that
 // much). Measures the time from the click to the first lines shown and to all lines read, the frame
 // times of a scripted scroll through the whole log (unwrapped, then wrapped with a search highlighted),
-// and the time from typing a search to its highlighted match and count shown. Prints figures; asserts
+// the time from typing a search to its highlighted match and count shown, and the frame times while
+// the same lines arrive fast on a followed stream. Prints figures; asserts
 // nothing. `BENCH_LOG_LINES=200000 node bench/log-view.ts`; needs `npm run build` and the demo data.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../e2e/support/browser.ts';
@@ -115,8 +118,27 @@ function frameSummary(name: string, frames: number[], domLines: number): void {
   const over = frames.filter((f) => f > 50).length;
   console.log(
     `  ${name}: ${frames.length} frames, p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, ` +
-      `max ${ms(sorted.at(-1) ?? NaN)}, frames over 50 ms: ${over}; at most ${domLines} lines in the page`,
+      `max ${ms(sorted.at(-1) ?? NaN)}, frames over 50 ms: ${over}` +
+      (Number.isNaN(domLines) ? '' : `; at most ${domLines} lines in the page`),
   );
+}
+
+/** Serves the lines `chunk` at a time every `everyMs`, then ends: a followed log arriving fast. */
+function startStreamingLog(text: string[], chunk: number, everyMs: number): Promise<Server> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+    let at = 0;
+    const timer = setInterval(() => {
+      res.write(`${text.slice(at, at + chunk).join('\n')}\n`);
+      at += chunk;
+      if (at >= text.length) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, everyMs);
+    res.on('close', () => clearInterval(timer));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 const lines = Array.from({ length: lineCount }, (_, i) => syntheticLine(i));
@@ -225,6 +247,57 @@ try {
     wrapped.frames,
     wrapped.domLines,
   );
+
+  // Following: the same lines streamed (by a server of this benchmark, in place of the node's log with
+  // follow=true) 1,000 every 20 ms, the view kept at the newest line; frame times while they arrive.
+  await logs.getByLabel('Wrap').uncheck();
+  await logs.getByRole('searchbox').fill('');
+  const streaming = await startStreamingLog(lines, 1000, 20);
+  const { port } = streaming.address() as AddressInfo;
+  await page.unroute(/\/logs\?/);
+  await page.route(/\/logs\?.*follow=true/, (route) => route.continue({ url: `http://127.0.0.1:${port}/` }));
+  await page.evaluate(() => {
+    const run = { frames: [] as number[], started: false, done: false, atEnd: false };
+    (window as unknown as { followBench: typeof run }).followBench = run;
+    let last = performance.now();
+    const frame = (now: number) => {
+      run.frames.push(now - last);
+      last = now;
+      const state = document.querySelector('section.node-logs .log-state')?.getAttribute('data-state');
+      // The last log is done too: wait for the followed one to start before waiting for its end.
+      if (state === 'streaming') run.started = true;
+      if (state === 'done' && run.started) {
+        const view = document.querySelector<HTMLElement>('section.node-logs .log-view');
+        run.atEnd = view !== null && view.scrollTop + view.clientHeight >= view.scrollHeight - 20;
+        run.done = true;
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  const followStart = performance.now();
+  await logs.getByLabel('Follow').check();
+  await page.waitForFunction(
+    () => (window as unknown as { followBench: { done: boolean } }).followBench.done,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const followed = await page.evaluate(
+    () => (window as unknown as { followBench: { frames: number[]; atEnd: boolean } }).followBench,
+  );
+  frameSummary(
+    `following ${lineCount.toLocaleString('en-US')} streamed lines (1,000 every 20 ms), frames while they arrive`,
+    followed.frames.slice(1),
+    NaN,
+  );
+  console.log(
+    `  following: ${ms(performance.now() - followStart)} from the Follow click to all lines read ` +
+      `(the stream itself takes ${ms((lineCount / 1000) * 20)}); the view ${followed.atEnd ? 'was' : 'was NOT'} at the newest line at the end ` +
+      `(${await logs.locator('.log-state').innerText()})`,
+  );
+  streaming.closeAllConnections();
+  streaming.close();
 } finally {
   await browser.close();
   await server.stop();
