@@ -1,7 +1,8 @@
 // Memoized resubmit means what it means in Argo. Twin failed DAGs (a → (b, c) → d, b failing): the
 // object `argo resubmit --memoized` creates is the one ArgoVue's formulation makes from the same old
 // workflow under the same new name; and on the real controller ArgoVue's memoized resubmit skips what
-// succeeded, runs the rest and ends exactly like argo's.
+// succeeded, runs the rest and ends exactly like argo's (same nodes, same pods) — also with retries
+// and an exit handler, where Argo's own result is surprising (a retried step runs again).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -14,8 +15,9 @@ import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { resubmittedFrom } from '../support/workflow-state.ts';
 
-// b fails unless b-code is changed to 0.
-function diamond(name: string): object {
+// b fails unless b-code is changed to 0. With retries, each step may run twice, and an exit handler
+// runs at the end.
+function diamond(name: string, retriesAndExitHandler = false): object {
   const task = (taskName: string, code: string, dependencies: string[] = []) => ({
     name: taskName,
     template: 'step',
@@ -28,6 +30,7 @@ function diamond(name: string): object {
     metadata: { name, labels: { team: 'a' } },
     spec: {
       entrypoint: 'main',
+      ...(retriesAndExitHandler ? { onExit: 'cleanup' } : {}),
       arguments: { parameters: [{ name: 'b-code', value: '1' }] },
       templates: [
         {
@@ -43,10 +46,12 @@ function diamond(name: string): object {
         },
         {
           name: 'step',
+          ...(retriesAndExitHandler ? { retryStrategy: { limit: 1 } } : {}),
           inputs: { parameters: [{ name: 'code' }] },
           metadata: { annotations: { 'argovue.dev/exit-code': '{{inputs.parameters.code}}' } },
           container: { image: 'example.invalid/step:1', command: ['run'] },
         },
+        { name: 'cleanup', container: { image: 'example.invalid/step:1', command: ['cleanup'] } },
       ],
     },
   };
@@ -132,18 +137,22 @@ describe('memoized resubmit, against the argo CLI', () => {
   let server: RunningServer;
   let alice: ApiClient;
   const suffix = randomBytes(3).toString('hex');
-  const viaCli = `memo-cli-${suffix}`;
-  const viaArgovue = `memo-ui-${suffix}`;
-  const made: string[] = [viaCli, viaArgovue];
+  const twins = {
+    plain: { viaCli: `memo-cli-${suffix}`, viaArgovue: `memo-ui-${suffix}` },
+    retries: { viaCli: `memo-rx-cli-${suffix}`, viaArgovue: `memo-rx-ui-${suffix}` },
+  };
+  const made: string[] = Object.values(twins).flatMap((t) => [t.viaCli, t.viaArgovue]);
   before(async () => {
     server = await startServer();
     alice = await loginAs(server.url, 'alice');
-    for (const name of [viaCli, viaArgovue]) await createWorkflow('team-a', diamond(name));
-    for (const name of [viaCli, viaArgovue]) {
+    for (const [kind, { viaCli, viaArgovue }] of Object.entries(twins))
+      for (const name of [viaCli, viaArgovue])
+        await createWorkflow('team-a', diamond(name, kind === 'retries'));
+    for (const name of made) {
       await eventually(
         `${name} to fail`,
         async () => ((await getWorkflow('team-a', name)).status?.phase === 'Failed' ? true : undefined),
-        60_000,
+        90_000,
       );
     }
   });
@@ -152,7 +161,9 @@ describe('memoized resubmit, against the argo CLI', () => {
     for (const name of made) await deleteWorkflow('team-a', name).catch(() => undefined);
   });
 
-  it('formulates the object argo creates, then skips what succeeded and runs the rest like it', async () => {
+  // Resubmits one twin with `argo resubmit --memoized -p b-code=0`, the other through ArgoVue; checks
+  // ArgoVue's formulation against the object argo created, then both runs end alike.
+  async function resubmitBothWays(viaCli: string, viaArgovue: string) {
     const oldCli = (await getWorkflow('team-a', viaCli)) as unknown as Stored;
     const oldArgovue = (await getWorkflow('team-a', viaArgovue)) as unknown as Stored;
     const fromCli = (await argo([
@@ -195,12 +206,29 @@ describe('memoized resubmit, against the argo CLI', () => {
     ]);
     assert.equal(argovueRun.status?.phase, 'Succeeded');
     assert.deepEqual(ending(argovueRun, oldArgovue), ending(cliRun, oldCli));
+    assert.deepEqual(await podNodes(res.body.name), await podNodes(fromCli.metadata.name));
+    return { run: argovueRun, pods: await podNodes(res.body.name) };
+  }
+
+  it('formulates the object argo creates, then skips what succeeded and runs the rest like it', async () => {
+    const { viaCli, viaArgovue } = twins.plain;
+    const { run, pods } = await resubmitBothWays(viaCli, viaArgovue);
     // Only b and d ran again: a and c are Skipped nodes that name their original pods.
-    assert.deepEqual(await podNodes(res.body.name), ['b', 'd']);
-    const skipped = Object.values(argovueRun.status.nodes ?? {}).filter((n) => n['type'] === 'Skipped');
+    assert.deepEqual(pods, ['b', 'd']);
+    const skipped = Object.values(run.status?.nodes ?? {}).filter((n) => n['type'] === 'Skipped');
     assert.deepEqual(skipped.map((n) => n['displayName']).sort(), ['a', 'c']);
     for (const node of skipped)
       assert.match(String(node['message']), new RegExp(`original pod: ${viaArgovue}-\\d+`));
+  });
+
+  it('matches argo with retries and an exit handler, where argo runs a retried step again', async () => {
+    const { viaCli, viaArgovue } = twins.retries;
+    const { pods } = await resubmitBothWays(viaCli, viaArgovue);
+    // Argo's memoized resubmit sets a step's Retry node Pending; its Skipped attempt does not count
+    // as success, so the controller runs a new attempt of a step that had succeeded (a(1)). The exit
+    // handler runs again too.
+    assert.ok(pods.includes('a(1)'), pods.join(' '));
+    assert.ok(pods.includes('onExit'), pods.join(' '));
   });
 
   it('refuses a memoized resubmit of a workflow that has not failed, creating nothing', async () => {
