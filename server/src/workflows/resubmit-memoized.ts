@@ -4,6 +4,9 @@
 // node ("original pod: <old id>") that keeps its outputs, so the controller does not run it again; a
 // failed pod node and every group node go back to Pending; an old Skipped/Omitted node goes unless
 // something below it succeeded; the exit handler's nodes go, so it runs again.
+// Upstream surprises, kept as they are (the differential test pins them): only pod nodes are
+// memoized, so a step with a retryStrategy runs again (its Retry node goes Pending, and a Skipped
+// attempt is no success to it); a dropped node's id stays in its parents' children.
 // Pure: the caller reads the old workflow and creates the new one.
 import type { RawNode } from './nodes.ts';
 
