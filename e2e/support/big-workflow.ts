@@ -158,10 +158,11 @@ function finish(
 
 /**
  * A DAG of `layers × width` pod tasks plus its root node (so `layers * width + 1` nodes). A task in
- * layer L depends on two tasks of layer L-1: the one straight above, and one an offset along that
- * changes from layer to layer, so the layout has crossing edges to sort out, as real pipelines do, and
- * a few layers down every task depends on every first-layer task (a fixed offset, or an affine map,
- * would leave separate strands: seen, the Argo UI then drew only 310 of 2,001 nodes).
+ * layer L depends on two tasks of layer L-1: the one straight above, and a neighbour 1 to 3 places to
+ * the left (to the right at the left edge), the distance changing from layer to layer. Edges stay
+ * local, as in real pipelines, yet a few layers down every task depends on the first task of the
+ * first layer (a fixed affine map left separate strands: the Argo UI then drew 310 of 2,001 nodes;
+ * offsets across the whole width made edges cross so much that the Argo UI's layout took minutes).
  */
 export function layeredDagWorkflow(
   name: string,
@@ -179,8 +180,9 @@ export function layeredDagWorkflow(
   for (let l = 1; l < layers; l++) {
     for (let i = 0; i < width; i++) {
       const child = ids[l]?.[i] ?? '';
-      const offset = 1 + ((l * 17) % Math.max(1, width - 1));
-      for (const parent of new Set([i, (i + offset) % width])) {
+      const offset = 1 + (l % 3);
+      const neighbour = i - offset >= 0 ? i - offset : Math.min(width - 1, i + offset);
+      for (const parent of new Set([i, neighbour])) {
         const node = built.nodes[ids[l - 1]?.[parent] ?? ''];
         if (node !== undefined) (node.children ??= []).push(child);
       }
