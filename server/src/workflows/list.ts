@@ -6,7 +6,6 @@ import type {
   WorkflowAction,
   WorkflowActionResult,
   WorkflowDetail,
-  WorkflowList,
   WorkflowRow,
 } from '@argovue/api-types';
 import {
@@ -145,13 +144,10 @@ export class WorkflowDirectory {
     return readWorkflowForUser(this.#api, identity, namespace, name);
   }
 
-  /** Rows of the given namespaces (from `listableNamespaces`), filtered, sorted and paged. */
-  list(namespaces: readonly string[], query: WorkflowQuery): WorkflowList {
-    const { rows, total, next, eventId } = this.#page(namespaces, query);
-    return { items: [...rows], total, ...(next === undefined ? {} : { continue: next }), eventId };
-  }
-
-  /** The same list as `list`, as its JSON body, made of each row's JSON made once (row-json.ts). */
+  /**
+   * Rows of the given namespaces (from `listableNamespaces`), filtered, sorted and paged, as the JSON
+   * of a WorkflowList made of each row's JSON made once (row-json.ts).
+   */
   listJson(namespaces: readonly string[], query: WorkflowQuery): string {
     const { rows, total, next, eventId } = this.#page(namespaces, query);
     const tail = JSON.stringify({ total, ...(next === undefined ? {} : { continue: next }), eventId });
