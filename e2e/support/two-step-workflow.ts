@@ -50,6 +50,7 @@ export async function runTwoStepWorkflow(name: string): Promise<Workflow> {
       const workflow = await getWorkflow('team-a', name);
       return workflow.status?.phase === 'Failed' ? workflow : undefined;
     },
-    60_000,
+    // Generous: the controller takes longer while it works through thousands of benchmark workflows.
+    120_000,
   );
 }
