@@ -64,6 +64,7 @@ bench: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-watchers.ts
 	bash scripts/ensure-chromium.sh
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/log-view.ts
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-logs-view.ts
 	# Against the real Argo UI: its first run builds it (bench/argo-ui/build.sh, ~5 min, then cached).
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-graph.ts
 

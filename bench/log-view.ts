@@ -8,14 +8,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import type { Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../e2e/support/browser.ts';
 import { signInThroughProvider } from '../e2e/support/login.ts';
 import { startServer } from '../e2e/support/server.ts';
+import { frameSummary, ms, percentile, scrollThrough, timeSearch } from './log-view-measure.ts';
 
 const lineCount = Number(process.env['BENCH_LOG_LINES'] ?? '100000');
 const workflow = 'etl-2026-11-24-broken';
 const node = 'transform-b';
+const nodeLogs = 'section.node-logs';
 
 const levels = ['INFO', 'INFO', 'INFO', 'DEBUG', 'WARN', 'ERROR'];
 const words = ['partition', 'customer', 'events', 'aggregate', 'window', 'checkpoint', 'shuffle', 'spill'];
@@ -39,88 +40,6 @@ function countMatches(query: string): number {
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) count++;
   }
   return count;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-/** Drives the log view's scroller from requestAnimationFrame, `step` pixels a frame, to the end or `maxFrames`. */
-async function scrollThrough(
-  page: Page,
-  step: number,
-  maxFrames = Infinity,
-): Promise<{ frames: number[]; domLines: number }> {
-  return page.evaluate(
-    async ([pixels, most]) => {
-      const view = document.querySelector<HTMLElement>('section.node-logs .log-view');
-      if (view === null) throw new Error('no log view');
-      view.scrollTop = 0;
-      await new Promise((r) => requestAnimationFrame(r));
-      const frames: number[] = [];
-      let domLines = 0;
-      await new Promise<void>((done) => {
-        let last = performance.now();
-        const frame = (now: number) => {
-          frames.push(now - last);
-          last = now;
-          domLines = Math.max(domLines, view.querySelectorAll('.log-line:not(.log-probe)').length);
-          if (view.scrollTop + view.clientHeight >= view.scrollHeight - 1 || frames.length > most) {
-            done();
-            return;
-          }
-          view.scrollTop += pixels;
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
-      // The first interval is the wait for the first frame, not a scroll frame.
-      return { frames: frames.slice(1), domLines };
-    },
-    [step, maxFrames] as const,
-  );
-}
-
-/** Types `query` into the search box (as one input event) and times it to the count and current mark. */
-async function timeSearch(page: Page, query: string): Promise<{ ms: number; label: string }> {
-  return page.evaluate(async (text) => {
-    const input = document.querySelector<HTMLInputElement>('section.node-logs input[type="search"]');
-    if (input === null) throw new Error('no search box');
-    // React watches the value through the prototype's setter, as typing sets it.
-    const setValue = (value: string) => Reflect.set(HTMLInputElement.prototype, 'value', value, input);
-    // Clear first and let the page settle, so each query starts from no search.
-    setValue('');
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 300));
-    const start = performance.now();
-    setValue(text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    return new Promise<{ ms: number; label: string }>((resolve, reject) => {
-      const check = () => {
-        const label = document.querySelector('section.node-logs .log-match-count')?.textContent ?? '';
-        const shown = document.querySelector('section.node-logs mark.current') !== null;
-        if ((label.includes(' of ') && shown) || label === 'No matches') {
-          resolve({ ms: performance.now() - start, label });
-          return;
-        }
-        if (performance.now() - start > 10_000) reject(new Error(`no result for ${text}: "${label}"`));
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    });
-  }, query);
-}
-
-function frameSummary(name: string, frames: number[], domLines: number): void {
-  const sorted = [...frames].sort((a, b) => a - b);
-  const over = frames.filter((f) => f > 50).length;
-  console.log(
-    `  ${name}: ${frames.length} frames, p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, ` +
-      `max ${ms(sorted.at(-1) ?? NaN)}, frames over 50 ms: ${over}` +
-      (Number.isNaN(domLines) ? '' : `; at most ${domLines} lines in the page`),
-  );
 }
 
 /** Serves the lines `chunk` at a time every `everyMs`, then ends: a followed log arriving fast. */
@@ -150,7 +69,8 @@ console.log(
       .join(' ')} (2 cores shared with other work: figures are noisy)`,
 );
 
-const server = await startServer();
+// The cluster may hold another benchmark's 20,000 workflows: the caches' first list takes a while.
+const server = await startServer({}, { readyTimeoutMs: 120_000 });
 const browser = await launchBrowser();
 try {
   const { page } = await openPage(browser);
@@ -208,9 +128,9 @@ try {
   const viewHeight = await logs.locator('.log-view').evaluate((e) => e.clientHeight);
   // A read-along scroll over part of the log (a whole pass at 3 lines a frame takes minutes), then a
   // screen a frame through all of it: every frame draws lines it never drew before.
-  const slow = await scrollThrough(page, 54, 3000);
+  const slow = await scrollThrough(page, nodeLogs, 54, 3000);
   frameSummary('scroll, 3 lines (54 px) a frame, first 3,000 frames', slow.frames, slow.domLines);
-  const fast = await scrollThrough(page, viewHeight);
+  const fast = await scrollThrough(page, nodeLogs, viewHeight);
   frameSummary(`scroll, one screen (${viewHeight} px) a frame, whole log`, fast.frames, fast.domLines);
 
   const queries = [
@@ -224,7 +144,7 @@ try {
   const timings: number[] = [];
   for (const query of queries) {
     const expected = countMatches(query);
-    const result = await timeSearch(page, query);
+    const result = await timeSearch(page, nodeLogs, query);
     timings.push(result.ms);
     console.log(
       `  search "${query}": ${ms(result.ms)} to "${result.label}" shown (with the current match highlighted) ` +
@@ -240,8 +160,8 @@ try {
 
   // The same lines wrapped, with a search highlighted on every screen.
   await logs.getByLabel('Wrap').check();
-  await timeSearch(page, 'batch');
-  const wrapped = await scrollThrough(page, viewHeight);
+  await timeSearch(page, nodeLogs, 'batch');
+  const wrapped = await scrollThrough(page, nodeLogs, viewHeight);
   frameSummary(
     `scroll wrapped, "batch" highlighted, one screen a frame, whole log (${viewHeight} px)`,
     wrapped.frames,
@@ -257,7 +177,7 @@ try {
   await page.unroute(/\/logs\?/);
   await page.route(/\/logs\?.*follow=true/, (route) => route.continue({ url: `http://127.0.0.1:${port}/` }));
   await page.evaluate(() => {
-    const run = { frames: [] as number[], started: false, done: false, atEnd: false };
+    const run = { frames: [] as number[], started: false, done: false, atEnd: false, where: '' };
     (window as unknown as { followBench: typeof run }).followBench = run;
     let last = performance.now();
     const frame = (now: number) => {
@@ -267,9 +187,14 @@ try {
       // The last log is done too: wait for the followed one to start before waiting for its end.
       if (state === 'streaming') run.started = true;
       if (state === 'done' && run.started) {
-        const view = document.querySelector<HTMLElement>('section.node-logs .log-view');
-        run.atEnd = view !== null && view.scrollTop + view.clientHeight >= view.scrollHeight - 20;
-        run.done = true;
+        // Looked at two frames after the end: the last lines are drawn by the frame after the count.
+        void (async () => {
+          for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+          const view = document.querySelector<HTMLElement>('section.node-logs .log-view');
+          run.atEnd = view !== null && view.scrollTop + view.clientHeight >= view.scrollHeight - 20;
+          run.where = `scrollTop ${view?.scrollTop}, height ${view?.clientHeight} of ${view?.scrollHeight}`;
+          run.done = true;
+        })();
         return;
       }
       requestAnimationFrame(frame);
@@ -284,7 +209,8 @@ try {
     { timeout: 120_000 },
   );
   const followed = await page.evaluate(
-    () => (window as unknown as { followBench: { frames: number[]; atEnd: boolean } }).followBench,
+    () =>
+      (window as unknown as { followBench: { frames: number[]; atEnd: boolean; where: string } }).followBench,
   );
   frameSummary(
     `following ${lineCount.toLocaleString('en-US')} streamed lines (1,000 every 20 ms), frames while they arrive`,
@@ -294,6 +220,7 @@ try {
   console.log(
     `  following: ${ms(performance.now() - followStart)} from the Follow click to all lines read ` +
       `(the stream itself takes ${ms((lineCount / 1000) * 20)}); the view ${followed.atEnd ? 'was' : 'was NOT'} at the newest line at the end ` +
+      `[${followed.where}] ` +
       `(${await logs.locator('.log-state').innerText()})`,
   );
   streaming.closeAllConnections();

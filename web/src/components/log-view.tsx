@@ -30,7 +30,9 @@ interface LogViewProps {
   needle: string;
   /** The match to scroll to and mark as current. */
   current: LogMatch | null;
-  /** Lines are still arriving: keep the newest in view until the user scrolls up. */
+  /** The user follows the log: keep the newest line in view until they scroll up. */
+  follow: boolean;
+  /** Lines may still arrive (a followed stream is open): offer to follow again after scrolling up. */
   live: boolean;
   wrap: boolean;
   showTime: boolean;
@@ -82,7 +84,8 @@ const LogRow = memo(function LogRow({ text, lower, time, source, colour, needle,
  * columns. Sizes are set through refs: the CSP allows no inline style attributes.
  */
 export function LogView(props: LogViewProps) {
-  const { label, buffer, rows, version, needle, current, live, wrap, showTime, showSource, topRow } = props;
+  const { label, buffer, rows, version, needle, current, follow, live, wrap, showTime, showSource, topRow } =
+    props;
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const topSpacer = useRef<HTMLDivElement>(null);
@@ -164,10 +167,11 @@ export function LogView(props: LogViewProps) {
   // New lines while following: keep the last in view.
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element === null || !live || !stuck) return;
+    // `follow`, not `live`: the lines that came with the end of the stream are followed too.
+    if (element === null || !follow || !stuck) return;
     const bottom = element.scrollHeight - element.clientHeight;
     if (element.scrollTop < bottom - 1) scrollTo(bottom);
-  }, [live, stuck, slice.total, scrollTo]);
+  }, [follow, stuck, slice.total, scrollTo]);
 
   // A new current match: its line to the middle, then its mark into view sideways. Keyed by position,
   // not identity: a search extended by new lines must not jump back to the match.

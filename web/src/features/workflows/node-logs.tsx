@@ -60,6 +60,7 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
           version={log.version}
           needle={search.needle}
           current={search.current}
+          follow={follow}
           live={follow && log.status.state === 'streaming'}
           wrap={wrap}
           showTime={timestamps}

@@ -82,6 +82,7 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
           version={log.version}
           needle={search.needle}
           current={search.current}
+          follow={follow}
           live={follow && log.status.state === 'streaming'}
           wrap={wrap}
           showTime={timestamps}
