@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { ApiClient } from '../e2e/support/api-client.ts';
 import type { RunningServer } from '../e2e/support/server.ts';
 import { SseReader } from '../e2e/support/sse.ts';
-import { argoListFields, type ArgoServer } from './support/argo-server.ts';
+import { argoListFields, argoWatchFields, type ArgoServer } from './support/argo-server.ts';
 import { withBenchServers } from './support/bench-servers.ts';
 import { getCounted, percentile, rssMb, timed, type Fetched } from './support/measure.ts';
 import { admin, benchNamespace as namespace, benchWorkflowName } from './support/seed-workflows.ts';
@@ -90,7 +90,14 @@ async function measureLatency(argo: ArgoServer, alice: ApiClient): Promise<void>
     }),
   );
   await stream.waitFor('ready', (e) => e.event === 'ready');
-  const argoStream = await fetch(`${argo.url}/api/v1/workflow-events/${namespace}`);
+  // Opened as Argo's UI does after listing: its watch fields, from the list's resourceVersion (without
+  // one, the apiserver first replays every workflow as ADDED: 20,000 whole objects ahead of the change).
+  const listed = (await (
+    await fetch(`${argo.url}/api/v1/workflows/${namespace}?listOptions.limit=1&fields=metadata`)
+  ).json()) as { metadata: { resourceVersion: string } };
+  const argoStream = await fetch(
+    `${argo.url}/api/v1/workflow-events/${namespace}?listOptions.resourceVersion=${listed.metadata.resourceVersion}&fields=${argoWatchFields}`,
+  );
   const argoReader = argoStream.body?.getReader();
   const argoSeen: { at: number; text: string }[] = [];
   void (async () => {
