@@ -95,19 +95,20 @@ async function measureLatency(argo: ArgoServer, alice: ApiClient): Promise<void>
   const listed = (await (
     await fetch(`${argo.url}/api/v1/workflows/${namespace}?listOptions.limit=1&fields=metadata`)
   ).json()) as { metadata: { resourceVersion: string } };
-  const argoStream = await fetch(
-    `${argo.url}/api/v1/workflow-events/${namespace}?listOptions.resourceVersion=${listed.metadata.resourceVersion}&fields=${argoWatchFields}`,
-  );
-  const argoReader = argoStream.body?.getReader();
   const argoSeen: { at: number; text: string }[] = [];
+  const argoAbort = new AbortController();
+  // Not awaited: argo server sends its response headers only with the first event.
   void (async () => {
+    const res = await fetch(
+      `${argo.url}/api/v1/workflow-events/${namespace}?listOptions.resourceVersion=${listed.metadata.resourceVersion}&fields=${argoWatchFields}`,
+      { signal: argoAbort.signal },
+    );
     const decoder = new TextDecoder();
-    for (;;) {
-      const chunk = await argoReader?.read().catch(() => undefined);
-      if (chunk === undefined || chunk.done) break;
-      argoSeen.push({ at: performance.now(), text: decoder.decode(chunk.value) });
-    }
-  })();
+    for await (const chunk of res.body ?? [])
+      argoSeen.push({ at: performance.now(), text: decoder.decode(chunk) });
+  })().catch(() => undefined);
+  // Give the watch time to be open at the apiserver before the first change.
+  await new Promise((r) => setTimeout(r, 1000));
   const vueLatency: number[] = [];
   const argoLatency: number[] = [];
   for (let i = 0; i < changes; i++) {
@@ -132,7 +133,7 @@ async function measureLatency(argo: ArgoServer, alice: ApiClient): Promise<void>
   line('ArgoVue SSE:', vueLatency);
   line('argo server watch:', argoLatency);
   await stream.close();
-  await argoReader?.cancel().catch(() => undefined);
+  argoAbort.abort();
 }
 
 await withBenchServers(count, async ({ argo, server, alice }) => {
