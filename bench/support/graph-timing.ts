@@ -53,8 +53,8 @@ export async function timeInteraction(
     probe.answeredAt = null;
     probe.answerFrameMs = null;
   });
-  await act();
   try {
+    await act();
     await page.waitForFunction(
       () => (globalThis as unknown as ProbePage).graphProbe?.answeredAt != null,
       null,
