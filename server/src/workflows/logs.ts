@@ -8,6 +8,7 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { missing } from './actions.ts';
 import { withLineLimit } from './log-lines.ts';
+import { listWorkflowPods, nodeIdOfPod, type RawPod } from './workflow-pods.ts';
 
 export interface LogRequest {
   namespace: string;
@@ -26,13 +27,6 @@ export type LogResult =
   | { ok: true; stream: Readable; pod: string }
   | { ok: false; status: 404; code: 'NOT_FOUND'; message: string; hint: string };
 
-interface PodList {
-  items?: {
-    metadata?: { name?: string; annotations?: Record<string, string> };
-    spec?: { containers?: { name?: string }[]; initContainers?: { name?: string }[] };
-  }[];
-}
-
 export async function openNodeLog(
   api: KubeApi,
   identity: KubeIdentity,
@@ -46,14 +40,9 @@ export async function openNodeLog(
     message,
     hint,
   });
-  let pods: PodList;
+  let pods: RawPod[];
   try {
-    pods = await api.json<PodList>({
-      path: `/api/v1/namespaces/${req.namespace}/pods`,
-      query: { labelSelector: `workflows.argoproj.io/workflow=${req.workflow}` },
-      as: identity,
-      signal,
-    });
+    pods = await listWorkflowPods(api, identity, req.namespace, req.workflow, signal);
   } catch (error) {
     if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
       const refused = missing(req.namespace, req.workflow);
@@ -61,9 +50,7 @@ export async function openNodeLog(
     }
     throw error;
   }
-  const pod = pods.items?.find(
-    (p) => p.metadata?.annotations?.['workflows.argoproj.io/node-id'] === req.nodeId,
-  );
+  const pod = pods.find((p) => nodeIdOfPod(p) === req.nodeId);
   const podName = pod?.metadata?.name;
   if (podName === undefined) {
     return notFound(

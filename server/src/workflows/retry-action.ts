@@ -8,6 +8,7 @@ import { workflowNodes } from './nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { dnsFriendly } from './resubmit.ts';
 import { formulateRetry, type RetryWorkflow } from './retry.ts';
+import { listWorkflowPods, nodeIdOfPod } from './workflow-pods.ts';
 
 export interface RetryRequest {
   nodeId?: string | undefined;
@@ -53,20 +54,12 @@ export async function retryWorkflow(
   // The pods of the nodes that run again, found by the node id Argo writes on each pod.
   if (result.podNodesToDelete.length > 0) {
     const wanted = new Set(result.podNodesToDelete);
-    const pods = await api
-      .json<{ items?: { metadata?: { name?: string; annotations?: Record<string, string> } }[] }>({
-        path: `/api/v1/namespaces/${namespace}/pods`,
-        query: { labelSelector: `workflows.argoproj.io/workflow=${name}` },
-        as: identity,
-      })
-      .catch((error: unknown) => refusal(error, namespace, name));
-    for (const pod of pods.items ?? []) {
+    const pods = await listWorkflowPods(api, identity, namespace, name).catch((error: unknown) =>
+      refusal(error, namespace, name),
+    );
+    for (const pod of pods) {
       const podName = pod.metadata?.name;
-      if (
-        podName === undefined ||
-        !wanted.has(pod.metadata?.annotations?.['workflows.argoproj.io/node-id'] ?? '')
-      )
-        continue;
+      if (podName === undefined || !wanted.has(nodeIdOfPod(pod) ?? '')) continue;
       await api
         .json({ method: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${podName}`, as: identity })
         .catch((error: unknown) => {

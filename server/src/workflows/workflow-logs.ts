@@ -7,11 +7,7 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
 import { limitedLines } from './log-lines.ts';
-
-interface Pod {
-  metadata?: { name?: string; annotations?: Record<string, string> };
-  spec?: { containers?: { name?: string }[] };
-}
+import { listWorkflowPods, type RawPod } from './workflow-pods.ts';
 
 export interface WorkflowLogRequest {
   namespace: string;
@@ -37,19 +33,14 @@ export async function workflowLogLines(
   req: WorkflowLogRequest,
   signal: AbortSignal,
 ): Promise<((write: (line: string) => boolean) => Promise<void>) | undefined> {
-  let pods: { items?: Pod[] };
+  let pods: RawPod[];
   try {
-    pods = await api.json({
-      path: `/api/v1/namespaces/${req.namespace}/pods`,
-      query: { labelSelector: `workflows.argoproj.io/workflow=${req.workflow}` },
-      as: identity,
-      signal,
-    });
+    pods = await listWorkflowPods(api, identity, req.namespace, req.workflow, signal);
   } catch (error) {
     if (error instanceof KubeError && (error.status === 403 || error.status === 404)) return undefined;
     throw error;
   }
-  const sources = (pods.items ?? [])
+  const sources = pods
     .filter((pod) => pod.spec?.containers?.some((c) => c.name === req.container))
     .map((pod) => ({
       pod: pod.metadata?.name ?? '',
