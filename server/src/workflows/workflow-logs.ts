@@ -24,6 +24,17 @@ const maxLineBytes = 16 * 1024;
 const maxCollectedBytes = 64 * 1024 * 1024;
 
 /**
+ * A node's name without its workflow's: `etl.transform-b` → `transform-b`, and a steps node, whose
+ * name has no dot after the workflow's (`report[1].render(0)`), → `[1].render(0)`.
+ */
+export function shortNodeName(node: string, workflow: string): string {
+  if (!node.startsWith(workflow) || node === workflow) return node;
+  const rest = node.slice(workflow.length);
+  if (rest.startsWith('.')) return rest.slice(1);
+  return rest.startsWith('[') ? rest : node;
+}
+
+/**
  * The workflow's pods, read as the user, then `stream(write)` writes interleaved lines
  * `<timestamp> <node>: <text>`; undefined when the user may not read the workflow's pods.
  */
@@ -45,10 +56,7 @@ export async function workflowLogLines(
     .map((pod) => ({
       pod: pod.metadata?.name ?? '',
       node:
-        (pod.metadata?.annotations?.['workflows.argoproj.io/node-name'] ?? '').replace(
-          `${req.workflow}.`,
-          '',
-        ) ||
+        shortNodeName(pod.metadata?.annotations?.['workflows.argoproj.io/node-name'] ?? '', req.workflow) ||
         (pod.metadata?.name ?? ''),
     }));
   const open = (pod: string): Promise<Readable> =>

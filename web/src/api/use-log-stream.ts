@@ -24,15 +24,14 @@ export interface LogStream {
  * but the component is told at most once per animation frame, so 100,000 lines arriving fast cost a
  * few renders, not 100,000. The fetch is cancelled when the path changes or the component goes away.
  */
-/** `workflow`: the workflow's name, left off the node names of interleaved lines. */
-export function useLogStream(path: string, format: LogLineFormat, workflow = ''): LogStream {
-  const [buffer, setBuffer] = useState(() => new LogBuffer(format, workflow));
+export function useLogStream(path: string, format: LogLineFormat): LogStream {
+  const [buffer, setBuffer] = useState(() => new LogBuffer(format));
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<LogStreamStatus>({ state: 'loading' });
 
   useEffect(() => {
     const abort = new AbortController();
-    const lines = new LogBuffer(format, workflow);
+    const lines = new LogBuffer(format);
     setBuffer(lines);
     setStatus({ state: 'loading' });
     let frame = 0;
@@ -93,7 +92,7 @@ export function useLogStream(path: string, format: LogLineFormat, workflow = '')
       abort.abort();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [path, format, workflow]);
+  }, [path, format]);
 
   return { buffer, version, status };
 }

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  filterRowsBySource,
-  LogBuffer,
-  lowerKeepingOffsets,
-  parseLogLine,
-  shortNodeName,
-} from './log-buffer.ts';
+import { filterRowsBySource, LogBuffer, lowerKeepingOffsets, parseLogLine } from './log-buffer.ts';
 import { LINE_TRUNCATED_MARKER, MAX_SHOWN_LINE } from './log-lines.ts';
 
 const time = '2026-11-24T10:00:03.000000137Z';
@@ -60,21 +54,10 @@ describe('lowerKeepingOffsets', () => {
   });
 });
 
-describe('shortNodeName', () => {
-  it('leaves the workflow’s name off DAG and steps nodes, and keeps anything else', () => {
-    assert.equal(shortNodeName('etl-1.transform-b', 'etl-1'), 'transform-b');
-    assert.equal(shortNodeName('report[1].render(0)', 'report'), '[1].render(0)');
-    assert.equal(shortNodeName('report.onExit', 'report'), 'onExit');
-    assert.equal(shortNodeName('report', 'report'), 'report');
-    assert.equal(shortNodeName('report-2[0].a', 'report'), 'report-2[0].a');
-    assert.equal(shortNodeName('[0].a', ''), '[0].a');
-  });
-});
-
 describe('LogBuffer', () => {
-  it('labels a steps node by its place in the workflow', () => {
-    const buffer = new LogBuffer('interleaved', 'weekly');
-    buffer.append([`${time} weekly[0].gather: hi`, `${time} extract: hi`]);
+  it('labels a steps node by its place in the workflow, as the server names it', () => {
+    const buffer = new LogBuffer('interleaved');
+    buffer.append([`${time} [0].gather: hi`, `${time} extract: hi`]);
     assert.deepEqual(buffer.sources, ['[0].gather', 'extract']);
   });
 

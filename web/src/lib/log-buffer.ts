@@ -47,17 +47,6 @@ export function lowerKeepingOffsets(text: string): string {
   return kept;
 }
 
-/**
- * A node's name without its workflow's: `etl.transform-b` → `transform-b`, `report[1].render(0)` →
- * `[1].render(0)`. The server strips `<workflow>.` only, and a steps node's name has no dot after it.
- */
-export function shortNodeName(node: string, workflow: string): string {
-  if (workflow === '' || node === workflow || !node.startsWith(workflow)) return node;
-  const rest = node.slice(workflow.length);
-  if (rest.startsWith('.')) return rest.slice(1);
-  return rest.startsWith('[') ? rest : node;
-}
-
 /** How many colours sources cycle through; `.log-source-0` … in app.css. */
 export const SOURCE_COLOURS = 8;
 
@@ -76,12 +65,8 @@ export class LogBuffer {
   longest = 0;
   private readonly sourceIndex = new Map<string, number>();
 
-  /** The workflow's name, left off the front of node names (see `shortNodeName`). */
-  private readonly workflow: string;
-
-  constructor(format: LogLineFormat, workflow = '') {
+  constructor(format: LogLineFormat) {
     this.format = format;
-    this.workflow = workflow;
   }
 
   get length(): number {
@@ -95,9 +80,7 @@ export class LogBuffer {
       this.text.push(text);
       this.lower.push(lowerKeepingOffsets(text));
       this.time.push(parsed.time);
-      this.sourceOf.push(
-        parsed.source === '' ? -1 : this.sourceNumber(shortNodeName(parsed.source, this.workflow)),
-      );
+      this.sourceOf.push(parsed.source === '' ? -1 : this.sourceNumber(parsed.source));
       if (text.length > this.longest) this.longest = text.length;
     }
   }

@@ -31,11 +31,7 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
   const [wrap, setWrap] = useState(false);
   /** Node names shown; null for all. */
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
-  const log = useLogStream(
-    workflowLogsPath(namespace, workflowName, { container, follow }),
-    'interleaved',
-    workflowName,
-  );
+  const log = useLogStream(workflowLogsPath(namespace, workflowName, { container, follow }), 'interleaved');
   const rows = useFilteredRows(log.buffer, log.version, chosen);
   const topRow = useRef(0);
   const search = useLogSearch(log.buffer, rows, log.version, topRow);
