@@ -2,10 +2,9 @@ import type { ApiError, WorkflowDetail } from '@argovue/api-types';
 import { type SyntheticEvent, useState } from 'react';
 import { apiErrorOf } from '../../../api/api-error-of.ts';
 import { resubmitWorkflow } from '../../../api/workflow-actions.ts';
-import { ActionError } from '../../../components/action-error.tsx';
 import { parameterOverrides, resubmitRequestBody } from '../../../lib/workflow-actions.ts';
 import { ModalDialog } from './modal-dialog.tsx';
-import { ParameterFields } from './parameter-fields.tsx';
+import { ParametersFormEnd } from './parameters-form-end.tsx';
 
 /** A new workflow from this one, as `argo resubmit` makes it; memoized reuses the steps that succeeded. */
 export function ResubmitDialog({
@@ -47,23 +46,16 @@ export function ResubmitDialog({
           <input type="checkbox" checked={memoized} onChange={(e) => setMemoized(e.target.checked)} />
           Memoized: reuse the results of the steps that succeeded
         </label>
-        <fieldset className="parameters-fieldset">
-          <legend>Parameters</legend>
-          <ParameterFields
-            parameters={workflow.parameters}
-            values={values}
-            onChange={(parameter, value) => setValues((v) => ({ ...v, [parameter]: value }))}
-          />
-        </fieldset>
-        {error !== null && <ActionError error={error} />}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Resubmitting…' : 'Resubmit'}
-          </button>
-        </div>
+        <ParametersFormEnd
+          parameters={workflow.parameters}
+          values={values}
+          setValues={setValues}
+          error={error}
+          busy={busy}
+          onCancel={onClose}
+          label="Resubmit"
+          busyLabel="Resubmitting…"
+        />
       </form>
     </ModalDialog>
   );

@@ -2,14 +2,13 @@ import type { ApiError, WorkflowDetail, WorkflowNode } from '@argovue/api-types'
 import { type SyntheticEvent, useState } from 'react';
 import { apiErrorOf } from '../../../api/api-error-of.ts';
 import { retryWorkflow } from '../../../api/workflow-actions.ts';
-import { ActionError } from '../../../components/action-error.tsx';
 import {
   parameterOverrides,
   restartSuccessfulRequired,
   retryRequestBody,
 } from '../../../lib/workflow-actions.ts';
 import { ModalDialog } from './modal-dialog.tsx';
-import { ParameterFields } from './parameter-fields.tsx';
+import { ParametersFormEnd } from './parameters-form-end.tsx';
 
 function initialValues(workflow: WorkflowDetail): Record<string, string> {
   return Object.fromEntries(workflow.parameters.map((p) => [p.name, p.value ?? '']));
@@ -87,23 +86,16 @@ export function RetryDialog({
             To run a successful node again, choose it in the graph and use “Retry from this node”.
           </p>
         )}
-        <fieldset className="parameters-fieldset">
-          <legend>Parameters</legend>
-          <ParameterFields
-            parameters={workflow.parameters}
-            values={values}
-            onChange={(parameter, value) => setValues((v) => ({ ...v, [parameter]: value }))}
-          />
-        </fieldset>
-        {error !== null && <ActionError error={error} />}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Retrying…' : 'Retry'}
-          </button>
-        </div>
+        <ParametersFormEnd
+          parameters={workflow.parameters}
+          values={values}
+          setValues={setValues}
+          error={error}
+          busy={busy}
+          onCancel={onClose}
+          label="Retry"
+          busyLabel="Retrying…"
+        />
       </form>
     </ModalDialog>
   );
