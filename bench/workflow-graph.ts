@@ -25,6 +25,7 @@ import { startArgoServer } from './support/argo-server.ts';
 import { argoWithUi } from './support/argo-ui.ts';
 import { clickInPage, type ProbePage } from './support/graph-probe.ts';
 import { ensureBenchNamespace, removeBenchNamespace } from './support/bench-namespace.ts';
+import { grantAliceAccess } from './support/seed-workflows.ts';
 import {
   type Answer,
   type Drawn,
@@ -260,6 +261,7 @@ async function main(browser: Browser): Promise<void> {
       throw new Error(`unknown graph ${key}; known: ${Object.keys(shapes).join(', ')}`);
     seeded.push({ key, title: shape.title, find: shape.find, ...(await seed(key, shape.make)) });
   }
+  const revoke = await grantAliceAccess(namespace);
   const argo = await startArgoServer(argoWithUi());
   const server = await startServer({ ARGOVUE_LOG_LEVEL: 'silent' });
   try {
@@ -306,6 +308,7 @@ async function main(browser: Browser): Promise<void> {
   } finally {
     argo.stop();
     await server.stop();
+    await revoke();
     if (process.env['BENCH_CLEANUP'] === '1') await removeBenchNamespace(namespace);
   }
 }

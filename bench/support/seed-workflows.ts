@@ -112,13 +112,12 @@ export async function seedWorkflows(count: number): Promise<number> {
   return missing.length;
 }
 
-const bindingPath = `/apis/rbac.authorization.k8s.io/v1/namespaces/${benchNamespace}/rolebindings`;
-
 /**
- * Lets alice (team-a) use the namespace, as argovue-user, for one run: the kept namespace must not
- * show up in other tests' views of alice's namespaces. Returns how to take it back.
+ * Lets alice (team-a) use a benchmark's namespace, as argovue-user, for one run: the kept namespace
+ * must not show up in other tests' views of alice's namespaces. Returns how to take it back.
  */
-export async function grantAliceAccess(): Promise<() => Promise<void>> {
+export async function grantAliceAccess(namespace = benchNamespace): Promise<() => Promise<void>> {
+  const bindingPath = `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`;
   await ignoreConflict(
     admin.json({
       method: 'POST',
