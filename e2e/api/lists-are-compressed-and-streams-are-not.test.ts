@@ -6,20 +6,47 @@ import { request, type IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { WorkflowDetail, WorkflowList } from '@argovue/api-types';
+import { custom, eventually } from '../../devcluster/test/cluster.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const browserEncodings = 'gzip, deflate, br, zstd';
+const workflows = { group: 'argoproj.io', version: 'v1alpha1', namespace: 'team-a', plural: 'workflows' };
+const testLabel = 'argovue.dev/test=compression';
+const seeded = 12;
+
+/** A finished workflow the controller leaves alone (completed label), so the list is past 1 KiB. */
+function finishedWorkflow(i: number): object {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: {
+      generateName: `compression-${i}-`,
+      labels: { 'argovue.dev/test': 'compression', 'workflows.argoproj.io/completed': 'true' },
+    },
+    spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'busybox' } }] },
+    status: {
+      phase: 'Succeeded',
+      startedAt: '2026-11-24T10:00:00Z',
+      finishedAt: '2026-11-24T10:01:00Z',
+      progress: '1/1',
+    },
+  };
+}
 
 describe('compression', () => {
   let server: RunningServer;
   let alice: ApiClient;
   before(async () => {
+    // A fresh cluster's team-a lists a few rows, under the 1 KiB below which nothing is compressed.
+    for (let i = 0; i < seeded; i++)
+      await custom.createNamespacedCustomObject({ ...workflows, body: finishedWorkflow(i) });
     server = await startServer();
     alice = await loginAs(server.url, 'alice');
   });
   after(async () => {
     await server.stop();
+    await custom.deleteCollectionNamespacedCustomObject({ ...workflows, labelSelector: testLabel });
   });
 
   /** A GET over node:http, which (unlike fetch) shows the body exactly as sent. */
@@ -50,11 +77,15 @@ describe('compression', () => {
   }
 
   it('sends a list as Brotli or gzip, with the same rows as without', async () => {
-    const path = '/api/v1/namespaces/team-a/workflows?limit=1000';
-    const plain = await get(path, {});
-    assert.equal(plain.headers['content-encoding'], undefined);
-    const rows = JSON.parse((await body(plain)).toString()) as WorkflowList;
-    assert.ok(rows.items.length > 0, 'team-a has workflows (the demo data)');
+    const path = `/api/v1/namespaces/team-a/workflows?limit=1000&label=${testLabel}`;
+    const plainBody = await eventually('the seeded workflows in the list', async () => {
+      const res = await get(path, {});
+      assert.equal(res.headers['content-encoding'], undefined);
+      const text = await body(res);
+      return (JSON.parse(text.toString()) as WorkflowList).total === seeded ? text : undefined;
+    });
+    assert.ok(plainBody.length > 1024, 'the list is past the size below which nothing is compressed');
+    const rows = JSON.parse(plainBody.toString()) as WorkflowList;
 
     const br = await get(path, { 'accept-encoding': browserEncodings });
     assert.equal(br.headers['content-encoding'], 'br');
