@@ -1,6 +1,9 @@
 // Small controls shared by the log views (a node's log, a workflow's interleaved logs).
 import type { LogContainer } from '../api/client.ts';
 import type { LogStreamStatus } from '../api/use-log-stream.ts';
+import { useState } from 'react';
+import { LogSearchBox } from './log-search-box.tsx';
+import type { LogSearch } from './use-log-search.ts';
 
 const CONTAINERS: readonly LogContainer[] = ['main', 'init', 'wait'];
 
@@ -77,6 +80,52 @@ export function LogError({ status }: { status: LogStreamStatus }) {
     <div className="panel panel-error" role="alert">
       <p>{status.error.body.message}</p>
       {status.error.body.hint !== undefined && <p className="hint">{status.error.body.hint}</p>}
+    </div>
+  );
+}
+
+/** The choices both log views offer: container, timestamps, follow, wrap. */
+export interface LogChoices {
+  container: LogContainer;
+  setContainer: (container: LogContainer) => void;
+  timestamps: boolean;
+  setTimestamps: (on: boolean) => void;
+  follow: boolean;
+  setFollow: (on: boolean) => void;
+  wrap: boolean;
+  setWrap: (on: boolean) => void;
+}
+
+export function useLogChoices(followAtFirst: boolean): LogChoices {
+  const [container, setContainer] = useState<LogContainer>('main');
+  const [timestamps, setTimestamps] = useState(false);
+  const [follow, setFollow] = useState(followAtFirst);
+  const [wrap, setWrap] = useState(false);
+  return { container, setContainer, timestamps, setTimestamps, follow, setFollow, wrap, setWrap };
+}
+
+/** The bar above a log: its choices, the search, and where the stream is (`shown` of the lines). */
+export function LogToolbar({
+  choices,
+  search,
+  status,
+  total,
+  shown,
+}: {
+  choices: LogChoices;
+  search: LogSearch;
+  status: LogStreamStatus;
+  total: number;
+  shown: number;
+}) {
+  return (
+    <div className="log-toolbar">
+      <ContainerSelect value={choices.container} onChange={choices.setContainer} />
+      <LogToggle label="Timestamps" checked={choices.timestamps} onChange={choices.setTimestamps} />
+      <LogToggle label="Follow" checked={choices.follow} onChange={choices.setFollow} />
+      <LogToggle label="Wrap" checked={choices.wrap} onChange={choices.setWrap} />
+      <LogSearchBox search={search} />
+      <LogStreamState status={status} follow={choices.follow} total={total} shown={shown} />
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import type { WorkflowNode } from '@argovue/api-types';
-import { useRef, useState } from 'react';
-import { type LogContainer, nodeLogPath } from '../../api/client.ts';
+import { useRef } from 'react';
+import { nodeLogPath } from '../../api/client.ts';
 import { useLogStream } from '../../api/use-log-stream.ts';
-import { ContainerSelect, LogError, LogStreamState, LogToggle } from '../../components/log-controls.tsx';
-import { LogSearchBox } from '../../components/log-search-box.tsx';
+import { LogError, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
 import { LogView } from '../../components/log-view.tsx';
 import { useLogSearch } from '../../components/use-log-search.ts';
 
@@ -15,11 +14,9 @@ interface NodeLogsProps {
 
 /** One Pod node's log: container, timestamps, follow and wrap choices, search, and the download. */
 export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
-  const [container, setContainer] = useState<LogContainer>('main');
-  const [timestamps, setTimestamps] = useState(false);
-  const [wrap, setWrap] = useState(false);
   // Following a finished node's log would hold a connection open for nothing.
-  const [follow, setFollow] = useState(node.finishedAt === undefined);
+  const choices = useLogChoices(node.finishedAt === undefined);
+  const { container, timestamps, follow, wrap } = choices;
   const options = { node: node.id, container, timestamps, follow };
   const log = useLogStream(
     nodeLogPath(namespace, workflowName, options),
@@ -38,19 +35,13 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
           Download
         </a>
       </div>
-      <div className="log-toolbar">
-        <ContainerSelect value={container} onChange={setContainer} />
-        <LogToggle label="Timestamps" checked={timestamps} onChange={setTimestamps} />
-        <LogToggle label="Follow" checked={follow} onChange={setFollow} />
-        <LogToggle label="Wrap" checked={wrap} onChange={setWrap} />
-        <LogSearchBox search={search} />
-        <LogStreamState
-          status={log.status}
-          follow={follow}
-          total={log.buffer.length}
-          shown={log.buffer.length}
-        />
-      </div>
+      <LogToolbar
+        choices={choices}
+        search={search}
+        status={log.status}
+        total={log.buffer.length}
+        shown={log.buffer.length}
+      />
       <LogError status={log.status} />
       {!(failed && log.buffer.length === 0) && (
         <LogView

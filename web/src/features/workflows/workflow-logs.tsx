@@ -1,8 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
-import { type LogContainer, WORKFLOW_LOG_TAIL_LINES, workflowLogsPath } from '../../api/client.ts';
+import { WORKFLOW_LOG_TAIL_LINES, workflowLogsPath } from '../../api/client.ts';
 import { useLogStream } from '../../api/use-log-stream.ts';
-import { ContainerSelect, LogError, LogStreamState, LogToggle } from '../../components/log-controls.tsx';
-import { LogSearchBox } from '../../components/log-search-box.tsx';
+import { LogError, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
 import { LogView } from '../../components/log-view.tsx';
 import { useLogSearch } from '../../components/use-log-search.ts';
 import {
@@ -25,10 +24,8 @@ interface WorkflowLogsProps {
  * node's colour; filtered to chosen nodes, searched, downloaded.
  */
 export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsProps) {
-  const [container, setContainer] = useState<LogContainer>('main');
-  const [follow, setFollow] = useState(running);
-  const [timestamps, setTimestamps] = useState(false);
-  const [wrap, setWrap] = useState(false);
+  const choices = useLogChoices(running);
+  const { container, timestamps, follow, wrap } = choices;
   /** Node names shown; null for all. */
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const log = useLogStream(workflowLogsPath(namespace, workflowName, { container, follow }), 'interleaved');
@@ -50,19 +47,13 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
           Download
         </a>
       </div>
-      <div className="log-toolbar">
-        <ContainerSelect value={container} onChange={setContainer} />
-        <LogToggle label="Timestamps" checked={timestamps} onChange={setTimestamps} />
-        <LogToggle label="Follow" checked={follow} onChange={setFollow} />
-        <LogToggle label="Wrap" checked={wrap} onChange={setWrap} />
-        <LogSearchBox search={search} />
-        <LogStreamState
-          status={log.status}
-          follow={follow}
-          total={log.buffer.length}
-          shown={rows?.length ?? log.buffer.length}
-        />
-      </div>
+      <LogToolbar
+        choices={choices}
+        search={search}
+        status={log.status}
+        total={log.buffer.length}
+        shown={rows?.length ?? log.buffer.length}
+      />
       <NodeFilter
         sources={log.buffer.sources}
         colours={SOURCE_COLOURS}
