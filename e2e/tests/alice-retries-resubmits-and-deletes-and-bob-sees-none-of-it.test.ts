@@ -91,6 +91,8 @@ describe('the workflows story: alice retries, resubmits and deletes; bob sees no
     await page.getByRole('tab', { name: 'Graph' }).waitFor();
     // The failed node, found in the graph itself: "/" opens the graph's search, Enter selects the match.
     const canvas = page.getByTestId('workflow-graph-canvas');
+    // Searched before the layout is drawn, the search has no scene to find the node in.
+    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
     await canvas.focus();
     await page.keyboard.press('/');
     const find = page.getByRole('searchbox', { name: 'Find a node' });
