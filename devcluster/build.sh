@@ -11,6 +11,9 @@ export GOFLAGS=-mod=mod GOTOOLCHAIN=local
 export GOMODCACHE=${GOMODCACHE:-$HOME/.cache/go-mod}
 ldflags="-s -w"
 logdir="$cache/build-logs"; mkdir -p "$logdir"
+# Two checkouts on one machine share the cache: one builds, the other waits and then finds the binaries.
+exec 9>"$cache/build.lock"
+flock 9
 
 # The tool modules' go.sum are generated here, not committed: `go mod tidy` against the proxy
 # is the lock, pinned by exact versions in go.mod.

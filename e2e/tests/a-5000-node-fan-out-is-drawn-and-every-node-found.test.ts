@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
 import { bigWorkflowNodes, fanOutWorkflow } from '../support/big-workflow.ts';
+import { busyCores } from '../support/cpu-load.ts';
 import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -136,5 +137,34 @@ describe('a 5,000-node fan-out', () => {
     assert.equal(stored.status.phase, 'Succeeded');
     assert.equal(typeof stored.status.compressedNodes, 'string');
     assert.equal(stored.status.nodes, undefined);
+  });
+  it('takes Enter pressed straight after typing, on a busy machine, and goes to that node', async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${server.url}/workflows`);
+    await signInThroughProvider(page, 'alice');
+    await page.goto(`${server.url}/workflows/${namespace}/${name}`);
+    const canvas = page.getByTestId('workflow-graph-canvas');
+    assert.equal(await drawnItems(page, canvas), 6);
+    // A slow page (Chromium's CPU throttling) on a machine whose cores are busy: React's deferred
+    // search results trail the typing, which is when Enter used to be dropped.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    const load = busyCores(60_000);
+    try {
+      const search = page.getByRole('searchbox', { name: 'Find a node' });
+      await search.click();
+      await search.pressSequentially('fan(4321:item-4321)');
+      await search.press('Enter');
+      const panel = page.locator('aside.node-panel');
+      await panel.getByRole('heading', { name: 'fan(4321:item-4321)' }).waitFor({ timeout: 120_000 });
+      assert.ok((await panel.innerText()).includes(`${name}.fan(4321:item-4321)`), 'the full name');
+    } finally {
+      load.stop();
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+    const unexpected = watched.errors.filter((e) => !e.includes('status of 404'));
+    assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
+    await page.close();
   });
 });

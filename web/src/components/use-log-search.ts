@@ -53,13 +53,18 @@ export function useLogSearch(
     // `version` is listed because it says when the buffer or rows grew in place.
   }, [buffer, rows, needle, version]);
 
+  // Shift+Enter pressed while the debounce still held the query back: applied once that search ran.
+  const backwardsPending = useRef(false);
   // A new search (or the same one over other lines) starts from where the user is looking.
   const searchedFor = useRef({ needle: '', buffer, rows });
   useEffect(() => {
     const last = searchedFor.current;
     if (last.needle === needle && last.buffer === buffer && last.rows === rows) return;
     searchedFor.current = { needle, buffer, rows };
-    setCurrentIndex(needle === '' ? -1 : firstMatchFrom(found.matches, topRow.current));
+    const first = needle === '' ? -1 : firstMatchFrom(found.matches, topRow.current);
+    const backwards = backwardsPending.current;
+    backwardsPending.current = false;
+    setCurrentIndex(backwards && first >= 0 ? stepMatch(first, found.matches.length, true) : first);
   }, [needle, buffer, rows, found, topRow]);
 
   const count = found.matches.length;
@@ -71,6 +76,15 @@ export function useLogSearch(
     found,
     currentIndex: index,
     current: index >= 0 ? (found.matches[index] ?? null) : null,
-    step: (backwards) => setCurrentIndex((i) => stepMatch(i, count, backwards)),
+    step: (backwards) => {
+      // Enter before the debounce ran searches for what is typed now (never steps through the old
+      // query's matches, never drops the key): the new search selects the first match in view.
+      if (needle !== query) {
+        backwardsPending.current = backwards;
+        setNeedle(query);
+        return;
+      }
+      setCurrentIndex((i) => stepMatch(i, count, backwards));
+    },
   };
 }

@@ -39,6 +39,14 @@ export function WorkflowFilters({ query, namespaces, onChange }: WorkflowFilters
       role="search"
       aria-label="Filter workflows"
       onSubmit={(e) => e.preventDefault()}
+      onKeyDown={(e) => {
+        // Enter in a text field applies what is typed at once, without waiting for the debounce (a form
+        // with two text fields and no button has no implicit submission).
+        if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
+        e.preventDefault();
+        if (search !== query.q || template.trim() !== query.template)
+          onChange({ ...query, q: search, template: template.trim() });
+      }}
     >
       <fieldset className="filter-phases">
         <legend className="visually-hidden">Phase</legend>

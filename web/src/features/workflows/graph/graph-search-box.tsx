@@ -1,6 +1,7 @@
 import type { WorkflowNode } from '@argovue/api-types';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { findNodes } from '../../../lib/graph-search.ts';
+import { stepMatch } from '../../../lib/log-search.ts';
 
 /** True when a key press belongs to a field the user is typing in. */
 function typingIn(target: EventTarget | null): boolean {
@@ -66,17 +67,15 @@ export function GraphSearchBox({
             setQuery('');
             setCurrent(-1);
             input.current?.blur();
-          } else if (event.key === 'Enter' && matches.length > 0 && deferred === query) {
+          } else if (event.key === 'Enter') {
             event.preventDefault();
-            const step = event.shiftKey ? -1 : 1;
-            const next =
-              current < 0
-                ? step === 1
-                  ? 0
-                  : matches.length - 1
-                : (current + step + matches.length) % matches.length;
+            // The deferred matches may lag the typing (a busy machine, a big graph): Enter acts on the
+            // query as it is now, never on an older one, and is never dropped.
+            const now = deferred === query ? matches : findNodes(nodes, query);
+            const next = stepMatch(current, now.length, event.shiftKey);
+            if (next < 0) return;
             setCurrent(next);
-            onReveal(matches[next] ?? -1);
+            onReveal(now[next] ?? -1);
           }
         }}
       />
