@@ -70,7 +70,7 @@ console.log(
 );
 
 // The cluster may hold another benchmark's 20,000 workflows: the caches' first list takes a while.
-const server = await startServer({}, { readyTimeoutMs: 120_000 });
+const server = await startServer();
 const browser = await launchBrowser();
 try {
   const { page } = await openPage(browser);

@@ -39,6 +39,8 @@ export interface HealthStatus {
   status: 'ok' | 'unavailable';
   /** 'ok', or what is wrong. */
   checks: Record<string, string>;
+  /** Objects the shared caches hold so far: while they sync, a caller can see the start-up progressing. */
+  cached?: number;
 }
 
 /** GET /api/v1/me: who the logged-in user is, as the provider said and as Kubernetes sees them. */

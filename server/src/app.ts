@@ -16,7 +16,12 @@ import { registerIdentityHeaderStripping } from './http/identity-headers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { AccessReviewer } from './kube/access.ts';
 import { KubeApi } from './kube/kube-api.ts';
-import { namespaceCachesReady, startNamespaceCaches, stopNamespaceCaches } from './namespaces/caches.ts';
+import {
+  namespaceCachesReady,
+  namespaceCachesSize,
+  startNamespaceCaches,
+  stopNamespaceCaches,
+} from './namespaces/caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 import { WorkflowDirectory } from './workflows/list.ts';
@@ -36,6 +41,8 @@ export interface Services {
   kube: KubeApi;
   /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
   cachesReady: () => boolean;
+  /** How many objects the shared caches hold: start-up progress while they sync. */
+  cachedObjects: () => number;
   /** Stops watches and closes connections. */
   stop: () => void;
 }
@@ -90,6 +97,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     workflows: new WorkflowDirectory(caches.workflows, namespaces, kubeApi),
     kube: kubeApi,
     cachesReady: () => cachesReady,
+    cachedObjects: () => namespaceCachesSize(caches),
     stop: () => {
       stopNamespaceCaches(caches);
       revocations.stop();
@@ -124,7 +132,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     oidc: deps.oidc,
     publicOrigin: publicOrigin(config),
   });
-  registerHealthRoutes(app, deps.probeCluster, deps.cachesReady, deps.version);
+  registerHealthRoutes(app, deps.probeCluster, deps.cachesReady, deps.cachedObjects, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
   registerWorkflowRoutes(app, deps.workflows);
   registerWorkflowDetailRoutes(app, deps.kube);

@@ -6,6 +6,7 @@ export function registerHealthRoutes(
   app: FastifyInstance,
   probe: ClusterProbe,
   cachesReady: () => boolean,
+  cachedObjects: () => number,
   version: string,
 ): void {
   // Liveness: the process answers. It must not depend on the cluster, or a cluster outage restarts us.
@@ -24,7 +25,7 @@ export function registerHealthRoutes(
     };
     const ok = checks.kubernetes === 'ok' && checks.caches === 'ok';
     if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'unavailable', checks };
+    return { status: ok ? 'ok' : 'unavailable', checks, cached: cachedObjects() };
   });
 
   app.get('/api/v1/info', { config: { public: true } }, async (): Promise<ServerInfo> => {

@@ -82,12 +82,17 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
   };
 }
 
-function allOf(caches: NamespaceCaches): Pick<WatchCache<unknown>, 'ready' | 'stop'>[] {
+function allOf(caches: NamespaceCaches): Pick<WatchCache<unknown>, 'ready' | 'stop' | 'size'>[] {
   return [caches.namespaces, caches.quotas, caches.roleBindings, caches.workflows];
 }
 
 export async function namespaceCachesReady(caches: NamespaceCaches): Promise<void> {
   await Promise.all(allOf(caches).map((cache) => cache.ready()));
+}
+
+/** How many objects the caches hold (during the first list: how far it got). */
+export function namespaceCachesSize(caches: NamespaceCaches): number {
+  return allOf(caches).reduce((sum, cache) => sum + cache.size, 0);
 }
 
 export function stopNamespaceCaches(caches: NamespaceCaches): void {
