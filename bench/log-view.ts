@@ -188,13 +188,13 @@ try {
       if (state === 'streaming') run.started = true;
       if (state === 'done' && run.started) {
         // Looked at two frames after the end: the last lines are drawn by the frame after the count.
-        void (async () => {
+        (async () => {
           for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
           const view = document.querySelector<HTMLElement>('section.node-logs .log-view');
           run.atEnd = view !== null && view.scrollTop + view.clientHeight >= view.scrollHeight - 20;
           run.where = `scrollTop ${view?.scrollTop}, height ${view?.clientHeight} of ${view?.scrollHeight}`;
           run.done = true;
-        })();
+        })().catch(reportError);
         return;
       }
       requestAnimationFrame(frame);

@@ -25,7 +25,8 @@ class Tab {
   opened = false;
 
   constructor(open: (signal: AbortSignal) => Promise<Response>) {
-    void this.#read(open);
+    // #read reports its own failures.
+    this.#read(open).catch(() => undefined);
   }
 
   async #read(open: (signal: AbortSignal) => Promise<Response>): Promise<void> {

@@ -43,6 +43,12 @@ console.log(`oidc-provider: issuer ${provider.issuer}, demo users: ${users} (pas
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void provider.close().finally(() => process.exit(0));
+    provider.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`closing the provider failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
   });
 }

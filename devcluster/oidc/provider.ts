@@ -157,15 +157,16 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const pathname = URL.parse(req.url ?? '/', issuer)?.pathname ?? '/';
-    if (!isInteractionPath(pathname)) {
-      void providerCallback(req, res);
-      return;
-    }
-    handleInteraction(provider, req, res, pathname).catch((error: unknown) => {
-      log(`sign-in page failed: ${error instanceof Error ? error.message : String(error)}`);
+    const failed = (error: unknown): void => {
+      log(`${pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (res.headersSent) res.destroy();
       else res.writeHead(500, { 'content-type': 'text/plain' }).end('sign-in failed\n');
-    });
+    };
+    if (!isInteractionPath(pathname)) {
+      providerCallback(req, res).catch(failed);
+      return;
+    }
+    handleInteraction(provider, req, res, pathname).catch(failed);
   });
 
   return {

@@ -100,7 +100,14 @@ function follow(path: string, onObject: (obj: never) => Promise<void>): void {
   const run = (): void => {
     new Watch(kc)
       // The watch delivers objects of the kind its path names.
-      .watch(path, {}, (_type: string, obj: unknown) => void onObject(obj as never), restart)
+      .watch(
+        path,
+        {},
+        (_type: string, obj: unknown) => {
+          onObject(obj as never).catch((error: unknown) => log(`${path}: ${describeError(error)}`));
+        },
+        restart,
+      )
       .catch(restart);
   };
   run();

@@ -15,7 +15,8 @@ export class SseReader {
   constructor(response: Response) {
     if (response.body === null) throw new Error('the response has no body');
     this.#reader = response.body.getReader();
-    void this.#pump();
+    // #pump ends on any error of the body (a cancelled stream) and marks the reader done.
+    this.#pump().catch(() => undefined);
   }
 
   async #pump(): Promise<void> {

@@ -87,7 +87,10 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
   });
   const caches = startNamespaceCaches(kubeApi, log);
   let cachesReady = false;
-  void Promise.all([namespaceCachesReady(caches), revocations.ready()]).then(() => (cachesReady = true));
+  Promise.all([namespaceCachesReady(caches), revocations.ready()]).then(
+    () => (cachesReady = true),
+    (error: unknown) => log(`the shared caches failed to start: ${String(error)}`),
+  );
   const access = new AccessReviewer(kubeApi, config.authzCacheSeconds * 1000);
   const namespaces = new NamespaceDirectory(caches, access);
   return {

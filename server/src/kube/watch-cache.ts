@@ -56,7 +56,8 @@ export class WatchCache<T> {
   }
 
   start(): this {
-    void this.#run();
+    // #run handles every failure of the apiserver itself; this catches a bug (a throwing logger).
+    this.#run().catch((error: unknown) => console.error(`watch ${this.#options.path} stopped:`, error));
     return this;
   }
 

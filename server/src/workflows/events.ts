@@ -82,7 +82,11 @@ export function registerWorkflowEvents(
     // Access can change: re-ask as decisions expire; the session's end ends the stream.
     timers.push(
       setInterval(() => {
-        void workflows.listableNamespaces(user, namespace).then((names) => (allowed = new Set(names ?? [])));
+        // While the apiserver cannot answer, the last decision stands until the next check.
+        workflows.listableNamespaces(user, namespace).then(
+          (names) => (allowed = new Set(names ?? [])),
+          () => undefined,
+        );
       }, recheckMs),
     );
     const sessionLeftMs = session.expiresAt * 1000 - Date.now();

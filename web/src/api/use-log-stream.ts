@@ -42,7 +42,7 @@ export function useLogStream(path: string, format: LogLineFormat): LogStream {
         setVersion((v) => v + 1);
       });
     };
-    void (async () => {
+    (async () => {
       try {
         const stream = await openLogStream(path, abort.signal);
         setStatus({ state: 'streaming' });
@@ -87,7 +87,7 @@ export function useLogStream(path: string, format: LogLineFormat): LogStream {
                 }),
         });
       }
-    })();
+    })().catch(reportError);
     return () => {
       abort.abort();
       if (frame !== 0) cancelAnimationFrame(frame);

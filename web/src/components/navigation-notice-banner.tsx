@@ -15,9 +15,11 @@ export function NavigationNoticeBanner() {
             type="button"
             className="link-button"
             // Dropping the state keeps a reload or Back from showing it again.
-            onClick={() =>
-              void navigate(`${location.pathname}${location.search}`, { replace: true, state: null })
-            }
+            onClick={() => {
+              Promise.resolve(
+                navigate(`${location.pathname}${location.search}`, { replace: true, state: null }),
+              ).catch(reportError);
+            }}
           >
             Dismiss
           </button>

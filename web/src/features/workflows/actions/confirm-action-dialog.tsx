@@ -58,7 +58,14 @@ export function ConfirmActionDialog({
         <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button button-danger" onClick={() => void confirm()} disabled={busy}>
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={() => {
+            confirm().catch(reportError);
+          }}
+          disabled={busy}
+        >
           {busy ? `${words.title}…` : words.button}
         </button>
       </div>

@@ -40,7 +40,11 @@ export function ResubmitDialog({
 
   return (
     <ModalDialog title={`Resubmit ${name}`} onClose={onClose} busy={busy} className="modal-wide">
-      <form onSubmit={(e) => void submit(e)}>
+      <form
+        onSubmit={(e) => {
+          submit(e).catch(reportError);
+        }}
+      >
         <p className="muted">A new workflow runs with the same spec; this one stays as it is.</p>
         <label className="checkbox-field">
           <input type="checkbox" checked={memoized} onChange={(e) => setMemoized(e.target.checked)} />

@@ -61,7 +61,11 @@ export function RetryDialog({
       busy={busy}
       className="modal-wide"
     >
-      <form onSubmit={(e) => void submit(e)}>
+      <form
+        onSubmit={(e) => {
+          submit(e).catch(reportError);
+        }}
+      >
         <p className="muted">
           {node === undefined
             ? 'The failed nodes run again; the nodes that succeeded keep their results.'

@@ -101,7 +101,7 @@ export function WorkflowActionsProvider({
 
   const start = useCallback(
     (action: WorkflowActionKind) => {
-      if (action === 'suspend' || action === 'resume') void send(action);
+      if (action === 'suspend' || action === 'resume') send(action).catch(reportError);
       else if (action === 'retry') setDialog({ kind: 'retry' });
       else if (action === 'resubmit') setDialog({ kind: 'resubmit' });
       else setDialog({ kind: 'confirm', action });

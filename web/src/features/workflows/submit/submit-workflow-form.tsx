@@ -51,7 +51,14 @@ export function SubmitWorkflowForm({
   };
 
   return (
-    <form ref={form} className="submit-form panel" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      ref={form}
+      className="submit-form panel"
+      onSubmit={(e) => {
+        submit(e).catch(reportError);
+      }}
+      noValidate
+    >
       <h2>
         Parameters of <span className="mono">{template.name}</span>
       </h2>
