@@ -32,7 +32,13 @@ after(() => services.stop());
 
 async function appWith(probe: ClusterProbe, webDir = webDirWithIndex()) {
   const config = loadConfig(testEnv({ ARGOVUE_WEB_DIR: webDir, ARGOVUE_LOG_LEVEL: 'silent' }));
-  return buildApp(config, { ...services, cachesReady: () => true, cachedObjects: () => 0, probeCluster: probe, version: '1.2.3' });
+  return buildApp(config, {
+    ...services,
+    cachesReady: () => true,
+    cachedObjects: () => 0,
+    probeCluster: probe,
+    version: '1.2.3',
+  });
 }
 
 describe('health and info', () => {
