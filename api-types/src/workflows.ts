@@ -1,0 +1,84 @@
+// Workflows: the list's rows, its live events, and one workflow with its graph.
+import type { NodeOutputs } from './workflow-nodes.ts';
+
+export type WorkflowPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error';
+
+/**
+ * One row of a workflow list: the fields a list shows, nothing more (no uid: namespace and name
+ * identify a row; every byte here is sent for each of up to 20,000 rows).
+ */
+export interface WorkflowRow {
+  namespace: string;
+  name: string;
+  phase: WorkflowPhase;
+  message?: string;
+  /** The WorkflowTemplate (or ClusterWorkflowTemplate) it was submitted from. */
+  template?: { name: string; cluster: boolean };
+  /** Who submitted it, when Argo or ArgoVue recorded it. */
+  submitter?: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Pods done / pods in all, from Argo's `status.progress` ("3/4"). */
+  progress?: { done: number; total: number };
+  labels: Record<string, string>;
+  /** `spec.suspend` is set: the whole workflow waits to be resumed. */
+  suspended?: true;
+  /** A stop or terminate was asked for (`spec.shutdown`) and the controller is acting on it. */
+  shutdown?: 'Stop' | 'Terminate';
+}
+
+/** GET /api/v1/workflows and GET /api/v1/namespaces/:namespace/workflows */
+export interface WorkflowList {
+  items: WorkflowRow[];
+  /** Rows matching the filters, across all pages. */
+  total: number;
+  /** Pass as `continue` for the next page; absent on the last one. */
+  continue?: string;
+  /** Open /api/v1/workflows/events with `lastEventId` = this to get every change after this list. */
+  eventId: string;
+}
+
+/**
+ * Events of GET /api/v1/workflows/events (Server-Sent Events; each has an `id` to resume from):
+ * `upsert` carries a WorkflowRow, `delete` a WorkflowRef, `reset` means "list again" (the stream could
+ * not resume, or the client read too slowly).
+ */
+export interface WorkflowRef {
+  namespace: string;
+  name: string;
+}
+
+export type NodePhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Skipped' | 'Omitted';
+
+/** One node of a workflow's status, as the graph and the node panel need it. */
+export interface WorkflowNode {
+  id: string;
+  /** Full name, e.g. `etl-1.transform-b` or `etl-1[1].fit(0)`. */
+  name: string;
+  displayName: string;
+  /** Argo node type: Pod, DAG, Steps, StepGroup, TaskGroup, Retry, Skipped, Suspend, Container, … */
+  type: string;
+  phase: NodePhase;
+  message?: string;
+  templateName?: string;
+  boundaryId?: string;
+  children: string[];
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+/** GET /api/v1/namespaces/:namespace/workflows/:name */
+export interface WorkflowDetail {
+  row: WorkflowRow;
+  entrypoint?: string;
+  parameters: { name: string; value?: string }[];
+  annotations: Record<string, string>;
+  nodes: WorkflowNode[];
+  /** Set when the status could not be read as a graph (malformed or unreadable nodes). */
+  nodesError?: string;
+  /** The object as stored, without its (large) node map: for the YAML view. */
+  object: unknown;
+  /** The workflow's `status.outputs` (parameters and artifacts its entrypoint exported). */
+  outputs: NodeOutputs;
+}
