@@ -6,9 +6,9 @@
 # (npm install of the UI's dependencies, webpack, then the Go build). Prints the binary's path last.
 #
 # Where the argo-ui library comes from: the UI's package.json names it by a git URL
-# (git+https://github.com/argoproj/argo-ui.git#<commit>) that npm cannot reach from here. Give a
-# clone of argoproj/argo-ui in ARGO_UI_REPO (a git directory holding that commit); without it the
-# script tries the mirror at /work/.mirror/argoproj+argo-ui/repo, then a clone from GitHub.
+# (git+https://github.com/argoproj/argo-ui.git#<commit>) that npm's git step cannot always reach.
+# ARGO_UI_REPO names a git directory (a clone, bare or not) holding that commit; without it the
+# script uses ~/.cache/argovue/argo-ui.git, cloning it from GitHub the first time (see README.md).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -52,12 +52,16 @@ ui="$work/argo-workflows/ui"
 # 2. argo-ui at the commit the UI pins, exported from a git directory.
 commit=$(sed -n 's/.*"argo-ui": *"git+https:\/\/github.com\/argoproj\/argo-ui.git#\([0-9a-f]\{40\}\)".*/\1/p' "$ui/package.json")
 [ -n "$commit" ] || fail "no pinned argo-ui commit found in ui/package.json"
-repo=${ARGO_UI_REPO:-/work/.mirror/argoproj+argo-ui/repo}
-if ! git --git-dir="$repo" cat-file -e "$commit^{commit}" 2>/dev/null; then
-  repo="$work/argo-ui.git"
+repo=${ARGO_UI_REPO:-$cache/argo-ui.git}
+# A clone with a work tree keeps its objects in .git.
+[ -d "$repo/.git" ] && repo="$repo/.git"
+if [ -z "${ARGO_UI_REPO:-}" ] && [ ! -d "$repo" ]; then
   git clone --bare https://github.com/argoproj/argo-ui.git "$repo" ||
-    fail "argo-ui $commit is not reachable: set ARGO_UI_REPO to a clone of argoproj/argo-ui"
+    fail "could not clone argoproj/argo-ui: set ARGO_UI_REPO to a clone of it (see README.md)"
 fi
+git --git-dir="$repo" cat-file -e "$commit^{commit}" 2>/dev/null ||
+  fail "$repo does not hold argo-ui $commit: fetch it there, or set ARGO_UI_REPO to a clone that does"
+
 mkdir -p "$work/argo-ui"
 git --git-dir="$repo" archive "$commit" | tar -x -C "$work/argo-ui"
 
@@ -67,7 +71,7 @@ git --git-dir="$repo" archive "$commit" | tar -x -C "$work/argo-ui"
 #  - the peer ranges do not agree (argo-ui wants react 16, the UI uses react 18): --legacy-peer-deps;
 #  - npm ignores the UI's yarn.lock (and yarn is not installed), so versions float within the ranges
 #    of package.json: 1,410 packages, webpack 5.94.0 on 2026-11-25;
-#  - the trial in /work/shared/DEVCLUSTER.md needed ajv@8 added explicitly for the build tools; we
+#  - the first trial build needed ajv@8 added explicitly for the build tools; we
 #    kept that step (5 s) rather than rebuild without it to find out whether it still is.
 sed -i "s|\"git+https://github.com/argoproj/argo-ui.git#$commit\"|\"file:../../argo-ui\"|" "$ui/package.json"
 (cd "$ui" && npm install --install-links --legacy-peer-deps --no-audit --no-fund --loglevel=error)
