@@ -148,6 +148,12 @@ up() {
   write_kubeconfig "$state/kube-controller-manager.kubeconfig" kube-controller-manager "$(cert_user kube-controller-manager)"
   write_kubeconfig "$state/kube-scheduler.kubeconfig" kube-scheduler "$(cert_user kube-scheduler)"
   render_kwok_config
+  # KWOK reads its config (stages, the logs it serves) once: one started from an older config is
+  # restarted, so a cluster left running never lacks what the tests expect (the huge-line log).
+  if running kwok && ! cmp -s "$state/kwok.yaml" "$state/kwok.started.yaml"; then
+    echo "devcluster: restarting kwok: its config changed since it started"
+    stop kwok
+  fi
 
   ensure_port_free etcd "$etcd_port"
   ensure_port_free kube-apiserver "$api_port"
@@ -192,6 +198,7 @@ up() {
     --manage-all-nodes=false --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
     --node-ip 127.0.0.1 --node-port "$kwok_port" --server-address "127.0.0.1:$kwok_port" \
     --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key"
+  cp "$state/kwok.yaml" "$state/kwok.started.yaml"
   wait_for kube-controller-manager 60 curl -fsSk https://127.0.0.1:10257/healthz
   wait_for kube-scheduler 60 curl -fsSk https://127.0.0.1:10259/healthz
 
@@ -229,18 +236,21 @@ up() {
   echo "devcluster: export KUBECONFIG=$admin_kubeconfig"
 }
 
+# stop NAME: SIGTERM to its process group, SIGKILL after 10 s; some components (the Argo controller
+# among them) ignore SIGTERM once the apiserver is gone.
+stop() {
+  local name=$1 pid
+  pid=$(pid_of "$name") || { rm -f "$pids/$name.pid"; return 0; }
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
+  rm -f "$pids/$name.pid"
+  echo "devcluster: stopped $name"
+}
+
 down() {
-  local name pid i
-  for ((i = ${#components[@]} - 1; i >= 0; i--)); do
-    name=${components[i]}
-    pid=$(pid_of "$name") || { rm -f "$pids/$name.pid"; continue; }
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    # Some components (the Argo controller among them) ignore SIGTERM once the apiserver is gone.
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
-    rm -f "$pids/$name.pid"
-    echo "devcluster: stopped $name"
-  done
+  local i
+  for ((i = ${#components[@]} - 1; i >= 0; i--)); do stop "${components[i]}"; done
 }
 
 status() {
