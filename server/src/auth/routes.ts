@@ -3,8 +3,8 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Me, SessionState } from '@argovue/api-types';
+import { safeReturnTo } from '@argovue/api-types/return-to';
 import { HttpError } from '../http/errors.ts';
-import { safeReturnTo } from '../http/return-to.ts';
 import type { AuthenticatedUser, Authenticator } from './authenticator.ts';
 import { SessionRefused } from './authenticator.ts';
 import { LoginError, type LoginTransaction, type OidcClient } from './oidc.ts';

@@ -2,7 +2,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeLoginError } from '../../lib/login-error.ts';
-import { safeReturnTo } from '../../lib/return-to.ts';
+import { safeReturnTo } from '@argovue/api-types/return-to';
 import { LoginView } from './login-view.tsx';
 
 /** /login?returnTo=…&error=…&message=…&signedOut=1: sign in, or go on to returnTo when already signed in. */
