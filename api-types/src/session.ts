@@ -18,3 +18,17 @@ export interface Me {
 
 /** GET /api/v1/session: never a 401, so a page can ask without an error in the console. */
 export type SessionState = { signedIn: false } | { signedIn: true; me: Me };
+
+/**
+ * Why a login failed, as the server sends it to `/login?error=<code>`. The login page shows its own
+ * text for each code and nothing a link carries, so a crafted link cannot put words on our page.
+ */
+export type LoginErrorCode =
+  | 'login_failed'
+  | 'login_expired'
+  | 'state_mismatch'
+  | 'nonce_mismatch'
+  | 'provider_unavailable'
+  | 'provider_refused'
+  | 'identity_refused'
+  | 'no_id_token';

@@ -1,6 +1,7 @@
 // The OpenID Connect relying party: authorization-code flow with PKCE, state and nonce, refresh, and
 // RP-initiated logout, all through openid-client. Discovery happens on first use and is retried
 // while the provider is unreachable, so ArgoVue starts even when the provider is briefly down.
+import type { LoginErrorCode } from '@argovue/api-types';
 import * as oidc from 'openid-client';
 
 export interface OidcSettings {
@@ -28,8 +29,8 @@ export interface TokenResult {
 
 /** A login the provider or the user's browser got wrong; `code` goes to the login page. */
 export class LoginError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, cause?: unknown) {
+  readonly code: LoginErrorCode;
+  constructor(code: LoginErrorCode, message: string, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause });
     this.code = code;
   }

@@ -2,7 +2,7 @@
 // state-changing requests the CSRF defences (same Origin, and the session's X-CSRF-Token).
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Me, SessionState } from '@argovue/api-types';
+import type { LoginErrorCode, Me, SessionState } from '@argovue/api-types';
 import { safeReturnTo } from '@argovue/api-types/return-to';
 import { HttpError } from '../http/errors.ts';
 import type { AuthenticatedUser, Authenticator } from './authenticator.ts';
@@ -97,7 +97,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
       request.log.info({ sid: session.sid }, 'login');
       return await reply.redirect(transaction.returnTo);
     } catch (error) {
-      const code =
+      const code: LoginErrorCode =
         error instanceof LoginError
           ? error.code
           : error instanceof SessionRefused

@@ -1,18 +1,19 @@
-// The server sends a failed login back to /login?error=<code>, maybe with &message=<text>. The text is shown as
-// text (React escapes it) and kept short, since anyone can put anything in a link to this page.
+// The server sends a failed login back to /login?error=<code>. Anyone can put anything in a link to
+// this page, so it shows only our own words for the codes it knows: a `message` or an unknown code in
+// the link is never shown (a phishing text on our page would look like ours).
+import type { LoginErrorCode } from '@argovue/api-types';
 
 export interface LoginError {
-  code: string;
+  /** The code, when it is one of ours; an unknown one is not echoed. */
+  code: LoginErrorCode | undefined;
   title: string;
   detail: string;
 }
 
-const MAX_MESSAGE_LENGTH = 300;
-
 const TRY_AGAIN = 'Try again; if it keeps failing, tell the ArgoVue operators.';
 
-// The codes the server sends; an unknown one still reads as a failed sign-in.
-const known: Record<string, { title: string; detail: string }> = {
+// Every code the server sends (the type makes a new one fail to compile until it has its text).
+const known: Record<LoginErrorCode, { title: string; detail: string }> = {
   login_failed: {
     title: 'Sign-in failed',
     detail: `Your company’s sign-in did not complete. ${TRY_AGAIN}`,
@@ -48,16 +49,10 @@ const known: Record<string, { title: string; detail: string }> = {
   },
 };
 
-/** What to show for the login page's error parameters; null when there is no error. */
-export function describeLoginError(code: string | null, message: string | null): LoginError | null {
+/** What to show for the login page's `error` parameter; null when there is no error. */
+export function describeLoginError(code: string | null): LoginError | null {
   if (code === null || code.trim() === '') return null;
-  const base = known[code] ?? { title: 'Sign-in failed', detail: TRY_AGAIN };
-  const text = message?.trim() ?? '';
-  const detail =
-    text === ''
-      ? base.detail
-      : text.length > MAX_MESSAGE_LENGTH
-        ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`
-        : text;
-  return { code: code.slice(0, 64), title: base.title, detail };
+  if (Object.hasOwn(known, code)) return { code: code as LoginErrorCode, ...known[code as LoginErrorCode] };
+  // Still an error the user should see, in our words only.
+  return { code: undefined, title: 'Sign-in failed', detail: TRY_AGAIN };
 }

@@ -5,7 +5,7 @@ import { describeLoginError } from '../../lib/login-error.ts';
 import { safeReturnTo } from '@argovue/api-types/return-to';
 import { LoginView } from './login-view.tsx';
 
-/** /login?returnTo=…&error=…&message=…&signedOut=1: sign in, or go on to returnTo when already signed in. */
+/** /login?returnTo=…&error=…&signedOut=1: sign in, or go on to returnTo when already signed in. */
 export function LoginPage() {
   const session = useSession();
   const [params] = useSearchParams();
@@ -15,7 +15,7 @@ export function LoginPage() {
   return (
     <LoginView
       returnTo={returnTo}
-      error={describeLoginError(params.get('error'), params.get('message'))}
+      error={describeLoginError(params.get('error'))}
       signedOut={params.get('signedOut') === '1'}
     />
   );

@@ -24,9 +24,11 @@ export function LoginView({ returnTo, error, signedOut }: LoginViewProps) {
           <div className="login-error" role="alert">
             <p className="login-error-title">{error.title}</p>
             <p>{error.detail}</p>
-            <p className="muted small">
-              Error code <span className="mono">{error.code}</span>
-            </p>
+            {error.code !== undefined && (
+              <p className="muted small">
+                Error code <span className="mono">{error.code}</span>
+              </p>
+            )}
           </div>
         )}
         {/* A GET form: a full-page navigation to the server, which sends the browser on to the provider. */}
