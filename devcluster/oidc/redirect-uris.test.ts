@@ -1,4 +1,4 @@
-// Which redirect URIs the argovue client may use: loopback, http, any port, one path.
+// Which redirect URIs the argovue client may use: loopback, http(s), any port, one path.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isLoopbackCallbackUri, isLoopbackPostLogoutUri } from './redirect-uris.ts';
@@ -9,6 +9,7 @@ describe('login redirect URIs', () => {
     'http://127.0.0.1:41234/auth/callback',
     'http://localhost:5173/auth/callback',
     'http://localhost/auth/callback',
+    'https://127.0.0.1:8443/auth/callback',
   ]) {
     it(`accepts ${uri}`, () => assert.equal(isLoopbackCallbackUri(uri), true));
   }
@@ -18,7 +19,8 @@ describe('login redirect URIs', () => {
     ['a host that starts like loopback', 'http://127.0.0.1.evil.example/auth/callback'],
     ['user info that hides the host', 'http://127.0.0.1:8080@evil.example/auth/callback'],
     ['user info before loopback', 'http://evil.example@127.0.0.1:8080/auth/callback'],
-    ['https', 'https://127.0.0.1:8080/auth/callback'],
+    ['another scheme', 'ftp://127.0.0.1:8080/auth/callback'],
+    ['https to another host', 'https://evil.example/auth/callback'],
     ['another path', 'http://127.0.0.1:8080/auth/callback/x'],
     ['a path prefix', 'http://127.0.0.1:8080/auth/callbackx'],
     ['the root path', 'http://127.0.0.1:8080/'],
@@ -38,12 +40,16 @@ describe('login redirect URIs', () => {
 });
 
 describe('post-logout redirect URIs', () => {
-  for (const uri of ['http://127.0.0.1:8080/', 'http://localhost:5173/signed-out?from=argovue']) {
+  for (const uri of [
+    'http://127.0.0.1:8080/',
+    'http://localhost:5173/signed-out?from=argovue',
+    'https://127.0.0.1:8443/login?signedOut=1',
+  ]) {
     it(`accepts ${uri}`, () => assert.equal(isLoopbackPostLogoutUri(uri), true));
   }
   for (const uri of [
     'http://evil.example/',
-    'https://127.0.0.1:8080/',
+    'https://evil.example/',
     'http://127.0.0.1:8080@evil.example/',
     'http://127.0.0.1:8080/#x',
   ]) {

@@ -45,7 +45,8 @@ async function readiness(url: string): Promise<{ ready: boolean; cached?: number
 }
 
 export async function startServer(
-  env: Record<string, string> = {},
+  // A function when a setting depends on the port, e.g. an https ARGOVUE_PUBLIC_URL.
+  env: Record<string, string> | ((port: number) => Record<string, string>) = {},
   // How long the server may go without progress before it counts as stuck: no answer at all, or caches
   // that hold no more objects than before.
   options: { stallMs?: number } = {},
@@ -54,7 +55,12 @@ export async function startServer(
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
-    env: { ...process.env, ...devclusterArgovueEnv(port), ARGOVUE_LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      ...devclusterArgovueEnv(port),
+      ARGOVUE_LOG_LEVEL: 'warn',
+      ...(typeof env === 'function' ? env(port) : env),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

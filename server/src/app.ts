@@ -77,6 +77,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     revocations,
     oidc,
     sessionSeconds: config.sessionSeconds,
+    secureCookies: publicOrigin(config).protocol === 'https:',
     mapping: {
       usernameClaim: config.oidcUsernameClaim,
       groupsClaim: config.oidcGroupsClaim,

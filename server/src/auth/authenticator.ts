@@ -8,7 +8,9 @@ import { deriveKey, Sealer } from './sealed.ts';
 import { newSessionId, parseSession, type Session } from './session.ts';
 import {
   clearedSessionCookies,
+  cookieName,
   readSessionCookies,
+  sessionCookieName,
   sessionCookies,
   type SetCookie,
 } from './session-cookie.ts';
@@ -44,6 +46,8 @@ export class Authenticator {
   readonly #revocations: Revocations;
   readonly #users = new Map<string, { claimsJson: string; user: MappedUser }>();
   readonly #refreshing = new Map<string, Promise<Session | undefined>>();
+  /** The session cookies' name: `__Host-` prefixed over https (see cookieName). */
+  readonly sessionCookie: string;
 
   constructor(options: {
     keys: readonly string[];
@@ -51,7 +55,10 @@ export class Authenticator {
     mapping: IdentityMapping;
     sessionSeconds: number;
     revocations: Revocations;
+    /** ArgoVue is reached over https: cookies are Secure and `__Host-` prefixed. */
+    secureCookies: boolean;
   }) {
+    this.sessionCookie = cookieName(sessionCookieName, options.secureCookies);
     this.#revocations = options.revocations;
     this.#sessionSealer = new Sealer(options.keys, 'session');
     this.loginSealer = new Sealer(options.keys, 'login');
@@ -84,37 +91,40 @@ export class Authenticator {
   }
 
   async authenticate(cookies: Readonly<Record<string, string | undefined>>): Promise<Authentication> {
-    const raw = readSessionCookies(this.#sessionSealer, cookies);
+    const raw = readSessionCookies(this.#sessionSealer, cookies, this.sessionCookie);
     if (raw === undefined) {
-      const hadCookie = Object.keys(cookies).some((name) => name.startsWith('argovue_session'));
+      const hadCookie = Object.keys(cookies).some((name) => name.startsWith(`${this.sessionCookie}.`));
       return {
         ok: false,
         reason: hadCookie ? 'invalid' : 'none',
-        setCookies: hadCookie ? clearedSessionCookies() : [],
+        setCookies: hadCookie ? clearedSessionCookies(this.sessionCookie) : [],
       };
     }
     let session = parseSession(raw);
-    if (session === undefined) return { ok: false, reason: 'invalid', setCookies: clearedSessionCookies() };
+    if (session === undefined)
+      return { ok: false, reason: 'invalid', setCookies: clearedSessionCookies(this.sessionCookie) };
     if (this.#revocations.isRevoked(session.sid))
-      return { ok: false, reason: 'revoked', setCookies: clearedSessionCookies() };
+      return { ok: false, reason: 'revoked', setCookies: clearedSessionCookies(this.sessionCookie) };
     const now = Date.now() / 1000;
     if (session.expiresAt <= now)
-      return { ok: false, reason: 'expired', setCookies: clearedSessionCookies() };
+      return { ok: false, reason: 'expired', setCookies: clearedSessionCookies(this.sessionCookie) };
     let setCookies: SetCookie[] = [];
     if (session.idTokenExpiresAt <= now) {
       session = await this.#refresh(session);
-      if (session === undefined) return { ok: false, reason: 'expired', setCookies: clearedSessionCookies() };
-      setCookies = this.#cookiesFor(session) ?? clearedSessionCookies();
+      if (session === undefined)
+        return { ok: false, reason: 'expired', setCookies: clearedSessionCookies(this.sessionCookie) };
+      setCookies = this.#cookiesFor(session) ?? clearedSessionCookies(this.sessionCookie);
     }
     const user = this.#userOf(session);
-    if (user === undefined) return { ok: false, reason: 'invalid', setCookies: clearedSessionCookies() };
+    if (user === undefined)
+      return { ok: false, reason: 'invalid', setCookies: clearedSessionCookies(this.sessionCookie) };
     return { ok: true, auth: { session, user, csrfToken: this.csrfTokenOf(session.sid) }, setCookies };
   }
 
   async logout(session: Session): Promise<SetCookie[]> {
     await this.#revocations.revoke(session.sid, session.expiresAt);
     this.#users.delete(session.sid);
-    return clearedSessionCookies();
+    return clearedSessionCookies(this.sessionCookie);
   }
 
   /** The CSRF token of a session: derived from its id with a server key, so nothing is stored. */
@@ -140,7 +150,7 @@ export class Authenticator {
 
   #cookiesFor(session: Session): SetCookie[] | undefined {
     const maxAge = Math.max(0, Math.floor(session.expiresAt - Date.now() / 1000));
-    return sessionCookies(this.#sessionSealer, session, maxAge);
+    return sessionCookies(this.#sessionSealer, session, maxAge, this.sessionCookie);
   }
 
   // One mapped identity object per session, so per-identity caches (authorization) key on it cheaply.

@@ -8,7 +8,7 @@ import { HttpError } from '../http/errors.ts';
 import type { AuthenticatedUser, Authenticator } from './authenticator.ts';
 import { SessionRefused } from './authenticator.ts';
 import { LoginError, type LoginTransaction, type OidcClient } from './oidc.ts';
-import type { SetCookie } from './session-cookie.ts';
+import { cookieName, type SetCookie } from './session-cookie.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,7 +21,6 @@ declare module 'fastify' {
   }
 }
 
-const loginCookie = 'argovue_login';
 const loginCookieSeconds = 600;
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -34,6 +33,10 @@ export interface AuthRoutesOptions {
 export async function registerAuth(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
   const { authenticator, oidc, publicOrigin } = options;
   const secure = publicOrigin.protocol === 'https:';
+  // Over https `__Host-` cookies, which must have Path=/; over plain http the login cookie is sent to
+  // /auth/ only (see cookieName).
+  const loginCookie = cookieName('argovue_login', secure);
+  const loginCookiePath = secure ? '/' : '/auth/';
   await app.register(fastifyCookie);
   app.decorateRequest('user', undefined);
 
@@ -77,7 +80,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
       return reply.redirect(`/login?error=provider_unavailable&returnTo=${encodeURIComponent(returnTo)}`);
     }
     reply.setCookie(loginCookie, authenticator.loginSealer.seal(started.transaction), {
-      path: '/auth/',
+      path: loginCookiePath,
       httpOnly: true,
       sameSite: 'lax',
       secure,
@@ -88,7 +91,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
 
   app.get('/auth/callback', { config: { public: true } }, async (request, reply) => {
     const transaction = readTransaction(authenticator, request.cookies[loginCookie]);
-    reply.clearCookie(loginCookie, { path: '/auth/' });
+    reply.clearCookie(loginCookie, { path: loginCookiePath, secure, httpOnly: true, sameSite: 'lax' });
     if (transaction === undefined) return reply.redirect('/login?error=login_expired');
     try {
       const tokens = await oidc.finishLogin(new URL(request.url, publicOrigin), transaction);

@@ -6,6 +6,16 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Sealer } from './sealed.ts';
 
 export const sessionCookieName = 'argovue_session';
+
+/**
+ * A cookie's name as sent: over https with the `__Host-` prefix, which browsers accept only with
+ * Secure, Path=/ and no Domain, so a sibling subdomain (`evil.example.com` next to
+ * `argovue.example.com`) cannot toss in a cookie of that name. Plain http (the local demo on
+ * 127.0.0.1) cannot set Secure cookies, so there the name has no prefix.
+ */
+export function cookieName(base: string, secure: boolean): string {
+  return secure ? `__Host-${base}` : base;
+}
 const chunkSize = 3800;
 export const maxChunks = 3;
 
@@ -25,6 +35,7 @@ export function sessionCookies(
   sealer: Sealer,
   value: unknown,
   maxAgeSeconds: number,
+  name = sessionCookieName,
 ): SetCookie[] | undefined {
   const packed = deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64url');
   const sealed = sealer.seal(packed);
@@ -32,19 +43,19 @@ export function sessionCookies(
   for (let i = 0; i < sealed.length; i += chunkSize) chunks.push(sealed.slice(i, i + chunkSize));
   if (chunks.length > maxChunks) return undefined;
   const cookies = chunks.map((chunk, i) => ({
-    name: `${sessionCookieName}.${i}`,
+    name: `${name}.${i}`,
     value: chunk,
     maxAgeSeconds,
   }));
   // Clear chunks a larger earlier session may have left behind.
   for (let i = chunks.length; i < maxChunks; i++)
-    cookies.push({ name: `${sessionCookieName}.${i}`, value: '', maxAgeSeconds: 0 });
+    cookies.push({ name: `${name}.${i}`, value: '', maxAgeSeconds: 0 });
   return cookies;
 }
 
-export function clearedSessionCookies(): SetCookie[] {
+export function clearedSessionCookies(name = sessionCookieName): SetCookie[] {
   return Array.from({ length: maxChunks }, (_, i) => ({
-    name: `${sessionCookieName}.${i}`,
+    name: `${name}.${i}`,
     value: '',
     maxAgeSeconds: 0,
   }));
@@ -54,10 +65,11 @@ export function clearedSessionCookies(): SetCookie[] {
 export function readSessionCookies(
   sealer: Sealer,
   cookies: Readonly<Record<string, string | undefined>>,
+  name = sessionCookieName,
 ): unknown {
   let sealed = '';
   for (let i = 0; i < maxChunks; i++) {
-    const chunk = cookies[`${sessionCookieName}.${i}`];
+    const chunk = cookies[`${name}.${i}`];
     if (chunk === undefined || chunk === '') break;
     sealed += chunk;
   }
