@@ -29,7 +29,8 @@ const maxCachedUsers = 50_000;
 
 /** Sessions ended by logout before their time (see revocation-store.ts). */
 export interface Revocations {
-  isRevoked(sid: string): boolean;
+  /** `expiresAt` is the session's own (Unix seconds): revocations are filed by it. */
+  isRevoked(sid: string, expiresAt: number): boolean;
   revoke(sid: string, expiresAt: number): Promise<void>;
 }
 
@@ -103,7 +104,7 @@ export class Authenticator {
     let session = parseSession(raw);
     if (session === undefined)
       return { ok: false, reason: 'invalid', setCookies: clearedSessionCookies(this.sessionCookie) };
-    if (this.#revocations.isRevoked(session.sid))
+    if (this.#revocations.isRevoked(session.sid, session.expiresAt))
       return { ok: false, reason: 'revoked', setCookies: clearedSessionCookies(this.sessionCookie) };
     const now = Date.now() / 1000;
     if (session.expiresAt <= now)

@@ -1,32 +1,73 @@
-// Logged-out sessions, shared by every replica through one ConfigMap in ArgoVue's namespace
-// (`argovue-revoked-sessions`: session id → expiry in Unix seconds). A sealed cookie stays valid
-// until it expires, so a copy kept from before a logout must be refused by every replica, not just
-// the one that saw the logout. Each replica watches the ConfigMap; the one that logs a user out
-// adds the id (and drops expired ids) with a merge patch, as ArgoVue itself.
+// Logged-out sessions, shared by every replica through ConfigMaps in ArgoVue's own namespace. A sealed
+// cookie stays valid until it expires, so a copy kept from before a logout must be refused by every
+// replica, not just the one that saw the logout. Each replica watches the ConfigMaps; the one that
+// logs a user out adds the session id, as ArgoVue itself.
+//
+// One ConfigMap cannot hold them all: its data stops at 1 MiB (about 30,000 logouts), and past that
+// every patch fails and replicas silently stop sharing logouts. So revocations are filed by when the
+// session expires, in buckets of `bucketSeconds`: `argovue-revoked-sessions-<bucket end>-<shard>`
+// (session id → expiry in Unix seconds). A session's bucket follows from its own expiry, so a check
+// is one or two map lookups; a full shard spills into the next; a bucket whose end has passed names
+// only expired sessions and is deleted whole. What is kept is bounded by the logouts of one session
+// lifetime, in objects of at most 1 MiB each.
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { WatchCache } from '../kube/watch-cache.ts';
 
-export const revokedSessionsConfigMap = 'argovue-revoked-sessions';
+export const revokedSessionsLabel = 'argovue.dev/revoked-sessions';
+const namePrefix = 'argovue-revoked-sessions-';
+export const bucketSeconds = 15 * 60;
+// A bucket of 15 minutes holds ~30,000 logouts per shard; 64 shards is far past any real rate, and
+// keeps a broken apiserver answer from making us create objects without end.
+const maxShards = 64;
+// Deleting expired buckets is done a few at a time, by whichever replica records the next logout.
+const maxDeletesPerLogout = 8;
 
 interface ConfigMap {
   metadata?: { name?: string; namespace?: string };
   data?: Record<string, string>;
 }
 
+interface Shard {
+  name: string;
+  /** Unix seconds: every session in it has expired by then. */
+  bucketEnd: number;
+  sids: ReadonlyMap<string, string>;
+}
+
+/** The end of the bucket a session expiring at `expiresAt` (Unix seconds) is filed in. */
+export function bucketEndOf(expiresAt: number): number {
+  return Math.ceil(expiresAt / bucketSeconds) * bucketSeconds;
+}
+
+export function shardName(bucketEnd: number, shard: number): string {
+  return `${namePrefix}${bucketEnd}-${shard}`;
+}
+
+function shardOf(object: ConfigMap): Shard {
+  const name = object.metadata?.name ?? '';
+  const match = /^argovue-revoked-sessions-(\d+)-\d+$/.exec(name);
+  return {
+    name,
+    // A name we did not make is treated as expired: it is swept, never trusted.
+    bucketEnd: match?.[1] === undefined ? 0 : Number(match[1]),
+    sids: new Map(Object.entries(object.data ?? {})),
+  };
+}
+
 export class RevocationStore {
   readonly #api: KubeApi;
   readonly #namespace: string;
   readonly #local = new Map<string, number>();
-  readonly #shared: WatchCache<Record<string, string>>;
+  readonly #shared: WatchCache<Shard>;
   readonly #log: (message: string) => void;
 
   constructor(api: KubeApi, namespace: string, log: (message: string) => void) {
     this.#api = api;
     this.#namespace = namespace;
     this.#log = log;
-    this.#shared = new WatchCache<Record<string, string>>(api, {
-      path: `/api/v1/namespaces/${namespace}/configmaps?fieldSelector=metadata.name%3D${revokedSessionsConfigMap}`,
-      project: (object: ConfigMap) => object.data ?? {},
+    this.#shared = new WatchCache<Shard>(api, {
+      path: `/api/v1/namespaces/${namespace}/configmaps?labelSelector=${encodeURIComponent(revokedSessionsLabel)}`,
+      project: shardOf,
       log,
     }).start();
   }
@@ -35,44 +76,88 @@ export class RevocationStore {
     return this.#shared.ready();
   }
 
-  isRevoked(sid: string): boolean {
+  /** Whether the session `sid`, which expires at `expiresAt`, was logged out here or on any replica. */
+  isRevoked(sid: string, expiresAt: number): boolean {
     if (this.#local.has(sid)) return true;
-    return this.#shared.get(this.#namespace, revokedSessionsConfigMap)?.[sid] !== undefined;
+    const bucketEnd = bucketEndOf(expiresAt);
+    for (let shard = 0; shard < maxShards; shard++) {
+      const found = this.#shared.get(this.#namespace, shardName(bucketEnd, shard));
+      if (found === undefined) return false;
+      if (found.sids.has(sid)) return true;
+    }
+    return false;
   }
 
-  /** Refuses the session here at once, and on every replica once the patch is through. */
+  /** Refuses the session here at once, and on every replica once it is recorded. */
   async revoke(sid: string, expiresAt: number): Promise<void> {
     const now = Date.now() / 1000;
     this.#local.set(sid, expiresAt);
     for (const [id, at] of this.#local) if (at < now) this.#local.delete(id);
-    const data: Record<string, string | null> = { [sid]: String(expiresAt) };
-    const current = this.#shared.get(this.#namespace, revokedSessionsConfigMap) ?? {};
-    for (const [id, at] of Object.entries(current)) if (Number(at) < now) data[id] = null;
-    const path = `/api/v1/namespaces/${this.#namespace}/configmaps`;
     try {
-      await this.#api.json({
-        method: 'PATCH',
-        path: `${path}/${revokedSessionsConfigMap}`,
-        contentType: 'application/merge-patch+json',
-        body: { data },
-      });
+      await this.#record(sid, expiresAt);
     } catch (error) {
-      if (!(error instanceof KubeError && error.status === 404)) {
-        this.#log(`could not share the logout of a session with other replicas: ${String(error)}`);
+      this.#log(`could not share the logout of a session with other replicas: ${String(error)}`);
+    }
+    await this.#deleteExpiredBuckets(now);
+  }
+
+  async #record(sid: string, expiresAt: number): Promise<void> {
+    const bucketEnd = bucketEndOf(expiresAt);
+    const path = `/api/v1/namespaces/${this.#namespace}/configmaps`;
+    // Start at the last shard this replica knows of; the ones before it are full.
+    let shard = 0;
+    while (shard + 1 < maxShards && this.#shared.get(this.#namespace, shardName(bucketEnd, shard + 1)))
+      shard++;
+    const data = { [sid]: String(expiresAt) };
+    // Bounded: each round either moves to the next shard or follows another replica's create.
+    for (let round = 0; round < 2 * maxShards && shard < maxShards; round++) {
+      const name = shardName(bucketEnd, shard);
+      try {
+        await this.#api.json({
+          method: 'PATCH',
+          path: `${path}/${name}`,
+          contentType: 'application/merge-patch+json',
+          body: { data },
+        });
         return;
+      } catch (error) {
+        if (!(error instanceof KubeError)) throw error;
+        // 422: the ConfigMap would pass 1 MiB ("Too long: must have at most 1048576 bytes").
+        if (error.status === 422) {
+          shard++;
+          continue;
+        }
+        if (error.status !== 404) throw error;
       }
-      await this.#api
-        .json({
+      try {
+        await this.#api.json({
           method: 'POST',
           path,
           body: {
             apiVersion: 'v1',
             kind: 'ConfigMap',
-            metadata: { name: revokedSessionsConfigMap },
-            data: { [sid]: String(expiresAt) },
+            metadata: { name, labels: { [revokedSessionsLabel]: 'true' } },
+            data,
           },
-        })
-        .catch((createError: unknown) => this.#log(`could not record a logout: ${String(createError)}`));
+        });
+        return;
+      } catch (error) {
+        // Another replica created it a moment ago: patch it on the next round.
+        if (!(error instanceof KubeError && error.status === 409)) throw error;
+      }
+    }
+    throw new Error(`no shard of the revocations expiring by ${bucketEnd} took the session`);
+  }
+
+  async #deleteExpiredBuckets(now: number): Promise<void> {
+    const expired = [...this.#shared.values()].filter((shard) => shard.bucketEnd < now);
+    for (const shard of expired.slice(0, maxDeletesPerLogout)) {
+      await this.#api
+        .json({ method: 'DELETE', path: `/api/v1/namespaces/${this.#namespace}/configmaps/${shard.name}` })
+        .catch((error: unknown) => {
+          if (!(error instanceof KubeError && error.status === 404))
+            this.#log(`could not delete the expired revocations ${shard.name}: ${String(error)}`);
+        });
     }
   }
 
