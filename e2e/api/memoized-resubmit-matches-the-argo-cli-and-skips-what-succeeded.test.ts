@@ -178,7 +178,7 @@ describe('memoized resubmit, against the argo CLI', () => {
     made.push(fromCli.metadata.name);
     // The object as argo created it (before the controller touched it) against ArgoVue's formulation
     // of the same old workflow under the same new name.
-    const ours = memoizedResubmittedWorkflow(
+    const ours = await memoizedResubmittedWorkflow(
       oldCli as never,
       { 'b-code': '0' },
       { username: 'oidc:alice@example.com', groups: [] },

@@ -55,7 +55,7 @@ describe('big workflows for graph tests and benchmarks', () => {
     assert.ok(Buffer.byteLength(JSON.stringify(workflow)) <= argoMaxWorkflowBytes);
   });
 
-  it('compresses a 20,000-node fan-out, keeps every node, and ArgoVue’s server reads it back', () => {
+  it('compresses a 20,000-node fan-out, keeps every node, and ArgoVue’s server reads it back', async () => {
     const workflow = fanOutWorkflow('fan-a', 20_000);
     assert.equal(workflow.status.nodes, undefined);
     assert.equal(typeof workflow.status.compressedNodes, 'string');
@@ -66,7 +66,7 @@ describe('big workflows for graph tests and benchmarks', () => {
     assert.equal(reachable(nodes, 'fan-a').size, 20_000);
     const group = Object.values(nodes).find((n) => n.type === 'TaskGroup');
     assert.equal(group?.children?.length, 19_996);
-    const read = workflowNodes(workflow.status);
+    const read = await workflowNodes(workflow.status);
     assert.ok(read.ok);
     assert.equal(read.nodes.size, 20_000);
   });

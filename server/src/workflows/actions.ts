@@ -118,7 +118,7 @@ async function resume(
   namespace: string,
   name: string,
 ): Promise<WorkflowActionResult> {
-  const nodes = workflowNodes(workflow.status);
+  const nodes = await workflowNodes(workflow.status);
   if (!nodes.ok) {
     throw new ActionRefused(
       409,

@@ -42,7 +42,7 @@ export async function readWorkflowForUser(
     if (error instanceof KubeError && (error.status === 404 || error.status === 403)) return undefined;
     throw error;
   }
-  const nodes = workflowNodes(object.status);
+  const nodes = await workflowNodes(object.status);
   // The YAML view shows the object without its node map (thousands of nodes are the graph's job).
   const status = Object.fromEntries(
     Object.entries(object.status ?? {}).filter(([key]) => key !== 'nodes' && key !== 'compressedNodes'),

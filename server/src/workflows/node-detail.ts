@@ -49,7 +49,7 @@ export async function readNodeDetail(
       return { ok: false, missing: 'workflow' };
     throw error;
   }
-  const nodes = workflowNodes(object.status);
+  const nodes = await workflowNodes(object.status);
   if (!nodes.ok) return { ok: false, missing: 'node', reason: nodes.reason };
   const raw = nodes.nodes.get(nodeId);
   if (raw === undefined) return { ok: false, missing: 'node' };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { workflowNode } from './detail.ts';
-import { nodeGraphProblem, workflowNodes } from './nodes.ts';
+import { maxInflatedBytes, maxNodes, nodeGraphProblem, workflowNodes } from './nodes.ts';
 
 const nodes = {
   'wf-1': { id: 'wf-1', type: 'DAG', phase: 'Succeeded', children: ['wf-2'] },
@@ -10,41 +10,81 @@ const nodes = {
 };
 
 describe('workflowNodes', () => {
-  it('reads status.nodes', () => {
-    const result = workflowNodes({ nodes });
+  it('reads status.nodes', async () => {
+    const result = await workflowNodes({ nodes });
     assert.ok(result.ok);
     assert.deepEqual([...result.nodes.keys()], ['wf-1', 'wf-2']);
   });
 
-  it('reads status.compressedNodes (gzip + base64), as Argo writes large workflows', () => {
+  it('reads status.compressedNodes (gzip + base64), as Argo writes large workflows', async () => {
     const compressedNodes = gzipSync(JSON.stringify(nodes)).toString('base64');
-    const result = workflowNodes({ compressedNodes });
+    const result = await workflowNodes({ compressedNodes });
     assert.ok(result.ok);
     assert.equal(result.nodes.get('wf-2')?.['type'], 'Pod');
   });
 
-  it('reads a workflow that has no nodes yet', () => {
-    const result = workflowNodes({});
+  it('reads a workflow that has no nodes yet', async () => {
+    const result = await workflowNodes({});
     assert.ok(result.ok);
     assert.equal(result.nodes.size, 0);
   });
 
-  it('reports compressed nodes that are not gzip', () => {
-    const result = workflowNodes({ compressedNodes: Buffer.from('not gzip').toString('base64') });
+  it('reports compressed nodes that are not gzip', async () => {
+    const result = await workflowNodes({ compressedNodes: Buffer.from('not gzip').toString('base64') });
     assert.ok(!result.ok);
     assert.match(result.reason, /compressedNodes cannot be read/);
   });
 
-  it('reports nodes that are not a map of objects', () => {
-    assert.equal(workflowNodes({ nodes: ['a'] }).ok, false);
-    assert.equal(workflowNodes({ nodes: { a: 'b' } }).ok, false);
-    assert.equal(workflowNodes({ compressedNodes: 42 }).ok, false);
+  it('reports nodes that are not a map of objects', async () => {
+    assert.equal((await workflowNodes({ nodes: ['a'] })).ok, false);
+    assert.equal((await workflowNodes({ nodes: { a: 'b' } })).ok, false);
+    assert.equal((await workflowNodes({ compressedNodes: 42 })).ok, false);
   });
 
-  it('refuses a gzip bomb instead of exhausting memory', () => {
+  it('refuses a gzip bomb instead of exhausting memory', async () => {
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 32)).toString('base64');
-    const result = workflowNodes({ compressedNodes: bomb }, 1024 * 1024);
+    const result = await workflowNodes({ compressedNodes: bomb }, 1024 * 1024);
     assert.ok(!result.ok);
+    assert.match(result.reason, /inflates past 1 MiB/);
+  });
+
+  it('keeps the event loop turning while a bomb past the real limit is inflated', async () => {
+    // 1 GiB of one repeated JSON entry: ~1 MB of gzip, past maxInflatedBytes by far.
+    const entry = Buffer.from('"a":{},');
+    const body = Buffer.alloc(maxInflatedBytes + 8 * 1024 * 1024, entry);
+    const bomb = gzipSync(Buffer.concat([Buffer.from('{'), body]), { level: 9 }).toString('base64');
+    let turns = 0;
+    let turning = true;
+    const spin = (): void => {
+      turns++;
+      if (turning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const result = await workflowNodes({ compressedNodes: bomb });
+    turning = false;
+    assert.ok(!result.ok);
+    assert.match(result.reason, /inflates past 64 MiB/);
+    // Inflated on the event loop, no turn could happen until it was done.
+    assert.ok(turns > 1, `the event loop turned ${turns} times meanwhile`);
+  });
+
+  it('refuses a map of more nodes than any real workflow', async () => {
+    const many = Object.fromEntries(Array.from({ length: maxNodes + 1 }, (_, i) => [`n${i}`, {}]));
+    const result = await workflowNodes({
+      compressedNodes: gzipSync(JSON.stringify(many)).toString('base64'),
+    });
+    assert.ok(!result.ok);
+    assert.match(result.reason, /holds 100001 nodes/);
+  });
+
+  it('answers the same refusal again without inflating again', async () => {
+    const bomb = gzipSync(Buffer.alloc(4 * 1024 * 1024, 32)).toString('base64');
+    const [first, second] = await Promise.all([
+      workflowNodes({ compressedNodes: bomb }, 1024 * 1024),
+      workflowNodes({ compressedNodes: bomb }, 1024 * 1024),
+    ]);
+    assert.deepEqual(first, second);
+    assert.deepEqual(await workflowNodes({ compressedNodes: bomb }, 1024 * 1024), first);
   });
 });
 

@@ -1,7 +1,17 @@
 // A workflow's nodes, in either form Argo stores them: `status.nodes`, or — when the object grew past
 // what etcd takes (~1.5 MB, about 5,000 nodes) — `status.compressedNodes`, the same map as
 // gzip + base64. Anything else (a malformed status) is an error the caller shows, never a crash.
-import { gunzipSync } from 'node:zlib';
+//
+// Anyone who may patch a workflow can write compressedNodes, so its cost is the writer's choice: a
+// gzip bomb of 1 MB inflates to gigabytes. It is inflated and parsed in a worker thread
+// (nodes-inflate-worker.ts), never on the event loop that answers every user, within limits well
+// above any real workflow: Argo keeps compressedNodes only while the whole object fits its 1 MiB
+// maxWorkflowSize (and etcd refuses ~1.5 MiB), and node maps compress about 17× (our 20,000-node
+// fan-out: 0.66 MB of base64, 8.6 MB inflated), so a real map inflates to at most ~20 MB and holds a
+// few tens of thousands of nodes. What goes back to the event loop is bounded by the node count.
+import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { InflateRequest, InflateResponse } from './nodes-inflate-worker.ts';
 
 export interface WorkflowStatusNodes {
   nodes?: unknown;
@@ -13,30 +23,83 @@ export type RawNode = Record<string, unknown>;
 
 export type NodesResult = { ok: true; nodes: Map<string, RawNode> } | { ok: false; reason: string };
 
-// 20,000 nodes of ~1 KB each inflate to ~20 MB; refuse a "gzip bomb" well past that.
-const maxInflatedBytes = 256 * 1024 * 1024;
+export const maxInflatedBytes = 64 * 1024 * 1024;
+export const maxNodes = 100_000;
+// etcd cannot store an object past ~1.5 MiB; a longer string is refused before it is decoded at all.
+const maxCompressedChars = 4 * 1024 * 1024;
+// The worker's heap: a 64 MiB string and its parse fit; a runaway one ends the worker, not the server.
+const workerHeapMb = 768;
+// Refusals are remembered by the content's digest, so a bomb asked for again is not inflated again.
+const maxRememberedRefusals = 256;
 
-export function workflowNodes(
-  status: WorkflowStatusNodes | undefined,
-  limitBytes = maxInflatedBytes,
-): NodesResult {
-  if (status === undefined) return { ok: true, nodes: new Map() };
-  let raw: unknown = status.nodes;
-  if (raw === undefined && status.compressedNodes !== undefined) {
-    if (typeof status.compressedNodes !== 'string')
-      return { ok: false, reason: 'status.compressedNodes is not a string' };
-    try {
-      const inflated = gunzipSync(Buffer.from(status.compressedNodes, 'base64'), {
-        maxOutputLength: limitBytes,
+/** The one worker thread that inflates compressed node maps, one at a time. */
+class NodeInflater {
+  #worker: Worker | undefined;
+  #nextId = 0;
+  readonly #pending = new Map<number, (response: InflateResponse) => void>();
+  readonly #inFlight = new Map<string, Promise<NodesResult>>();
+  readonly #refused = new Map<string, string>();
+
+  inflate(compressed: string, maxBytes: number): Promise<NodesResult> {
+    const key = `${maxBytes}:${createHash('sha256').update(compressed).digest('base64url')}`;
+    const refused = this.#refused.get(key);
+    if (refused !== undefined) return Promise.resolve({ ok: false, reason: refused });
+    let running = this.#inFlight.get(key);
+    if (running === undefined) {
+      running = this.#run(compressed, maxBytes).then((result) => {
+        this.#inFlight.delete(key);
+        if (!result.ok) {
+          if (this.#refused.size >= maxRememberedRefusals) this.#refused.clear();
+          this.#refused.set(key, result.reason);
+        }
+        return result;
       });
-      raw = JSON.parse(inflated.toString('utf8')) as unknown;
-    } catch (error) {
-      return {
-        ok: false,
-        reason: `status.compressedNodes cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      this.#inFlight.set(key, running);
     }
+    return running;
   }
+
+  #run(compressed: string, maxBytes: number): Promise<NodesResult> {
+    const worker = this.#started();
+    const id = this.#nextId++;
+    return new Promise<InflateResponse>((resolve) => {
+      this.#pending.set(id, resolve);
+      // Held open while it has work; idle, it must not keep the process alive.
+      worker.ref();
+      const request: InflateRequest = { id, compressed, maxInflatedBytes: maxBytes, maxNodes };
+      worker.postMessage(request);
+    }).then((response) =>
+      response.ok ? checkedNodes(response.nodes) : { ok: false, reason: response.reason },
+    );
+  }
+
+  #started(): Worker {
+    if (this.#worker !== undefined) return this.#worker;
+    const worker = new Worker(new URL('./nodes-inflate-worker.ts', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
+    });
+    worker.on('message', (response: InflateResponse) => {
+      this.#pending.get(response.id)?.(response);
+      this.#pending.delete(response.id);
+      if (this.#pending.size === 0) worker.unref();
+    });
+    const fail = (why: string): void => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const [id, resolve] of this.#pending) {
+        resolve({ id, ok: false, reason: `status.compressedNodes could not be read (${why})` });
+      }
+      this.#pending.clear();
+    };
+    worker.on('error', (error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+    worker.on('exit', (code) => fail(`the inflating worker exited with ${code}`));
+    this.#worker = worker;
+    return worker;
+  }
+}
+
+const inflater = new NodeInflater();
+
+function checkedNodes(raw: unknown): NodesResult {
   if (raw === undefined || raw === null) return { ok: true, nodes: new Map() };
   if (typeof raw !== 'object' || Array.isArray(raw))
     return { ok: false, reason: 'status.nodes is not a map of nodes' };
@@ -48,6 +111,20 @@ export function workflowNodes(
     nodes.set(id, node as RawNode);
   }
   return { ok: true, nodes };
+}
+
+/** The workflow's nodes from either form; compressed ones are inflated off the event loop. */
+export async function workflowNodes(
+  status: WorkflowStatusNodes | undefined,
+  limitBytes = maxInflatedBytes,
+): Promise<NodesResult> {
+  if (status === undefined) return { ok: true, nodes: new Map() };
+  if (status.nodes !== undefined || status.compressedNodes === undefined) return checkedNodes(status.nodes);
+  if (typeof status.compressedNodes !== 'string')
+    return { ok: false, reason: 'status.compressedNodes is not a string' };
+  if (status.compressedNodes.length > maxCompressedChars)
+    return { ok: false, reason: 'status.compressedNodes is longer than any object Kubernetes stores' };
+  return inflater.inflate(status.compressedNodes, limitBytes);
 }
 
 /**

@@ -153,8 +153,8 @@ describe('memoizedResubmittedWorkflow', () => {
     },
   };
 
-  it('is the plain resubmit under the chosen name, with the carried nodes and a fresh status', () => {
-    const made = memoizedResubmittedWorkflow(old, { code: '0' }, alice, 'wf-abcde', now);
+  it('is the plain resubmit under the chosen name, with the carried nodes and a fresh status', async () => {
+    const made = await memoizedResubmittedWorkflow(old, { code: '0' }, alice, 'wf-abcde', now);
     assert.ok(made.ok);
     const { metadata = {}, spec = {}, status } = made.workflow;
     assert.equal(metadata.name, 'wf-abcde');
@@ -168,10 +168,10 @@ describe('memoizedResubmittedWorkflow', () => {
     assert.equal(Object.keys(status['nodes'] as object).length, 4);
   });
 
-  it('keeps a compressed node map compressed', () => {
+  it('keeps a compressed node map compressed', async () => {
     const { nodes, ...rest } = old.status;
     const compressedNodes = gzipSync(JSON.stringify(nodes)).toString('base64');
-    const made = memoizedResubmittedWorkflow(
+    const made = await memoizedResubmittedWorkflow(
       { ...old, status: { ...rest, compressedNodes } },
       {},
       alice,
@@ -186,12 +186,12 @@ describe('memoizedResubmittedWorkflow', () => {
     assert.equal(Object.keys(inflated).length, 4);
   });
 
-  it('refuses a status whose children form a cycle or name a missing node', () => {
+  it('refuses a status whose children form a cycle or name a missing node', async () => {
     const nodes = failedDiamond();
     const a = argoNodeId('wf', 'wf.a');
     const b = argoNodeId('wf', 'wf.b');
     nodes.set(b, { ...nodes.get(b), children: [a] });
-    const cyclic = memoizedResubmittedWorkflow(
+    const cyclic = await memoizedResubmittedWorkflow(
       { ...old, status: { ...old.status, nodes: Object.fromEntries(nodes) } },
       {},
       alice,
@@ -202,9 +202,9 @@ describe('memoizedResubmittedWorkflow', () => {
     assert.match(cyclic.reason, /cycle/);
   });
 
-  it('refuses a workflow that has not failed, and a malformed node map', () => {
+  it('refuses a workflow that has not failed, and a malformed node map', async () => {
     for (const phase of ['Running', 'Succeeded', 'Pending', '']) {
-      const made = memoizedResubmittedWorkflow(
+      const made = await memoizedResubmittedWorkflow(
         { ...old, status: { ...old.status, phase } },
         {},
         alice,
@@ -214,7 +214,7 @@ describe('memoizedResubmittedWorkflow', () => {
       assert.ok(!made.ok);
       assert.match(made.reason, /needs a Failed or Error workflow/);
     }
-    const broken = memoizedResubmittedWorkflow(
+    const broken = await memoizedResubmittedWorkflow(
       { ...old, status: { ...old.status, nodes: 'not a map' } },
       {},
       alice,

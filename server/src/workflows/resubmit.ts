@@ -109,13 +109,13 @@ export function resubmittedWorkflow(
  * derive from it), with the old nodes carried over (see memoizedNodes), the stored templates, and
  * a Completed=False condition — or why it cannot be made.
  */
-export function memoizedResubmittedWorkflow(
+export async function memoizedResubmittedWorkflow(
   old: FullWorkflow,
   parameters: Readonly<Record<string, string>>,
   identity: KubeIdentity & { email?: string },
   newName: string,
   now: string,
-): { ok: true; workflow: FullWorkflow } | { ok: false; reason: string } {
+): Promise<{ ok: true; workflow: FullWorkflow } | { ok: false; reason: string }> {
   const phase = old.status?.phase;
   if (phase !== 'Failed' && phase !== 'Error') {
     return {
@@ -123,7 +123,7 @@ export function memoizedResubmittedWorkflow(
       reason: `a memoized resubmit needs a Failed or Error workflow, and this one is ${phase || 'Pending'}`,
     };
   }
-  const nodes = workflowNodes(old.status);
+  const nodes = await workflowNodes(old.status);
   if (!nodes.ok) return { ok: false, reason: nodes.reason };
   // Argo would recurse for ever on a cycle, or stop at a missing child: a malformed status is refused.
   const problem = nodeGraphProblem(nodes.nodes);
@@ -172,7 +172,7 @@ export async function resubmitWorkflow(
     // A name taken by chance (one in 36^5) is tried again with another suffix.
     for (let attempt = 0; created === undefined; attempt++) {
       const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const made = memoizedResubmittedWorkflow(
+      const made = await memoizedResubmittedWorkflow(
         old,
         parameters,
         identity,

@@ -29,7 +29,7 @@ export async function retryWorkflow(
     .json<RetryWorkflow>({ path, as: identity })
     .catch((error: unknown) => refusal(error, namespace, name));
   await checkParametersAgainstTemplate(api, identity, namespace, workflow, request.parameters ?? {});
-  const nodes = workflowNodes(workflow.status);
+  const nodes = await workflowNodes(workflow.status);
   if (!nodes.ok)
     throw new ActionRefused(
       409,
