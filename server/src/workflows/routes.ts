@@ -3,6 +3,7 @@ import type { WorkflowActionResult, WorkflowDetail } from '@argovue/api-types';
 import { ActionRefused, missing } from './actions.ts';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
+import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
 import { streamed } from '../http/compression.ts';
 import { namespaceParam } from '../namespaces/routes.ts';
 import { z } from 'zod';
@@ -108,6 +109,8 @@ export function workflowNotFound(namespace: string, name: string): HttpError {
 
 export function registerWorkflowRoutes(app: FastifyInstance, workflows: WorkflowDirectory): void {
   registerWorkflowListRoutes(app, workflows);
+  // Submit, retry and resubmit create or rerun workflows: a repeated Idempotency-Key does it once.
+  const idempotencyKeys = new IdempotencyKeys();
 
   app.get('/api/v1/namespaces/:namespace/workflows/:name', async (request): Promise<WorkflowDetail> => {
     const { user } = requireUser(request);
@@ -157,7 +160,9 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
         'submission',
         'Send { template: { name }, parameters: { name: "value" } }.',
       );
-      const result = await refusedAsHttp(workflows.submit(user, namespace, body));
+      const result = await idempotent(idempotencyKeys, request, reply, user.username, () =>
+        refusedAsHttp(workflows.submit(user, namespace, body)),
+      );
       reply.status(201);
       return result;
     },
@@ -165,7 +170,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
 
   app.post(
     '/api/v1/namespaces/:namespace/workflows/:name/retry',
-    async (request): Promise<WorkflowActionResult> => {
+    async (request, reply): Promise<WorkflowActionResult> => {
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
       const name = workflowNameParam(request);
@@ -175,7 +180,9 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
         'retry',
         'Send { nodeId?, restartSuccessful?, parameters? } or nothing.',
       );
-      return refusedAsHttp(workflows.retry(user, namespace, name, body));
+      return idempotent(idempotencyKeys, request, reply, user.username, () =>
+        refusedAsHttp(workflows.retry(user, namespace, name, body)),
+      );
     },
   );
 
@@ -191,7 +198,9 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
         'resubmit',
         'Send { parameters?: { name: "value" }, memoized?: true } or nothing.',
       );
-      const result = await refusedAsHttp(workflows.resubmit(user, namespace, name, body));
+      const result = await idempotent(idempotencyKeys, request, reply, user.username, () =>
+        refusedAsHttp(workflows.resubmit(user, namespace, name, body)),
+      );
       reply.status(201);
       return result;
     },

@@ -14,20 +14,24 @@ function workflowPath(namespace: string, name: string): string {
   return `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}`;
 }
 
+// Retry, resubmit and submit carry the dialog submission's Idempotency-Key (use-idempotency-key.ts):
+// a double click makes one workflow.
 export function retryWorkflow(
   namespace: string,
   name: string,
   body: RetryWorkflowRequest,
+  idempotencyKey: string,
 ): Promise<WorkflowActionResult> {
-  return request(`${workflowPath(namespace, name)}/retry`, { method: 'POST', body });
+  return request(`${workflowPath(namespace, name)}/retry`, { method: 'POST', body, idempotencyKey });
 }
 
 export function resubmitWorkflow(
   namespace: string,
   name: string,
   body: ResubmitWorkflowRequest,
+  idempotencyKey: string,
 ): Promise<WorkflowActionResult> {
-  return request(`${workflowPath(namespace, name)}/resubmit`, { method: 'POST', body });
+  return request(`${workflowPath(namespace, name)}/resubmit`, { method: 'POST', body, idempotencyKey });
 }
 
 /** stop, terminate, suspend or resume. */
@@ -46,8 +50,13 @@ export function deleteWorkflow(namespace: string, name: string): Promise<Workflo
 export function submitWorkflow(
   namespace: string,
   body: SubmitWorkflowRequest,
+  idempotencyKey: string,
 ): Promise<WorkflowActionResult> {
-  return request(`/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows`, { method: 'POST', body });
+  return request(`/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows`, {
+    method: 'POST',
+    body,
+    idempotencyKey,
+  });
 }
 
 /** The namespace's WorkflowTemplates; 404 when the user may not use the namespace. */

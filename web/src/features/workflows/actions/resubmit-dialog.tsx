@@ -1,6 +1,7 @@
 import type { ApiError, WorkflowDetail } from '@argovue/api-types';
 import { type SyntheticEvent, useState } from 'react';
 import { apiErrorOf } from '../../../api/api-error-of.ts';
+import { useIdempotencyKey } from '../../../api/use-idempotency-key.ts';
 import { resubmitWorkflow } from '../../../api/workflow-actions.ts';
 import { parameterOverrides, resubmitRequestBody } from '../../../lib/workflow-actions.ts';
 import { ModalDialog } from './modal-dialog.tsx';
@@ -22,6 +23,7 @@ export function ResubmitDialog({
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const submission = useIdempotencyKey();
   const { namespace, name } = workflow.row;
 
   const submit = async (event: SyntheticEvent) => {
@@ -30,9 +32,10 @@ export function ResubmitDialog({
     setError(null);
     try {
       const body = resubmitRequestBody(parameterOverrides(workflow.parameters, values), memoized);
-      const result = await resubmitWorkflow(namespace, name, body);
+      const result = await resubmitWorkflow(namespace, name, body, submission.key());
       await onDone(result.name, result.message);
     } catch (caught) {
+      submission.renew();
       setBusy(false);
       setError(apiErrorOf(caught));
     }

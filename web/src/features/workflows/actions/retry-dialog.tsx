@@ -1,6 +1,7 @@
 import type { ApiError, WorkflowDetail, WorkflowNode } from '@argovue/api-types';
 import { type SyntheticEvent, useState } from 'react';
 import { apiErrorOf } from '../../../api/api-error-of.ts';
+import { useIdempotencyKey } from '../../../api/use-idempotency-key.ts';
 import { retryWorkflow } from '../../../api/workflow-actions.ts';
 import {
   parameterOverrides,
@@ -35,6 +36,7 @@ export function RetryDialog({
   const [values, setValues] = useState(() => initialValues(workflow));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const submission = useIdempotencyKey();
   const { namespace, name } = workflow.row;
 
   const submit = async (event: SyntheticEvent) => {
@@ -47,8 +49,9 @@ export function RetryDialog({
         restartSuccessful,
         overrides: parameterOverrides(workflow.parameters, values),
       });
-      onDone((await retryWorkflow(namespace, name, body)).message);
+      onDone((await retryWorkflow(namespace, name, body, submission.key())).message);
     } catch (caught) {
+      submission.renew();
       setBusy(false);
       setError(apiErrorOf(caught));
     }

@@ -2,6 +2,7 @@ import type { ApiError, WorkflowTemplateSummary } from '@argovue/api-types';
 import { type SyntheticEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { apiErrorOf } from '../../../api/api-error-of.ts';
+import { useIdempotencyKey } from '../../../api/use-idempotency-key.ts';
 import { submitWorkflow } from '../../../api/workflow-actions.ts';
 import { ActionError } from '../../../components/action-error.tsx';
 import type { NavigationNotice } from '../../../lib/navigation-notice.ts';
@@ -25,6 +26,7 @@ export function SubmitWorkflowForm({
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const submission = useIdempotencyKey();
   const problems = parameterProblems(template, values);
   const problemCount = Object.keys(problems).length;
 
@@ -39,12 +41,13 @@ export function SubmitWorkflowForm({
     }
     setBusy(true);
     try {
-      const result = await submitWorkflow(namespace, submitRequestBody(template, values));
+      const result = await submitWorkflow(namespace, submitRequestBody(template, values), submission.key());
       const notice: NavigationNotice = { message: result.message };
       await navigate(`/workflows/${encodeURIComponent(namespace)}/${encodeURIComponent(result.name)}`, {
         state: { notice },
       });
     } catch (caught) {
+      submission.renew();
       setBusy(false);
       setError(apiErrorOf(caught));
     }
