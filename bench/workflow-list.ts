@@ -20,6 +20,7 @@ const workflowPath = (name: string) => `/apis/argoproj.io/v1alpha1/namespaces/${
 /** A change in the apiserver (as admin): ArgoVue's cached list order is remade after it. */
 async function touch(i: number, message: string): Promise<void> {
   await admin.json({
+    as: 'argovue',
     method: 'PATCH',
     path: workflowPath(benchWorkflowName(i)),
     contentType: 'application/merge-patch+json',

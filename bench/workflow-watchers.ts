@@ -80,6 +80,7 @@ async function measureLatency(vueTabs: Tab[], argoTabs: Tab[]): Promise<void> {
     const marker = `tabs-${i}-${Date.now()}`;
     const start = performance.now();
     await admin.json({
+      as: 'argovue',
       method: 'PATCH',
       path: `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${benchWorkflowName(i)}`,
       contentType: 'application/merge-patch+json',

@@ -123,16 +123,19 @@ KW
 }
 
 # ArgoVue runs as its own service account (deploy/rbac/argovue-server.yaml), never as admin:
-# .devcluster/argovue.kubeconfig carries that account's token.
+# .devcluster/argovue.kubeconfig carries a token of that account from the TokenRequest API — bound to
+# the account and expiring (a week; every `up` writes a new one), not a long-lived Secret in the
+# cluster that anyone who may read Secrets there could take.
 write_argovue_kubeconfig() {
   kubectl apply --server-side -f "$repo/deploy/rbac/argovue-server.yaml" -f "$repo/deploy/rbac/argovue-roles.yaml" >/dev/null
+  # A cluster made before this held such a Secret: it goes.
+  kubectl -n argovue-system delete secret argovue-token --ignore-not-found >/dev/null
   local token=""
   for _ in $(seq 1 50); do
-    token=$(kubectl -n argovue-system get secret argovue-token -o jsonpath='{.data.token}' 2>/dev/null | base64 -d)
-    [ -n "$token" ] && break
+    token=$(kubectl -n argovue-system create token argovue --duration=168h 2>/dev/null) && [ -n "$token" ] && break
     sleep 0.2
   done
-  [ -n "$token" ] || fail kube-controller-manager "the token of ArgoVue's service account was never issued"
+  [ -n "$token" ] || fail kube-apiserver "no token could be made for ArgoVue's service account"
   umask 077
   write_kubeconfig "$state/argovue.kubeconfig" argovue "token: \"$token\"" argovue-system
   umask 022

@@ -3,7 +3,7 @@
 import { admin } from './seed-workflows.ts';
 
 export async function workflowWatches(): Promise<number> {
-  const res = await admin.stream({ path: '/metrics', accept: 'text/plain' });
+  const res = await admin.stream({ as: 'argovue', path: '/metrics', accept: 'text/plain' });
   let text = '';
   for await (const chunk of res) text += (chunk as Buffer).toString();
   let watches = 0;

@@ -74,6 +74,7 @@ async function seededNames(): Promise<Set<string>> {
       metadata?: { continue?: string };
       items?: { metadata?: { name?: string } }[];
     }>({
+      as: 'argovue',
       path: workflowsPath,
       query: { labelSelector: seedSelector, limit: 5000, continue: token },
       accept: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
@@ -87,10 +88,20 @@ async function seededNames(): Promise<Set<string>> {
 /** Makes the namespace hold workflows bench-000000 … bench-(count-1); returns how many it created. */
 export async function seedWorkflows(count: number): Promise<number> {
   await ignoreConflict(
-    admin.json({ method: 'POST', path: '/api/v1/namespaces', body: { metadata: { name: benchNamespace } } }),
+    admin.json({
+      as: 'argovue',
+      method: 'POST',
+      path: '/api/v1/namespaces',
+      body: { metadata: { name: benchNamespace } },
+    }),
   );
   // Anything else in the namespace (a leftover of a test) would skew the figures: removed.
-  await admin.json({ method: 'DELETE', path: workflowsPath, query: { labelSelector: 'team!=bench' } });
+  await admin.json({
+    as: 'argovue',
+    method: 'DELETE',
+    path: workflowsPath,
+    query: { labelSelector: 'team!=bench' },
+  });
   const present = await seededNames();
   const missing = Array.from({ length: count }, (_, i) => i).filter(
     (i) => !present.has(benchWorkflowName(i)),
@@ -99,10 +110,12 @@ export async function seedWorkflows(count: number): Promise<number> {
   const extra = [...present].filter((name) => !wanted.has(name));
   const t0 = performance.now();
   await mapConcurrent(missing, 32, (i) =>
-    ignoreConflict(admin.json({ method: 'POST', path: workflowsPath, body: finishedWorkflow(i) })),
+    ignoreConflict(
+      admin.json({ as: 'argovue', method: 'POST', path: workflowsPath, body: finishedWorkflow(i) }),
+    ),
   );
   await mapConcurrent(extra, 32, (name) =>
-    admin.json({ method: 'DELETE', path: `${workflowsPath}/${name}` }).catch(() => undefined),
+    admin.json({ as: 'argovue', method: 'DELETE', path: `${workflowsPath}/${name}` }).catch(() => undefined),
   );
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(
@@ -120,6 +133,7 @@ export async function grantAliceAccess(namespace = benchNamespace): Promise<() =
   const bindingPath = `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`;
   await ignoreConflict(
     admin.json({
+      as: 'argovue',
       method: 'POST',
       path: bindingPath,
       body: {
@@ -130,11 +144,15 @@ export async function grantAliceAccess(namespace = benchNamespace): Promise<() =
     }),
   );
   return async () => {
-    await admin.json({ method: 'DELETE', path: `${bindingPath}/bench-users` }).catch(() => undefined);
+    await admin
+      .json({ as: 'argovue', method: 'DELETE', path: `${bindingPath}/bench-users` })
+      .catch(() => undefined);
   };
 }
 
 /** Deletes the namespace and its workflows (BENCH_CLEANUP=1): the next run seeds again. */
 export async function removeSeed(): Promise<void> {
-  await admin.json({ method: 'DELETE', path: `/api/v1/namespaces/${benchNamespace}` }).catch(() => undefined);
+  await admin
+    .json({ as: 'argovue', method: 'DELETE', path: `/api/v1/namespaces/${benchNamespace}` })
+    .catch(() => undefined);
 }

@@ -63,7 +63,7 @@ function ownNamespace(config: Config, kc: KubeConfig): string {
 
 /** The long-lived parts: the OIDC client, sessions, Kubernetes access and the shared watch caches. */
 export function startServices(config: Config, kc: KubeConfig, log: (message: string) => void): Services {
-  const kubeApi = new KubeApi(kc);
+  const kubeApi = new KubeApi(kc, { reservedPrefixes: config.reservedPrefixes });
   const oidc = new OidcClient({
     issuer: config.oidcIssuer,
     clientId: config.oidcClientId,
@@ -84,6 +84,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
       usernamePrefix: config.usernamePrefix,
       groupPrefix: config.groupPrefix,
       groupMap: config.groupMap,
+      reservedPrefixes: config.reservedPrefixes,
     },
   });
   const caches = startNamespaceCaches(kubeApi, log);

@@ -52,6 +52,12 @@ const ConfigSchema = z.object({
   usernamePrefix: z.string().default('oidc:'),
   /** Explicit provider group → Kubernetes groups; groups not in it get the prefix. */
   groupMap: groupMapSchema.default({}),
+  /** Name prefixes no provider user or group may become, comma-separated; `system:` always is. */
+  reservedPrefixes: z
+    .string()
+    .transform((text) => text.split(',').map((prefix) => prefix.trim()))
+    .pipe(z.array(z.string().min(1, 'an empty prefix would reserve every name')).min(1))
+    .default(['system:', 'kubeadm:']),
   /** Keys for the session cookies; the first encrypts, all decrypt (rotation). 32+ bytes each. */
   sessionKeys: z
     .string()
@@ -93,6 +99,7 @@ const envNames: Record<keyof Config, string> = {
   groupPrefix: 'ARGOVUE_GROUP_PREFIX',
   usernamePrefix: 'ARGOVUE_USERNAME_PREFIX',
   groupMap: 'ARGOVUE_GROUP_MAP',
+  reservedPrefixes: 'ARGOVUE_RESERVED_PREFIXES',
   sessionKeys: 'ARGOVUE_SESSION_KEYS',
   sessionSeconds: 'ARGOVUE_SESSION_SECONDS',
   authzCacheSeconds: 'ARGOVUE_AUTHZ_CACHE_SECONDS',

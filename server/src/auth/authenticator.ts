@@ -143,7 +143,15 @@ export class Authenticator {
   // Keep only the claims ArgoVue uses: the cookie must stay small.
   #keptClaims(claims: Record<string, unknown>): Record<string, unknown> {
     const kept: Record<string, unknown> = {};
-    for (const name of ['sub', 'name', 'email', this.#mapping.usernameClaim, this.#mapping.groupsClaim]) {
+    // email_verified: the mapping refuses an unverified email, at login and at every refresh.
+    for (const name of [
+      'sub',
+      'name',
+      'email',
+      'email_verified',
+      this.#mapping.usernameClaim,
+      this.#mapping.groupsClaim,
+    ]) {
       if (claims[name] !== undefined) kept[name] = claims[name];
     }
     return kept;

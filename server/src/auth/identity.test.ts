@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mapIdentity, type IdentityMapping } from './identity.ts';
+import {
+  defaultReservedPrefixes,
+  isReservedKubernetesName,
+  mapIdentity,
+  type IdentityMapping,
+} from './identity.ts';
 
 const mapping: IdentityMapping = {
   usernameClaim: 'email',
@@ -8,6 +13,7 @@ const mapping: IdentityMapping = {
   usernamePrefix: 'oidc:',
   groupPrefix: 'oidc:',
   groupMap: { 'Data Platform Admins': ['platform-admins'], 'Ops Masters': ['system:masters'] },
+  reservedPrefixes: defaultReservedPrefixes,
 };
 
 function mapped(claims: Record<string, unknown>, with_: Partial<IdentityMapping> = {}) {
@@ -66,5 +72,40 @@ describe('mapping provider identities to Kubernetes', () => {
   it('keeps 300 groups', () => {
     const groups = Array.from({ length: 300 }, (_, i) => `guild-${String(i).padStart(4, '0')}`);
     assert.equal(mapped({ email: 'g@example.com', groups }).groups.length, 300);
+  });
+
+  it('drops a provider group such as kubeadm:cluster-admins when the group prefix is empty', () => {
+    const user = mapped(
+      { email: 'k@example.com', groups: ['kubeadm:cluster-admins', 'KubeAdm:x', 'team-a'] },
+      { groupPrefix: '' },
+    );
+    assert.deepEqual(user.groups, ['team-a']);
+  });
+
+  it('refuses the reserved prefixes it is configured with, and system: always', () => {
+    const user = mapped(
+      { email: 'c@example.com', groups: ['corp-admins:all', 'system:masters', 'kubeadm:x', 'team-a'] },
+      { groupPrefix: '', reservedPrefixes: ['corp-admins:'] },
+    );
+    assert.deepEqual(user.groups, ['kubeadm:x', 'team-a']);
+    assert.equal(isReservedKubernetesName('System:Masters', []), true);
+  });
+
+  it('refuses an email the provider says it has not verified', () => {
+    for (const unverified of [false, 'false']) {
+      const result = mapIdentity({ email: 'ceo@example.com', email_verified: unverified }, mapping);
+      assert.ok(!result.ok);
+      assert.match(result.reason, /not verified your email/);
+    }
+    assert.equal(mapped({ email: 'a@example.com', email_verified: true }).username, 'oidc:a@example.com');
+    assert.equal(mapped({ email: 'a@example.com', email_verified: 'true' }).username, 'oidc:a@example.com');
+  });
+
+  it('does not look at email_verified when the user name comes from another claim', () => {
+    const user = mapped(
+      { sub: 'u-1', email: 'x@example.com', email_verified: false },
+      { usernameClaim: 'sub' },
+    );
+    assert.equal(user.username, 'oidc:u-1');
   });
 });

@@ -114,6 +114,7 @@ export class RevocationStore {
       const name = shardName(bucketEnd, shard);
       try {
         await this.#api.json({
+          as: 'argovue',
           method: 'PATCH',
           path: `${path}/${name}`,
           contentType: 'application/merge-patch+json',
@@ -131,6 +132,7 @@ export class RevocationStore {
       }
       try {
         await this.#api.json({
+          as: 'argovue',
           method: 'POST',
           path,
           body: {
@@ -153,7 +155,11 @@ export class RevocationStore {
     const expired = [...this.#shared.values()].filter((shard) => shard.bucketEnd < now);
     for (const shard of expired.slice(0, maxDeletesPerLogout)) {
       await this.#api
-        .json({ method: 'DELETE', path: `/api/v1/namespaces/${this.#namespace}/configmaps/${shard.name}` })
+        .json({
+          as: 'argovue',
+          method: 'DELETE',
+          path: `/api/v1/namespaces/${this.#namespace}/configmaps/${shard.name}`,
+        })
         .catch((error: unknown) => {
           if (!(error instanceof KubeError && error.status === 404))
             this.#log(`could not delete the expired revocations ${shard.name}: ${String(error)}`);

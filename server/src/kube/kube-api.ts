@@ -6,7 +6,14 @@
 import { Agent, request as httpsRequest, type AgentOptions, type RequestOptions } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { isReservedKubernetesName, type KubeIdentity } from '../auth/identity.ts';
+import { defaultReservedPrefixes, isReservedKubernetesName, type KubeIdentity } from '../auth/identity.ts';
+
+/**
+ * Who a request is made as: a user (impersonated), or ArgoVue itself ('argovue': its service account,
+ * for the shared caches and its own records). Always said, never implied: a call that forgot it would
+ * run with ArgoVue's rights instead of the user's.
+ */
+export type KubeCaller = KubeIdentity | 'argovue';
 
 export interface KubeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -16,8 +23,8 @@ export interface KubeRequest {
   body?: unknown;
   contentType?: string;
   accept?: string;
-  /** Made as this user (impersonated); omitted: as ArgoVue itself. */
-  as?: KubeIdentity;
+  /** Made as this user (impersonated), or as ArgoVue itself: see KubeCaller. */
+  as: KubeCaller;
   signal?: AbortSignal;
 }
 
@@ -40,8 +47,10 @@ export class KubeApi {
   readonly #server: URL;
   #agent: Agent | undefined;
   #auth: { headers: string[]; tls: AgentOptions; readAt: number } | undefined;
+  readonly #reservedPrefixes: readonly string[];
 
-  constructor(kc: KubeConfig) {
+  constructor(kc: KubeConfig, options: { reservedPrefixes?: readonly string[] } = {}) {
+    this.#reservedPrefixes = options.reservedPrefixes ?? defaultReservedPrefixes;
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('the kubeconfig names no current cluster');
     this.#kc = kc;
@@ -64,7 +73,7 @@ export class KubeApi {
     }
     // With raw header arrays Node adds no Host header of its own.
     const raw = ['Host', url.host, ...headers, 'Accept', req.accept ?? 'application/json'];
-    if (req.as !== undefined) raw.push(...impersonationHeaders(req.as));
+    if (req.as !== 'argovue') raw.push(...impersonationHeaders(req.as, this.#reservedPrefixes));
     const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
     if (body !== undefined)
       raw.push('Content-Type', req.contentType ?? 'application/json', 'Content-Length', String(body.length));
@@ -118,14 +127,17 @@ export class KubeApi {
   }
 }
 
-/** One `Impersonate-Group` line per group; reserved (`system:`) names are never sent. */
-export function impersonationHeaders(identity: KubeIdentity): string[] {
-  if (identity.username === '' || isReservedKubernetesName(identity.username)) {
+/** One `Impersonate-Group` line per group; reserved (`system:`, …) names are never sent. */
+export function impersonationHeaders(
+  identity: KubeIdentity,
+  reservedPrefixes: readonly string[] = defaultReservedPrefixes,
+): string[] {
+  if (identity.username === '' || isReservedKubernetesName(identity.username, reservedPrefixes)) {
     throw new Error(`refusing to impersonate the user "${identity.username}"`);
   }
   const headers = ['Impersonate-User', identity.username];
   for (const group of identity.groups) {
-    if (!isReservedKubernetesName(group)) headers.push('Impersonate-Group', group);
+    if (!isReservedKubernetesName(group, reservedPrefixes)) headers.push('Impersonate-Group', group);
   }
   return headers;
 }

@@ -127,6 +127,7 @@ export class WatchCache<T> {
     let resourceVersion: string | undefined;
     do {
       const page = await this.#api.json<KubeList>({
+        as: 'argovue',
         path: this.#options.path,
         query: { limit: pageSize, continue: continueToken },
         accept: this.#accept(),
@@ -148,6 +149,7 @@ export class WatchCache<T> {
 
   async #watch(): Promise<void> {
     const res = await this.#api.stream({
+      as: 'argovue',
       path: this.#options.path,
       query: {
         watch: true,
