@@ -3,21 +3,25 @@
 // replica, not just the one that saw the logout. Each replica watches the ConfigMaps; the one that
 // logs a user out adds the session id, as ArgoVue itself.
 //
-// One ConfigMap cannot hold them all: its data stops at 1 MiB (about 30,000 logouts), and past that
-// every patch fails and replicas silently stop sharing logouts. So revocations are filed by when the
-// session expires, in buckets of `bucketSeconds`: `argovue-revoked-sessions-<bucket end>-<shard>`
-// (session id → expiry in Unix seconds). A session's bucket follows from its own expiry, so a check
-// is one or two map lookups; a full shard spills into the next; a bucket whose end has passed names
-// only expired sessions and is deleted whole. What is kept is bounded by the logouts of one session
-// lifetime, in objects of at most 1 MiB each.
+// One ConfigMap cannot hold them all: an object stops at what etcd takes (~1.5 MiB, some 35,000
+// logouts), and past that every patch fails and replicas silently stop sharing logouts. (The
+// apiserver's own 1 MiB limit on a ConfigMap counts only the values, not the keys, so it is not what
+// stops it.) So revocations are filed by when the session expires, in buckets of `bucketSeconds`:
+// `argovue-revoked-sessions-<bucket end>-<shard>` (session id → expiry in Unix seconds). A session's
+// bucket follows from its own expiry, so a check is one or two map lookups; a shard holding
+// `maxEntriesPerShard` spills into the next; a bucket whose end has passed names only expired
+// sessions and is deleted whole. What is kept is bounded by the logouts of one session lifetime, in
+// objects of at most ~800 KB each.
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { WatchCache } from '../kube/watch-cache.ts';
 
 export const revokedSessionsLabel = 'argovue.dev/revoked-sessions';
 const namePrefix = 'argovue-revoked-sessions-';
 export const bucketSeconds = 15 * 60;
-// A bucket of 15 minutes holds ~30,000 logouts per shard; 64 shards is far past any real rate, and
-// keeps a broken apiserver answer from making us create objects without end.
+// ~40 bytes each as JSON: about 800 KB, well under etcd's limit even if two replicas add at once.
+export const maxEntriesPerShard = 20_000;
+// 64 shards of a 15-minute bucket is far past any real rate, and keeps a broken apiserver answer from
+// making us create objects without end.
 const maxShards = 64;
 // Deleting expired buckets is done a few at a time, by whichever replica records the next logout.
 const maxDeletesPerLogout = 8;
@@ -104,9 +108,12 @@ export class RevocationStore {
   async #record(sid: string, expiresAt: number): Promise<void> {
     const bucketEnd = bucketEndOf(expiresAt);
     const path = `/api/v1/namespaces/${this.#namespace}/configmaps`;
-    // Start at the last shard this replica knows of; the ones before it are full.
+    // Start at the first shard this replica does not know to be full.
     let shard = 0;
-    while (shard + 1 < maxShards && this.#shared.get(this.#namespace, shardName(bucketEnd, shard + 1)))
+    while (
+      shard + 1 < maxShards &&
+      (this.#shared.get(this.#namespace, shardName(bucketEnd, shard))?.sids.size ?? 0) >= maxEntriesPerShard
+    )
       shard++;
     const data = { [sid]: String(expiresAt) };
     // Bounded: each round either moves to the next shard or follows another replica's create.
@@ -123,8 +130,13 @@ export class RevocationStore {
         return;
       } catch (error) {
         if (!(error instanceof KubeError)) throw error;
-        // 422: the ConfigMap would pass 1 MiB ("Too long: must have at most 1048576 bytes").
-        if (error.status === 422) {
+        // Full after all (another replica filled it meanwhile, or etcd's limit came first): 422
+        // "Too long", 413, or etcd's "request is too large" as a 500.
+        if (
+          error.status === 422 ||
+          error.status === 413 ||
+          /too large|larger than max/i.test(error.message)
+        ) {
           shard++;
           continue;
         }
