@@ -15,6 +15,7 @@ import { apiNotFound, isApiPath, registerErrorHandling } from './http/errors.ts'
 import { registerIdentityHeaderStripping } from './http/identity-headers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { AccessReviewer } from './kube/access.ts';
+import { ClusterHealth } from './kube/cluster-health.ts';
 import { KubeApi } from './kube/kube-api.ts';
 import {
   namespaceCachesReady,
@@ -30,8 +31,6 @@ import { registerWorkflowEvents } from './workflows/events.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
 import { registerWorkflowTemplateRoutes } from './workflows/template-routes.ts';
 
-export type ClusterProbe = () => Promise<ClusterInfo & { error?: string }>;
-
 export interface Services {
   authenticator: Authenticator;
   oidc: OidcClient;
@@ -43,12 +42,13 @@ export interface Services {
   cachesReady: () => boolean;
   /** How many objects the shared caches hold: start-up progress while they sync. */
   cachedObjects: () => number;
+  /** Whether the Kubernetes API answers, as last seen (never asked per request). */
+  clusterState: () => ClusterInfo;
   /** Stops watches and closes connections. */
   stop: () => void;
 }
 
 export interface AppDeps extends Services {
-  probeCluster: ClusterProbe;
   version: string;
 }
 
@@ -93,6 +93,11 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     () => (cachesReady = true),
     (error: unknown) => log(`the shared caches failed to start: ${String(error)}`),
   );
+  const health = new ClusterHealth(
+    kubeApi,
+    [caches.namespaces, caches.quotas, caches.roleBindings, caches.workflows],
+    { log },
+  ).start();
   const access = new AccessReviewer(kubeApi, config.authzCacheSeconds * 1000);
   const namespaces = new NamespaceDirectory(caches, access);
   return {
@@ -103,7 +108,9 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     kube: kubeApi,
     cachesReady: () => cachesReady,
     cachedObjects: () => namespaceCachesSize(caches),
+    clusterState: () => health.state,
     stop: () => {
+      health.stop();
       stopNamespaceCaches(caches);
       revocations.stop();
       kubeApi.close();
@@ -137,7 +144,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     oidc: deps.oidc,
     publicOrigin: publicOrigin(config),
   });
-  registerHealthRoutes(app, deps.probeCluster, deps.cachesReady, deps.cachedObjects, deps.version);
+  registerHealthRoutes(app, deps.clusterState, deps.cachesReady, deps.cachedObjects, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
   registerWorkflowRoutes(app, deps.workflows);
   registerWorkflowDetailRoutes(app, deps.kube);

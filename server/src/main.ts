@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildApp, startServices } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { loadKubeConfig, probeCluster } from './kube/cluster.ts';
+import { loadKubeConfig } from './kube/cluster.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version?: string;
@@ -27,7 +27,6 @@ async function main(): Promise<void> {
   const services = startServices(config, kc, (message) => logger.warn(message));
   const app = await buildApp(config, {
     ...services,
-    probeCluster: () => probeCluster(kc),
     version: version ?? '0.0.0',
   });
   logger.warn = (message) => app.log.warn(message);

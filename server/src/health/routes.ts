@@ -1,10 +1,12 @@
-import type { HealthStatus, ServerInfo } from '@argovue/api-types';
+import type { ClusterInfo, HealthStatus, ServerInfo } from '@argovue/api-types';
 import type { FastifyInstance } from 'fastify';
-import type { ClusterProbe } from '../app.ts';
 
+// These routes are public: they answer from state ArgoVue already keeps (server/src/kube/cluster-health.ts),
+// so they cost nothing upstream however often they are called, and they never pass on the apiserver's
+// error text.
 export function registerHealthRoutes(
   app: FastifyInstance,
-  probe: ClusterProbe,
+  clusterState: () => ClusterInfo,
   cachesReady: () => boolean,
   cachedObjects: () => number,
   version: string,
@@ -17,10 +19,9 @@ export function registerHealthRoutes(
 
   // Readiness: we can reach the Kubernetes API, without which no page works, and the shared caches
   // hold a first full list, without which lists would be incomplete.
-  app.get('/readyz', { config: { public: true } }, async (_request, reply): Promise<HealthStatus> => {
-    const cluster = await probe();
+  app.get('/readyz', { config: { public: true } }, (_request, reply): HealthStatus => {
     const checks = {
-      kubernetes: cluster.reachable ? 'ok' : (cluster.error ?? 'unreachable'),
+      kubernetes: clusterState().reachable ? 'ok' : 'unreachable',
       caches: cachesReady() ? 'ok' : 'syncing',
     };
     const ok = checks.kubernetes === 'ok' && checks.caches === 'ok';
@@ -28,12 +29,9 @@ export function registerHealthRoutes(
     return { status: ok ? 'ok' : 'unavailable', checks, cached: cachedObjects() };
   });
 
-  app.get('/api/v1/info', { config: { public: true } }, async (): Promise<ServerInfo> => {
-    const { reachable, gitVersion } = await probe();
-    return {
-      name: 'ArgoVue',
-      version,
-      cluster: gitVersion === undefined ? { reachable } : { reachable, gitVersion },
-    };
-  });
+  app.get('/api/v1/info', { config: { public: true } }, (): ServerInfo => ({
+    name: 'ArgoVue',
+    version,
+    cluster: clusterState(),
+  }));
 }

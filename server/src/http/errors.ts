@@ -1,5 +1,6 @@
 import type { ApiError, ErrorCode } from '@argovue/api-types';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isClusterUnavailable } from '../kube/unavailable.ts';
 
 /** An error a route throws on purpose: it reaches the client as the API's one error shape. */
 export class HttpError extends Error {
@@ -24,6 +25,19 @@ export class HttpError extends Error {
   }
 }
 
+/** Seconds a client is asked to wait before trying again while the cluster does not answer. */
+const clusterRetrySeconds = 5;
+
+/** The answer to any request that needed the cluster while it could not answer (never its error text). */
+export function clusterUnavailable(): HttpError {
+  return new HttpError(
+    503,
+    'CLUSTER_UNAVAILABLE',
+    'The Kubernetes cluster is not answering right now.',
+    'ArgoVue reconnects by itself: try again in a moment. If it lasts, tell the ArgoVue operators.',
+  );
+}
+
 export function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
@@ -42,6 +56,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         hint: 'Check the request against the API documentation and send it again.',
       };
       return reply.status(400).send(body);
+    }
+    if (isClusterUnavailable(error)) {
+      request.log.warn({ err: error }, 'the cluster did not answer');
+      return reply
+        .status(503)
+        .header('Retry-After', String(clusterRetrySeconds))
+        .send(clusterUnavailable().toBody());
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

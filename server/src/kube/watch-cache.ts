@@ -2,6 +2,8 @@
 // watch per kind, however many users look. Resumable: it keeps the last resourceVersion, resumes the
 // watch from it, lists again on 410 Gone, backs off on errors, and never silently stops.
 // Objects are stored as `project(object)`, so the cache holds only the fields ArgoVue shows.
+// A relist (after 410 Gone, or an outage) emits only what changed: an object whose resourceVersion is
+// the one already held is not sent again, so live streams neither repeat nor lose an event.
 import { createInterface } from 'node:readline';
 import { KubeError, type KubeApi } from './kube-api.ts';
 
@@ -32,10 +34,16 @@ export interface WatchCacheOptions<T> {
   log?: (message: string) => void;
   /** Ask for metadata only (PartialObjectMetadata): far less data when no other field is needed. */
   metadataOnly?: boolean;
+  /** Objects per list page (default 500). */
+  pageSize?: number;
+  /** How long one watch request lasts before it is made again from the last version (default 300). */
+  watchSeconds?: number;
 }
 
-const pageSize = 500;
-const watchSeconds = 300;
+// Retries after a failure start at the first and double up to the last: an outage is noticed at once,
+// and the cache is back within a few seconds of the apiserver, without hammering it meanwhile.
+const firstBackoffMs = 250;
+const maxBackoffMs = 4000;
 
 export class WatchCache<T> {
   readonly #api: KubeApi;
@@ -43,7 +51,12 @@ export class WatchCache<T> {
   readonly #items = new Map<string, T>();
   readonly #byNamespace = new Map<string, Map<string, T>>();
   readonly #listeners = new Set<(event: CacheEvent<T>) => void>();
+  /** The resourceVersion of each object held: what a relist compares with. */
+  readonly #versions = new Map<string, string>();
   #resourceVersion: string | undefined;
+  #healthy = false;
+  #failed = false;
+  #lists = 0;
   #stopped = false;
   #abort = new AbortController();
   #ready: Promise<void>;
@@ -83,6 +96,16 @@ export class WatchCache<T> {
     return this.#items.size;
   }
 
+  /** Whether the last call to the apiserver (list, or opening the watch) succeeded. */
+  get healthy(): boolean {
+    return this.#healthy;
+  }
+
+  /** How many full lists were made: one at start, then one per 410 Gone. */
+  get lists(): number {
+    return this.#lists;
+  }
+
   subscribe(listener: (event: CacheEvent<T>) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -94,23 +117,27 @@ export class WatchCache<T> {
   }
 
   async #run(): Promise<void> {
-    let backoffMs = 500;
+    let backoffMs = firstBackoffMs;
     while (!this.#stopped) {
       try {
         if (this.#resourceVersion === undefined) await this.#list();
         await this.#watch();
-        backoffMs = 500;
+        backoffMs = firstBackoffMs;
       } catch (error) {
         if (this.#abort.signal.aborted) return;
         if (error instanceof KubeError && error.status === 410) {
-          this.#resourceVersion = undefined; // our version is too old: list again
+          // Our version is older than the apiserver keeps (etcd compacted, or a restarted apiserver's
+          // watch cache starts later): list again, and keep serving what we hold meanwhile.
+          this.#options.log?.(`watch ${this.#options.path}: ${error.message}; listing again`);
+          this.#resourceVersion = undefined;
           continue;
         }
-        this.#options.log?.(
-          `watch ${this.#options.path} failed, retrying in ${backoffMs} ms: ${String(error)}`,
-        );
+        if (this.#healthy || this.#lists === 0)
+          this.#options.log?.(`watch ${this.#options.path} failed: ${String(error)}; retrying`);
+        this.#healthy = false;
+        this.#failed = true;
         await new Promise((resolve) => setTimeout(resolve, backoffMs));
-        backoffMs = Math.min(backoffMs * 2, 30_000);
+        backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
       }
     }
   }
@@ -129,7 +156,7 @@ export class WatchCache<T> {
       const page = await this.#api.json<KubeList>({
         as: 'argovue',
         path: this.#options.path,
-        query: { limit: pageSize, continue: continueToken },
+        query: { limit: this.#options.pageSize ?? 500, continue: continueToken },
         accept: this.#accept(),
         signal: this.#abort.signal,
       });
@@ -144,6 +171,8 @@ export class WatchCache<T> {
     // Objects deleted while we were not watching.
     for (const key of [...this.#items.keys()]) if (!seen.has(key)) this.#remove(key);
     this.#resourceVersion = resourceVersion;
+    this.#lists++;
+    this.#succeeded();
     this.#markReady();
   }
 
@@ -155,7 +184,7 @@ export class WatchCache<T> {
         watch: true,
         resourceVersion: this.#resourceVersion,
         allowWatchBookmarks: true,
-        timeoutSeconds: watchSeconds,
+        timeoutSeconds: this.#options.watchSeconds ?? 300,
       },
       accept:
         this.#options.metadataOnly === true
@@ -163,6 +192,7 @@ export class WatchCache<T> {
           : 'application/json',
       signal: this.#abort.signal,
     });
+    this.#succeeded();
     const lines = createInterface({ input: res, crlfDelay: Infinity });
     for await (const line of lines) {
       if (line === '') continue;
@@ -182,7 +212,18 @@ export class WatchCache<T> {
     }
   }
 
+  #succeeded(): void {
+    if (this.#failed) this.#options.log?.(`watch ${this.#options.path} is back`);
+    this.#failed = false;
+    this.#healthy = true;
+  }
+
   #upsert(key: string, object: { metadata?: ObjectMeta }): void {
+    const version = object.metadata?.resourceVersion;
+    // Unchanged (a relist, or a watch that starts over): nothing to tell anyone.
+    if (version !== undefined && this.#versions.get(key) === version && this.#items.has(key)) return;
+    if (version === undefined) this.#versions.delete(key);
+    else this.#versions.set(key, version);
     const value = this.#options.project(object);
     this.#items.set(key, value);
     const namespace = object.metadata?.namespace;
@@ -198,6 +239,7 @@ export class WatchCache<T> {
     const value = this.#items.get(key);
     if (value === undefined) return;
     this.#items.delete(key);
+    this.#versions.delete(key);
     const namespace = key.includes('/') ? key.slice(0, key.indexOf('/')) : undefined;
     if (namespace !== undefined) {
       const index = this.#byNamespace.get(namespace);
