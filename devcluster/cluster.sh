@@ -3,10 +3,14 @@
 # as processes on 127.0.0.1.
 #   cluster.sh up       build what is missing, start what is not running, wait until it is usable
 #   cluster.sh down     stop every component (SIGTERM, then SIGKILL after 10 s)
+#   cluster.sh stop COMPONENT...   stop these (as down does); `kill COMPONENT...` sends SIGKILL at once
+#   cluster.sh start    start whatever is not running and wait until it is usable (up, for fault tests)
 #   cluster.sh status   what runs, its PID and memory, where its log is
 #   cluster.sh reset    down, then delete all state (etcd data, volumes, PKI)
 #   cluster.sh env      print `export KUBECONFIG=...` for a shell
-# State lives in $ARGOVUE_DEVCLUSTER_DIR (default: .devcluster/ in the repository); logs in its logs/.
+# Components: etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller
+# provisioner oidc-provider. State lives in $ARGOVUE_DEVCLUSTER_DIR (default: .devcluster/ in the
+# repository); logs in its logs/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
@@ -155,7 +159,7 @@ up() {
   # restarted, so a cluster left running never lacks what the tests expect (the huge-line log).
   if running kwok && ! cmp -s "$state/kwok.yaml" "$state/kwok.started.yaml"; then
     echo "devcluster: restarting kwok: its config changed since it started"
-    stop kwok
+    stop_component kwok TERM
   fi
 
   ensure_port_free etcd "$etcd_port"
@@ -239,12 +243,11 @@ up() {
   echo "devcluster: export KUBECONFIG=$admin_kubeconfig"
 }
 
-# stop NAME: SIGTERM to its process group, SIGKILL after 10 s; some components (the Argo controller
-# among them) ignore SIGTERM once the apiserver is gone.
-stop() {
-  local name=$1 pid
+stop_component() { # stop_component NAME TERM|KILL: the whole process group, by the PID we recorded
+  local name=$1 signal=$2 pid
   pid=$(pid_of "$name") || { rm -f "$pids/$name.pid"; return 0; }
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  kill "-$signal" -- "-$pid" 2>/dev/null || kill "-$signal" "$pid" 2>/dev/null || true
+  # Some components (the Argo controller among them) ignore SIGTERM once the apiserver is gone.
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$pid" 2>/dev/null && { kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; }
   rm -f "$pids/$name.pid"
@@ -253,7 +256,17 @@ stop() {
 
 down() {
   local i
-  for ((i = ${#components[@]} - 1; i >= 0; i--)); do stop "${components[i]}"; done
+  for ((i = ${#components[@]} - 1; i >= 0; i--)); do stop_component "${components[i]}" TERM; done
+}
+
+# stop_named TERM|KILL NAME...: a fault for tests (the named components only; `start` brings them back).
+stop_named() {
+  local signal=$1 name; shift
+  [ $# -gt 0 ] || { echo "devcluster: name the components to stop: ${components[*]}" >&2; exit 2; }
+  for name in "$@"; do
+    [[ " ${components[*]} " == *" $name "* ]] || { echo "devcluster: no component $name (${components[*]})" >&2; exit 2; }
+  done
+  for name in "$@"; do stop_component "$name" "$signal"; done
 }
 
 status() {
@@ -277,9 +290,12 @@ status() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
+  stop) shift; stop_named TERM "$@" ;;
+  kill) shift; stop_named KILL "$@" ;;
+  start) up ;;
   status) status ;;
   reset) down; rm -rf "$state"; echo "devcluster: state deleted" ;;
   env) echo "export KUBECONFIG=$admin_kubeconfig" ;;
   kubectl) shift; kubectl "$@" ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
