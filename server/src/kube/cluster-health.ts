@@ -71,10 +71,14 @@ export class ClusterHealth {
   async #ask(): Promise<void> {
     const signal = AbortSignal.timeout(this.#timeoutMs);
     // /readyz includes the apiserver's own check of etcd; any status >= 400 rejects.
-    const res = await this.#api.stream({ path: '/readyz', accept: 'text/plain', signal });
+    const res = await this.#api.stream({ path: '/readyz', accept: 'text/plain', as: 'argovue', signal });
     res.resume();
     if (this.#gitVersion === undefined) {
-      const version = await this.#api.json<{ gitVersion?: unknown }>({ path: '/version', signal });
+      const version = await this.#api.json<{ gitVersion?: unknown }>({
+        path: '/version',
+        as: 'argovue',
+        signal,
+      });
       if (typeof version.gitVersion === 'string') this.#gitVersion = version.gitVersion;
     }
   }
