@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
 import { bigWorkflowNodes, fanOutWorkflow } from '../support/big-workflow.ts';
 import { busyCores } from '../support/cpu-load.ts';
+import { pasteAndPress } from '../support/paste-and-press.ts';
 import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -157,8 +158,14 @@ describe('a 5,000-node fan-out', () => {
       await search.pressSequentially('fan(4321:item-4321)');
       await search.press('Enter');
       const panel = page.locator('aside.node-panel');
-      await panel.getByRole('heading', { name: 'fan(4321:item-4321)' }).waitFor({ timeout: 120_000 });
+      await panel.getByRole('heading', { name: 'fan(4321:item-4321)' }).waitFor({ timeout: 60_000 });
       assert.ok((await panel.innerText()).includes(`${name}.fan(4321:item-4321)`), 'the full name');
+
+      // The sharpest case: the name pasted and Enter pressed in one go, before React renders again (a
+      // fast typist, a scanner, a paste): the matches React computed are still the old query's.
+      await search.fill('');
+      await pasteAndPress(search, 'fan(1234:item-1234)', { key: 'Enter' });
+      await panel.getByRole('heading', { name: 'fan(1234:item-1234)' }).waitFor({ timeout: 60_000 });
     } finally {
       load.stop();
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -15,6 +15,7 @@ import {
   type WatchedPage,
 } from '../support/browser.ts';
 import { eventually } from '../../devcluster/test/cluster.ts';
+import { pasteAndPress } from '../support/paste-and-press.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -309,6 +310,15 @@ describe('workflow logs', () => {
       .filter({ hasText: /^1 of 1$/ })
       .waitFor();
     await logs.locator('mark.current', { hasText: 'synthetic line 99999' }).waitFor();
+    // Shift+Enter straight after the query changes, before the long log's search debounce: the previous
+    // match of the NEW query from where alice looks (line 99,999) — lines 4242 and 42420…42429 match.
+    await pasteAndPress(search, 'synthetic line 4242', { key: 'Enter', shiftKey: true });
+    await logs
+      .getByRole('status')
+      .filter({ hasText: /^11 of 11$/ })
+      .waitFor();
+    await logs.locator('mark.current', { hasText: 'synthetic line 4242' }).waitFor();
+    assert.match(await logs.locator(shownLine, { has: page.locator('mark.current') }).innerText(), /42429$/);
 
     // Wrapped, the long line takes many rows and the view still holds only the lines in view.
     await logs.getByLabel('Wrap').check();
