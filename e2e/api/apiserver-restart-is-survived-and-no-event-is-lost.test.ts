@@ -1,7 +1,8 @@
 // The apiserver and etcd stopped and started again while ArgoVue's caches hold the lists and two users
 // follow the live list: ArgoVue stays up and says what is going on (503 CLUSTER_UNAVAILABLE, /readyz
 // unavailable, never the apiserver's error text), its caches list again once the cluster is back, the
-// open streams go on, and each user's rows end equal to the apiserver's — no event lost, none repeated.
+// open streams go on (a stream opened meanwhile is told to reconnect), and each user's rows end equal
+// to the apiserver's — no event lost, none repeated.
 // Recovery time is printed, not asserted.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -107,6 +108,16 @@ describe('the apiserver and etcd stopped and started again', () => {
       });
       // Outlast several of the streams' access re-checks (every second here).
       await new Promise((resolve) => setTimeout(resolve, 3000));
+      // A stream opened now cannot learn what alice may see (her decisions expired): her browser is
+      // told to come back later, where an error status would make an EventSource give up for good.
+      const opened = await alice.fetch('/api/v1/workflows/events', {
+        headers: { accept: 'text/event-stream' },
+      });
+      const reconnect = {
+        status: opened.status,
+        type: opened.headers.get('content-type'),
+        text: await opened.text(),
+      };
       // From here the cluster starts again: when does the apiserver answer, and when is ArgoVue ready?
       const apiserverBack = firstSuccess(async () => (await apiserverWorkflows(['team-a'])).rows.size >= 0);
       const argovueBack = firstSuccess(async () => (await fetch(`${server.url}/readyz`)).ok);
@@ -117,6 +128,7 @@ describe('the apiserver and etcd stopped and started again', () => {
         info: (await info.json()) as ServerInfo,
         detail,
         submit,
+        reconnect,
         apiserverBack,
         argovueBack,
       };
@@ -128,6 +140,9 @@ describe('the apiserver and etcd stopped and started again', () => {
     assert.equal(seen.info.cluster.reachable, false);
     for (const text of [seen.readyz.text, JSON.stringify(seen.info)])
       assert.doesNotMatch(text, /ECONNREFUSED|6443|fetch failed|connect/i, 'no upstream error text');
+    assert.equal(seen.reconnect.status, 200);
+    assert.match(seen.reconnect.type ?? '', /text\/event-stream/);
+    assert.match(seen.reconnect.text, /^retry: \d+\n\n$/, 'told to reconnect, and nothing else');
     for (const answer of [seen.detail, seen.submit]) {
       assert.equal(answer.status, 503);
       assert.equal(answer.body.code, 'CLUSTER_UNAVAILABLE');

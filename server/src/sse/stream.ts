@@ -13,17 +13,34 @@ export interface SseStream {
 
 const heartbeatMs = 15_000;
 const maxBufferedBytes = 1024 * 1024;
+const sseHeaders = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** Whether the client is an EventSource (or reads like one). */
+export function wantsEventStream(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/event-stream');
+}
+
+/**
+ * Tells an EventSource to connect again in `retryMs` and ends the response. An EventSource gives up
+ * for good on an error status, so a stream that cannot open now (the cluster does not answer) says
+ * this instead; the browser comes back by itself, with its Last-Event-ID.
+ */
+export function askToReconnect(reply: FastifyReply, retryMs: number): void {
+  reply.hijack();
+  reply.raw.writeHead(200, sseHeaders);
+  reply.raw.end(`retry: ${retryMs}\n\n`);
+}
 
 export function openSse(request: FastifyRequest, reply: FastifyReply, onClose: () => void): SseStream {
   reply.hijack();
   const res = reply.raw;
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-    'X-Content-Type-Options': 'nosniff',
-  });
+  res.writeHead(200, sseHeaders);
   res.write('retry: 2000\n\n');
   let closed = false;
   const close = (): void => {

@@ -7,7 +7,8 @@ import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
 import { namespaceNotFound } from '../namespaces/routes.ts';
 import type { LoggedEvent } from '../sse/event-log.ts';
-import { openSse } from '../sse/stream.ts';
+import { isClusterUnavailable } from '../kube/unavailable.ts';
+import { askToReconnect, openSse, wantsEventStream } from '../sse/stream.ts';
 import type { WorkflowDirectory } from './list.ts';
 import { rowJson } from './row-json.ts';
 
@@ -31,7 +32,18 @@ export function registerWorkflowEvents(
         'Leave it out to follow all your namespaces.',
       );
     }
-    let allowed = new Set((await workflows.listableNamespaces(user, namespace)) ?? []);
+    let listable: string[] | undefined;
+    try {
+      listable = await workflows.listableNamespaces(user, namespace);
+    } catch (error) {
+      // The cluster cannot say what the user may see: the browser is told to come back, not to give up.
+      if (isClusterUnavailable(error) && wantsEventStream(request)) {
+        askToReconnect(reply, 5000);
+        return;
+      }
+      throw error;
+    }
+    let allowed = new Set(listable ?? []);
     if (namespace !== undefined && allowed.size === 0) throw namespaceNotFound(namespace);
 
     const header = request.headers['last-event-id'];
