@@ -217,6 +217,10 @@ up() {
   kubectl apply --server-side --force-conflicts "${crds[@]}" >/dev/null
   kubectl apply --server-side -f "$here/manifests" >/dev/null
   kubectl wait --for condition=established --timeout 30s crd/workflows.argoproj.io >/dev/null
+  # ArgoVue's own CRDs (service templates and instances) and the admission policy beside them.
+  kubectl apply --server-side --force-conflicts -f "$repo/deploy/crds" >/dev/null
+  kubectl wait --for condition=established --timeout 30s crd/servicetemplates.argovue.io \
+    crd/clusterservicetemplates.argovue.io crd/serviceinstances.argovue.io >/dev/null
 
   # DEFAULT_REQUEUE_TIME (10s upstream) paces how soon the controller looks at a workflow again after
   # its pods change; KWOK pods finish in a second, so the default would make every step take 10 s.

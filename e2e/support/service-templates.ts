@@ -1,0 +1,227 @@
+// Service templates for tests against the real apiserver: one template that uses every kind of
+// input and fill and is accepted, and a way to make it bad in exactly one place. Writes go through
+// server/src/kube's KubeApi, as admin (the kubeconfig's identity) or impersonating a user.
+import { after, before } from 'node:test';
+import { KubeConfig } from '@kubernetes/client-node';
+import { createTestNamespace } from '../../devcluster/test/cluster.ts';
+import { KubeApi, KubeError, type KubeCaller } from '../../server/src/kube/kube-api.ts';
+
+export const servicesGroupVersion = 'argovue.io/v1alpha1';
+
+/** The admin kubeconfig's client; `as: 'argovue'` sends no impersonation, so calls are made as admin. */
+export function adminKubeApi(): KubeApi {
+  const kc = new KubeConfig();
+  kc.loadFromDefault();
+  return new KubeApi(kc);
+}
+
+export type TemplateBody = Record<string, unknown> & { spec: Record<string, unknown> };
+
+/** A template a developer would write: every input type and fill target, a PVC and a probe. */
+export function goodServiceTemplate(name: string): TemplateBody {
+  return {
+    apiVersion: servicesGroupVersion,
+    kind: 'ServiceTemplate',
+    metadata: { name },
+    spec: {
+      title: 'Jupyter Notebook',
+      description: 'A notebook server with a Python kernel.',
+      icon: 'notebook',
+      idleTimeout: '30m',
+      inputs: [
+        {
+          name: 'cpu',
+          type: 'string',
+          pattern: '^[0-9]+m?$',
+          maxLength: 8,
+          default: '500m',
+          fills: [{ resource: { container: 'notebook', name: 'cpu', in: 'both' } }],
+        },
+        {
+          name: 'replicas',
+          type: 'number',
+          integer: true,
+          minimum: 0,
+          maximum: 2,
+          default: 1,
+          fills: [{ replicas: {} }],
+        },
+        {
+          name: 'debug',
+          type: 'boolean',
+          default: false,
+          help: 'Log every request',
+          fills: [{ env: { container: 'notebook', name: 'DEBUG' } }, { arg: { container: 'notebook' } }],
+        },
+        {
+          name: 'version',
+          type: 'enum',
+          options: ['7.0', '7.1'],
+          default: '7.1',
+          fills: [{ imageTag: { container: 'notebook' } }],
+        },
+        { name: 'data', type: 'pvc', fills: [{ claimName: { volume: 'data' } }] },
+        { name: 'size', type: 'string', default: '1Gi', fills: [{ storage: { claim: 'home' } }] },
+        {
+          name: 'token',
+          type: 'secretRef',
+          fills: [{ secretEnv: { container: 'notebook', name: 'TOKEN', key: 'token' } }],
+        },
+      ],
+      ports: [{ name: 'http', port: 8888, path: '/', websocket: true }],
+      workload: {
+        deployment: {
+          replicas: 1,
+          template: {
+            metadata: { annotations: { 'argovue.dev/run-locally': 'echo-app' } },
+            spec: {
+              securityContext: { runAsNonRoot: true, runAsUser: 1000 },
+              containers: [
+                {
+                  name: 'notebook',
+                  image: 'quay.io/jupyter/base-notebook:7.1',
+                  args: ['start-notebook.py'],
+                  ports: [{ containerPort: 8888, name: 'http' }],
+                  resources: { requests: { cpu: '500m', memory: '1Gi' } },
+                  securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+                  volumeMounts: [
+                    { name: 'data', mountPath: '/data' },
+                    { name: 'home', mountPath: '/home/jovyan' },
+                  ],
+                  readinessProbe: { httpGet: { path: '/api', port: 8888 } },
+                },
+              ],
+              volumes: [
+                { name: 'data', persistentVolumeClaim: { claimName: 'placeholder' } },
+                { name: 'home', persistentVolumeClaim: { claimName: 'home' } },
+              ],
+            },
+          },
+        },
+        volumeClaims: [{ name: 'home', size: '1Gi' }],
+      },
+    },
+  };
+}
+
+interface PodTemplate {
+  containers: Record<string, unknown>[];
+  volumes: Record<string, unknown>[];
+  [field: string]: unknown;
+}
+
+/** The good template with its pod spec changed by `change` (a deep copy: the original stays good). */
+export function templateWithPod(name: string, change: (pod: PodTemplate) => void): TemplateBody {
+  const template = goodServiceTemplate(name);
+  const workload = template.spec['workload'] as { deployment: { template: { spec: PodTemplate } } };
+  change(workload.deployment.template.spec);
+  return template;
+}
+
+/** The good template with its first container changed by `change`. */
+export function templateWithContainer(
+  name: string,
+  change: (container: Record<string, unknown>) => void,
+): TemplateBody {
+  return templateWithPod(name, (pod) => {
+    const first = pod.containers[0];
+    if (first === undefined) throw new Error('the good template has a container');
+    change(first);
+  });
+}
+
+/** The good template with one more input. */
+export function templateWithInput(name: string, input: Record<string, unknown>): TemplateBody {
+  const template = goodServiceTemplate(name);
+  (template.spec['inputs'] as unknown[]).push(input);
+  return template;
+}
+
+export type Created =
+  { ok: true; body: unknown } | { ok: false; status: number; reason: string; message: string };
+
+/** Creates a ServiceTemplate in `namespace` (or a ClusterServiceTemplate without one); never throws on a refusal. */
+export async function createTemplate(
+  api: KubeApi,
+  template: TemplateBody,
+  namespace?: string,
+  as: KubeCaller = 'argovue',
+): Promise<Created> {
+  const path =
+    namespace === undefined
+      ? '/apis/argovue.io/v1alpha1/clusterservicetemplates'
+      : `/apis/argovue.io/v1alpha1/namespaces/${namespace}/servicetemplates`;
+  const body = namespace === undefined ? { ...template, kind: 'ClusterServiceTemplate' } : template;
+  return createObject(api, path, body, as);
+}
+
+/** POSTs `body` to `path`; a refusal is returned, not thrown. */
+export async function createObject(
+  api: KubeApi,
+  path: string,
+  body: unknown,
+  as: KubeCaller = 'argovue',
+): Promise<Created> {
+  try {
+    return { ok: true, body: await api.json({ method: 'POST', path, body, as }) };
+  } catch (error) {
+    if (!(error instanceof KubeError)) throw error;
+    return { ok: false, status: error.status, reason: error.reason, message: error.message };
+  }
+}
+
+/** Asserts-friendly summary of a refusal: what a failing assertion should print. */
+export function describeCreated(created: Created): string {
+  return created.ok ? 'accepted' : `${created.status} ${created.reason}: ${created.message}`;
+}
+
+export async function deleteClusterTemplate(api: KubeApi, name: string): Promise<void> {
+  await api
+    .json({
+      method: 'DELETE',
+      path: `/apis/argovue.io/v1alpha1/clusterservicetemplates/${name}`,
+      as: 'argovue',
+    })
+    .catch(() => undefined);
+}
+
+/** Fails unless `created` is a refusal with `status` whose message contains every fragment. */
+export function assertRefused(created: Created, status: number, ...fragments: string[]): void {
+  if (created.ok) throw new Error('the apiserver accepted what it should refuse');
+  const problems = [
+    ...(created.status === status ? [] : [`status ${created.status}, expected ${status}`]),
+    ...fragments.filter((f) => !created.message.includes(f)).map((f) => `no "${f}" in the message`),
+  ];
+  if (problems.length > 0) throw new Error(`${problems.join('; ')}: ${describeCreated(created)}`);
+}
+
+export interface TemplateFixture {
+  api: KubeApi;
+  /** The test namespace (valid inside tests, after `before`). */
+  namespace: () => string;
+  /** A ClusterServiceTemplate name of this test file, deleted afterwards. */
+  clusterName: string;
+}
+
+/** Call inside a describe: a fresh namespace and an admin client, removed after the tests. */
+export function templateFixture(prefix: string): TemplateFixture {
+  const api = adminKubeApi();
+  let ns: Awaited<ReturnType<typeof createTestNamespace>> | undefined;
+  const clusterName = `${prefix}-${process.pid}`;
+  before(async () => {
+    ns = await createTestNamespace(prefix);
+  });
+  after(async () => {
+    await deleteClusterTemplate(api, clusterName);
+    await ns?.remove();
+    api.close();
+  });
+  return {
+    api,
+    clusterName,
+    namespace: () => {
+      if (ns === undefined) throw new Error('the namespace is made in before()');
+      return ns.name;
+    },
+  };
+}
