@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CSRF_FAILED'
   | 'CONFLICT'
+  /** 429: the user (or the server in all) holds as many live streams as allowed; close one first. */
+  | 'TOO_MANY_STREAMS'
   | 'CLUSTER_UNAVAILABLE'
   | 'INTERNAL';
 

@@ -48,11 +48,11 @@ export async function startServer(
   // A function when a setting depends on the port, e.g. an https ARGOVUE_PUBLIC_URL.
   env: Record<string, string> | ((port: number) => Record<string, string>) = {},
   // How long the server may go without progress before it counts as stuck: no answer at all, or caches
-  // that hold no more objects than before.
-  options: { stallMs?: number } = {},
+  // that hold no more objects than before. A restart test starts the server again on the port it had.
+  options: { stallMs?: number; port?: number } = {},
 ): Promise<RunningServer> {
   const stallMs = options.stallMs ?? 60_000;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
     env: {

@@ -73,6 +73,26 @@ export class SseReader {
     }
   }
 
+  /** Waits until the server ends the stream, or fails after `timeoutMs`. */
+  async waitForEnd(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.#done) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('timed out waiting for the server to end the stream');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  get ended(): boolean {
+    return this.#done;
+  }
+
   async close(): Promise<void> {
     await this.#reader.cancel().catch(() => undefined);
   }

@@ -24,6 +24,7 @@ import {
   stopNamespaceCaches,
 } from './namespaces/caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
+import { OpenStreams } from './streams/open-streams.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 import { WorkflowDirectory } from './workflows/list.ts';
 import { registerWorkflowDetailRoutes } from './workflows/detail-routes.ts';
@@ -38,6 +39,8 @@ export interface Services {
   workflows: WorkflowDirectory;
   /** Kubernetes, for reads made as the user that need no cache (a workflow's events, a node's pod). */
   kube: KubeApi;
+  /** Users' open streams: capped, and ended when their session or access ends. */
+  streams: OpenStreams;
   /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
   cachesReady: () => boolean;
   /** How many objects the shared caches hold: start-up progress while they sync. */
@@ -100,18 +103,26 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
   ).start();
   const access = new AccessReviewer(kubeApi, config.authzCacheSeconds * 1000);
   const namespaces = new NamespaceDirectory(caches, access);
+  // Streams are checked as often as an access decision is reused: the authorization period.
+  const streams = new OpenStreams(
+    { perUser: config.maxStreamsPerUser, total: config.maxStreams },
+    revocations,
+    Math.max(config.authzCacheSeconds, 1) * 1000,
+  );
   return {
     authenticator,
     oidc,
     namespaces,
     workflows: new WorkflowDirectory(caches.workflows, namespaces, kubeApi),
     kube: kubeApi,
+    streams,
     cachesReady: () => cachesReady,
     cachedObjects: () => namespaceCachesSize(caches),
     clusterState: () => health.state,
     stop: () => {
       health.stop();
       stopNamespaceCaches(caches);
+      streams.stop();
       revocations.stop();
       kubeApi.close();
     },
@@ -146,10 +157,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   registerHealthRoutes(app, deps.clusterState, deps.cachesReady, deps.cachedObjects, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
-  registerWorkflowRoutes(app, deps.workflows);
+  registerWorkflowRoutes(app, deps.workflows, deps.streams);
   registerWorkflowDetailRoutes(app, deps.kube);
   registerWorkflowTemplateRoutes(app, deps.kube);
-  registerWorkflowEvents(app, deps.workflows, Math.max(config.authzCacheSeconds, 1) * 1000);
+  registerWorkflowEvents(app, deps.workflows, deps.streams, {
+    maxBufferedBytes: config.sseMaxBufferedBytes,
+  });
 
   const indexHtml = join(config.webDir, 'index.html');
   const hasWebApp = existsSync(indexHtml);

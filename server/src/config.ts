@@ -76,6 +76,19 @@ const ConfigSchema = z.object({
     .optional(),
   /** How long an authorization decision (SelfSubjectAccessReview) is reused for a user. */
   authzCacheSeconds: z.coerce.number().min(0).max(300).default(10),
+  /**
+   * Long-lived streams (live lists, followed logs; an interleaved log counts each pod it follows)
+   * one user may hold open, and all users together; past either, a stream is refused with 429.
+   */
+  maxStreamsPerUser: z.coerce.number().int().min(1).max(10_000).default(32),
+  maxStreams: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Bytes a live list may hold for a client that does not read before it is disconnected. */
+  sseMaxBufferedBytes: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -104,6 +117,9 @@ const envNames: Record<keyof Config, string> = {
   sessionSeconds: 'ARGOVUE_SESSION_SECONDS',
   authzCacheSeconds: 'ARGOVUE_AUTHZ_CACHE_SECONDS',
   namespace: 'ARGOVUE_NAMESPACE',
+  maxStreamsPerUser: 'ARGOVUE_MAX_STREAMS_PER_USER',
+  maxStreams: 'ARGOVUE_MAX_STREAMS',
+  sseMaxBufferedBytes: 'ARGOVUE_SSE_MAX_BUFFERED_BYTES',
 };
 
 const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys']);

@@ -3,6 +3,12 @@
 // clients send headers through fetch, which folds repeated headers into one comma-joined line; the
 // apiserver reads each `Impersonate-Group` line as one group, so a user in groups "a" and "b" would
 // become a member of the single group "a, b". Raw header arrays on node:https keep one line per group.
+//
+// Traffic is split by class into separate socket pools, so no class waits behind another: ArgoVue's
+// own calls (the shared watch caches' lists and long-lived watches, logout records) never queue
+// behind users; users' request/response calls (reads, actions, access reviews) never queue behind
+// users' long-lived streams (followed logs). One shared pool of 64 let ~60 followed logs starve
+// every other call. Streams are counted and capped per user before they open (stream-limits.ts).
 import { Agent, request as httpsRequest, type AgentOptions, type RequestOptions } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -25,7 +31,25 @@ export interface KubeRequest {
   accept?: string;
   /** Made as this user (impersonated), or as ArgoVue itself: see KubeCaller. */
   as: KubeCaller;
+  /**
+   * A user's long-lived stream (a followed log, a log streamed to the browser): sent over the
+   * streams' own pool. Ignored for ArgoVue's own calls, which have a pool of their own.
+   */
+  traffic?: 'request' | 'stream';
   signal?: AbortSignal;
+}
+
+/** The socket pools; `own` is ArgoVue's own traffic (watch caches), the others are users'. */
+export type TrafficClass = 'own' | 'request' | 'stream';
+
+// Short user calls: enough sockets to keep latency low, few enough not to flood the apiserver.
+// Streams and ArgoVue's own calls are not limited by the pool: the stream limits (per user and in
+// all) cap users' streams, and ArgoVue's own watches are one per cache.
+const maxSockets: Record<TrafficClass, number> = { own: Infinity, request: 64, stream: Infinity };
+
+export function trafficClassOf(req: Pick<KubeRequest, 'as' | 'traffic'>): TrafficClass {
+  if (req.as === 'argovue') return 'own';
+  return req.traffic ?? 'request';
 }
 
 /** A failed Kubernetes call: the HTTP status and the apiserver's Status reason and message. */
@@ -45,7 +69,7 @@ const credentialsTtlMs = 60_000;
 export class KubeApi {
   readonly #kc: KubeConfig;
   readonly #server: URL;
-  #agent: Agent | undefined;
+  readonly #agents = new Map<TrafficClass, Agent>();
   #auth: { headers: string[]; tls: AgentOptions; readAt: number } | undefined;
   readonly #reservedPrefixes: readonly string[];
 
@@ -78,11 +102,10 @@ export class KubeApi {
     if (body !== undefined)
       raw.push('Content-Type', req.contentType ?? 'application/json', 'Content-Length', String(body.length));
     const isHttps = url.protocol === 'https:';
-    this.#agent ??= new Agent({ keepAlive: true, maxSockets: 64, ...tls });
     const options: RequestOptions = {
       method: req.method ?? 'GET',
       headers: raw,
-      ...(isHttps ? { agent: this.#agent } : {}),
+      ...(isHttps ? { agent: this.#agent(trafficClassOf(req), tls) } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
     };
     return new Promise((resolve, reject) => {
@@ -100,6 +123,15 @@ export class KubeApi {
       outgoing.on('error', reject);
       outgoing.end(body);
     });
+  }
+
+  #agent(traffic: TrafficClass, tls: AgentOptions): Agent {
+    let agent = this.#agents.get(traffic);
+    if (agent === undefined) {
+      agent = new Agent({ keepAlive: true, maxSockets: maxSockets[traffic], ...tls });
+      this.#agents.set(traffic, agent);
+    }
+    return agent;
   }
 
   async #credentials(): Promise<{ headers: string[]; tls: AgentOptions }> {
@@ -123,7 +155,7 @@ export class KubeApi {
   }
 
   close(): void {
-    this.#agent?.destroy();
+    for (const agent of this.#agents.values()) agent.destroy();
   }
 }
 

@@ -2,7 +2,7 @@
 // "may this user list workflows there?"; everything else shown is checked the same way first.
 import type { NamespaceMember, NamespaceSummary, QuotaResource, WorkflowPhase } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
-import type { AccessReviewer } from '../kube/access.ts';
+import type { AccessReviewer, ResourceAttributes } from '../kube/access.ts';
 import { parseQuantity } from '../kube/quantity.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
 import type { CachedNamespace, CachedQuota, CachedRoleBinding, NamespaceCaches } from './caches.ts';
@@ -26,6 +26,15 @@ export class NamespaceDirectory {
       resource: 'workflows',
       namespace,
     });
+  }
+
+  /** May the user do this in the namespace (watch workflows, read pod logs)? Asked as they are. */
+  async may(
+    identity: KubeIdentity,
+    namespace: string,
+    attributes: Omit<ResourceAttributes, 'namespace'>,
+  ): Promise<boolean> {
+    return this.#access.can(identity, { ...attributes, namespace });
   }
 
   /** The namespaces the user may use, sorted by name. */

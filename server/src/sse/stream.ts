@@ -1,22 +1,31 @@
 // Server-sent events to one browser: event ids for resuming, a heartbeat through proxies, and
-// bounded buffering — a client that does not read is sent `reset` and dropped, never buffered
-// without limit.
+// bounded buffering — a client that does not read (its bytes waiting pass `maxBufferedBytes`) is
+// disconnected and its buffers freed, never buffered without limit; the browser's EventSource then
+// reconnects with Last-Event-ID and resumes. Sent through the reply (not hijacked), so the hooks'
+// headers reach the browser: security headers, and a session cookie refreshed by this request.
+import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface SseStream {
   send(event: string, data: unknown, id?: string): boolean;
   /** `send` with data already as JSON (made once for many streams); it must hold no line break. */
   sendJson(event: string, json: string, id?: string): boolean;
+  /** Ends the stream: its last words (an `end` event), then the response ends. */
   close(): void;
   readonly closed: boolean;
 }
 
-const heartbeatMs = 15_000;
-const maxBufferedBytes = 1024 * 1024;
+export interface SseOptions {
+  /** Bytes the client may leave unread before it is dropped. */
+  maxBufferedBytes: number;
+  /** Called once when the stream is over, however it ended. */
+  onClose: () => void;
+  heartbeatMs?: number;
+}
+
 const sseHeaders = {
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-cache, no-transform',
-  Connection: 'keep-alive',
   'X-Accel-Buffering': 'no',
   'X-Content-Type-Options': 'nosniff',
 };
@@ -37,38 +46,49 @@ export function askToReconnect(reply: FastifyReply, retryMs: number): void {
   reply.raw.end(`retry: ${retryMs}\n\n`);
 }
 
-export function openSse(request: FastifyRequest, reply: FastifyReply, onClose: () => void): SseStream {
-  reply.hijack();
+export function openSse(reply: FastifyReply, options: SseOptions): SseStream {
+  const { maxBufferedBytes, onClose } = options;
   const res = reply.raw;
-  res.writeHead(200, sseHeaders);
-  res.write('retry: 2000\n\n');
+  const body = new PassThrough();
   let closed = false;
-  const close = (): void => {
+  const finish = (): void => {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
     onClose();
-    res.end();
   };
-  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
-  heartbeat.unref();
-  request.raw.on('close', close);
-  const sendJson = (event: string, json: string, id?: string): boolean => {
+  // Bytes written but not yet taken by the client: in our stream and in the response's buffer.
+  const buffered = (): number => body.writableLength + body.readableLength + res.writableLength;
+  const write = (text: string): boolean => {
     if (closed) return false;
-    if (res.writableLength > maxBufferedBytes) {
-      res.write('event: reset\ndata: {"reason":"slow-client"}\n\n');
-      close();
+    if (buffered() > maxBufferedBytes) {
+      // A reset event would wait behind the unread bytes; drop the connection (and its buffers).
+      finish();
+      body.destroy();
+      res.destroy();
       return false;
     }
-    res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${json}\n\n`);
+    body.write(text);
     return true;
   };
+  const heartbeat = setInterval(() => write(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+  res.on('close', finish);
+  reply.headers(sseHeaders);
+  body.write('retry: 2000\n\n');
+  void reply.send(body);
+  const sendJson = (event: string, json: string, id?: string): boolean =>
+    write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${json}\n\n`);
   return {
     get closed() {
       return closed;
     },
     send: (event, data, id) => sendJson(event, JSON.stringify(data), id),
     sendJson,
-    close,
+    close: () => {
+      if (closed) return;
+      finish();
+      body.end();
+    },
   };
 }

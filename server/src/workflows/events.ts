@@ -1,25 +1,44 @@
 // GET /api/v1/workflows/events: the live workflow list. One stream per page, fed from the shared
-// cache's event log (no apiserver watch per client), filtered to the namespaces the user may list —
-// re-checked as their access decisions expire — and resumable with Last-Event-ID.
+// cache's event log (no apiserver watch per client), filtered to the namespaces where Kubernetes lets
+// the user watch workflows (a stream is a watch: `list` alone is not enough), and resumable with
+// Last-Event-ID. Open streams are registered with OpenStreams: counted against the stream caps, and
+// ended when the session ends; every authorization period the namespaces are asked again — a
+// stream of one namespace the user lost ends, a stream of all drops the namespace and tells the
+// browser to list again (its rows of that namespace must go).
 import type { FastifyInstance } from 'fastify';
 import type { WorkflowRef, WorkflowRow } from '@argovue/api-types';
 import { requireUser } from '../auth/routes.ts';
+import { streamed } from '../http/compression.ts';
 import { HttpError } from '../http/errors.ts';
 import { namespaceNotFound } from '../namespaces/routes.ts';
 import type { LoggedEvent } from '../sse/event-log.ts';
 import { isClusterUnavailable } from '../kube/unavailable.ts';
 import { askToReconnect, openSse, wantsEventStream } from '../sse/stream.ts';
+import { endMessage, type OpenStreams } from '../streams/open-streams.ts';
 import type { WorkflowDirectory } from './list.ts';
 import { rowJson } from './row-json.ts';
 
+/** About the bytes a replay sends (each row's JSON is made once and kept). */
+function replayBytes(events: readonly LoggedEvent<WorkflowRow>[]): number {
+  let bytes = 0;
+  for (const event of events) bytes += event.type === 'upsert' ? rowJson(event.value).length + 60 : 200;
+  return bytes;
+}
+
 const namespaceName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+export interface WorkflowEventsOptions {
+  /** Bytes a client may leave unread before it is dropped (it then resumes by Last-Event-ID). */
+  maxBufferedBytes: number;
+}
 
 export function registerWorkflowEvents(
   app: FastifyInstance,
   workflows: WorkflowDirectory,
-  recheckMs: number,
+  streams: OpenStreams,
+  options: WorkflowEventsOptions,
 ): void {
-  app.get('/api/v1/workflows/events', async (request, reply) => {
+  app.get('/api/v1/workflows/events', streamed, async (request, reply) => {
     const { user, session } = requireUser(request);
     const query = request.query as { namespace?: unknown; lastEventId?: unknown };
     const namespace =
@@ -32,18 +51,18 @@ export function registerWorkflowEvents(
         'Leave it out to follow all your namespaces.',
       );
     }
-    let listable: string[] | undefined;
+    let watchable: string[] | undefined;
     try {
-      listable = await workflows.listableNamespaces(user, namespace);
+      watchable = await workflows.watchableNamespaces(user, namespace);
     } catch (error) {
       // The cluster cannot say what the user may see: the browser is told to come back, not to give up.
       if (isClusterUnavailable(error) && wantsEventStream(request)) {
         askToReconnect(reply, 5000);
-        return;
+        return reply;
       }
       throw error;
     }
-    let allowed = new Set(listable ?? []);
+    let allowed = new Set(watchable ?? []);
     if (namespace !== undefined && allowed.size === 0) throw namespaceNotFound(namespace);
 
     const header = request.headers['last-event-id'];
@@ -54,16 +73,38 @@ export function registerWorkflowEvents(
           ? query.lastEventId
           : undefined;
     const { events } = workflows;
+
+    // Counted before anything is sent: past a cap the answer is a plain 429.
+    const handle = streams.open({
+      user: user.username,
+      session,
+      slots: 1,
+      recheck: async () => {
+        const now = new Set((await workflows.watchableNamespaces(user, namespace)) ?? []);
+        if (namespace !== undefined) return now.size > 0;
+        const lost = [...allowed].some((ns) => !now.has(ns));
+        allowed = now;
+        if (lost) stream.send('reset', { reason: 'access-changed' }, events.idOf({ seq: events.head }));
+        return true;
+      },
+      end: (reason) => {
+        stream.send('end', { reason, message: endMessage(reason) });
+        stream.close();
+      },
+    });
+
     const pending: LoggedEvent<WorkflowRow>[] = [];
     let replaying = true;
     const unsubscribe = events.subscribe((event) => {
       if (replaying) pending.push(event);
       else deliver(event);
     });
-    const timers: NodeJS.Timeout[] = [];
-    const stream = openSse(request, reply, () => {
-      unsubscribe();
-      for (const timer of timers) clearInterval(timer);
+    const stream = openSse(reply, {
+      maxBufferedBytes: options.maxBufferedBytes,
+      onClose: () => {
+        unsubscribe();
+        handle.release();
+      },
     });
     const deliver = (event: LoggedEvent<WorkflowRow>): void => {
       if (!allowed.has(event.namespace)) return;
@@ -79,9 +120,13 @@ export function registerWorkflowEvents(
     // Resume where the client was, or tell it to list again; then go live without a gap.
     let replayed: LoggedEvent<WorkflowRow>[] = [];
     if (lastEventId !== undefined) {
-      const missed = events.since(lastEventId);
+      const missed = events.since(lastEventId)?.filter((event) => allowed.has(event.namespace));
       if (missed === undefined)
         stream.send('reset', { reason: 'cannot-resume' }, events.idOf({ seq: events.head }));
+      // A client far behind would be dropped by the replay itself (more than it may leave unread)
+      // and come back for the same replay: listing again is cheaper and ends that loop.
+      else if (replayBytes(missed) > options.maxBufferedBytes / 2)
+        stream.send('reset', { reason: 'too-far-behind' }, events.idOf({ seq: events.head }));
       else replayed = missed;
     } else {
       stream.send('ready', {}, events.idOf({ seq: events.head }));
@@ -90,18 +135,6 @@ export function registerWorkflowEvents(
     for (const event of replayed) deliver(event);
     for (const event of pending) if (event.seq > replayedUpTo) deliver(event);
     replaying = false;
-
-    // Access can change: re-ask as decisions expire; the session's end ends the stream.
-    timers.push(
-      setInterval(() => {
-        // While the apiserver cannot answer, the last decision stands until the next check.
-        workflows.listableNamespaces(user, namespace).then(
-          (names) => (allowed = new Set(names ?? [])),
-          () => undefined,
-        );
-      }, recheckMs),
-    );
-    const sessionLeftMs = session.expiresAt * 1000 - Date.now();
-    timers.push(setInterval(() => stream.close(), Math.max(sessionLeftMs, 1000)));
+    return reply;
   });
 }

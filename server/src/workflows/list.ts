@@ -25,10 +25,13 @@ import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { EventLog } from '../sse/event-log.ts';
 import { readWorkflowForUser } from './detail.ts';
 import { openNodeLog, type LogRequest, type LogResult } from './logs.ts';
-import { workflowLogLines, type WorkflowLogRequest } from './workflow-logs.ts';
+import { workflowLogLines, type WorkflowLogLines, type WorkflowLogRequest } from './workflow-logs.ts';
 import { ListSnapshots } from './list-snapshots.ts';
+import { mapConcurrent } from '../lib/map-concurrent.ts';
 import { rowJson } from './row-json.ts';
 
+const watchWorkflows = { verb: 'watch', group: 'argoproj.io', resource: 'workflows' } as const;
+const readPodLogs = { verb: 'get', group: '', resource: 'pods', subresource: 'log' } as const;
 const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
 const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
 
@@ -86,6 +89,25 @@ export class WorkflowDirectory {
     return (await this.#namespaces.mayUse(identity, namespace)) ? [namespace] : undefined;
   }
 
+  /**
+   * The namespaces whose workflows the user may watch (a live list is a watch), among those they may
+   * use: one, if named and allowed, or all of theirs.
+   */
+  async watchableNamespaces(identity: KubeIdentity, namespace?: string): Promise<string[] | undefined> {
+    const usable = await this.listableNamespaces(identity, namespace);
+    if (usable === undefined) return undefined;
+    const watchable = await mapConcurrent(usable, 16, async (ns) =>
+      (await this.#namespaces.may(identity, ns, watchWorkflows)) ? ns : undefined,
+    );
+    const names = watchable.filter((ns) => ns !== undefined);
+    return namespace !== undefined && names.length === 0 ? undefined : names;
+  }
+
+  /** May the user still read pod logs in the namespace (asked again while a log streams)? */
+  mayReadLogs(identity: KubeIdentity, namespace: string): Promise<boolean> {
+    return this.#namespaces.may(identity, namespace, readPodLogs);
+  }
+
   submit(
     identity: KubeIdentity,
     namespace: string,
@@ -130,7 +152,7 @@ export class WorkflowDirectory {
     identity: KubeIdentity,
     req: WorkflowLogRequest,
     signal: AbortSignal,
-  ): Promise<((write: (line: string) => boolean) => Promise<void>) | undefined> {
+  ): Promise<WorkflowLogLines | undefined> {
     return workflowLogLines(this.#api, identity, req, signal);
   }
 

@@ -78,6 +78,7 @@ export async function openNodeLog(
       },
       accept: '*/*',
       as: identity,
+      traffic: 'stream',
       signal,
     });
     return { ok: true, stream: req.download === true ? stream : withLineLimit(stream), pod: podName };

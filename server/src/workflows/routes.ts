@@ -9,6 +9,8 @@ import { namespaceParam } from '../namespaces/routes.ts';
 import { z } from 'zod';
 import type { WorkflowDirectory } from './list.ts';
 import { registerWorkflowListRoutes } from './list-routes.ts';
+import { endableBody } from '../streams/endable-body.ts';
+import { endMessage, type OpenStreams } from '../streams/open-streams.ts';
 
 // Kubernetes object names (DNS subdomains).
 const workflowName = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
@@ -107,7 +109,14 @@ export function workflowNotFound(namespace: string, name: string): HttpError {
   return new HttpError(refused.status, refused.code, refused.message, refused.hint);
 }
 
-export function registerWorkflowRoutes(app: FastifyInstance, workflows: WorkflowDirectory): void {
+// An interleaved log follows at most this many pods at once (and never more than a user's cap).
+const maxInterleavedStreams = 16;
+
+export function registerWorkflowRoutes(
+  app: FastifyInstance,
+  workflows: WorkflowDirectory,
+  streams: OpenStreams,
+): void {
   registerWorkflowListRoutes(app, workflows);
   // Submit, retry and resubmit create or rerun workflows: a repeated Idempotency-Key does it once.
   const idempotencyKeys = new IdempotencyKeys();
@@ -125,7 +134,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
   });
 
   app.get('/api/v1/namespaces/:namespace/workflows/:name/logs', streamed, async (request, reply) => {
-    const { user } = requireUser(request);
+    const { user, session } = requireUser(request);
     const namespace = namespaceParam(request);
     const name = workflowNameParam(request);
     const query = parseBody(
@@ -135,9 +144,39 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       'Name a node id, and optionally container, follow, timestamps, tailLines.',
     );
     const abort = new AbortController();
-    request.raw.on('close', () => abort.abort());
-    const result = await workflows.openNodeLog(user, { namespace, workflow: name, ...query }, abort.signal);
-    if (!result.ok) throw new HttpError(result.status, result.code, result.message, result.hint);
+    // Once the body streams, an end by authorization finishes it with a line saying why.
+    const ending: { endWith?: (line: string) => void } = {};
+    // Counted before the apiserver is asked: past a cap the answer is a plain 429.
+    const handle = streams.open({
+      user: user.username,
+      session,
+      slots: 1,
+      recheck: () => workflows.mayReadLogs(user, namespace),
+      end: (reason) => {
+        if (ending.endWith === undefined) abort.abort();
+        else ending.endWith(`… [log stream ended: ${endMessage(reason)}]`);
+      },
+    });
+    reply.raw.on('close', () => {
+      abort.abort();
+      handle.release();
+    });
+    let result;
+    try {
+      result = await workflows.openNodeLog(user, { namespace, workflow: name, ...query }, abort.signal);
+    } catch (error) {
+      handle.release();
+      throw error;
+    }
+    if (!result.ok) {
+      handle.release();
+      throw new HttpError(result.status, result.code, result.message, result.hint);
+    }
+    const endable = endableBody(result.stream);
+    ending.endWith = (line) => {
+      endable.endWith(line);
+      abort.abort();
+    };
     reply.header('Content-Type', 'text/plain; charset=utf-8');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-ArgoVue-Pod', result.pod);
@@ -146,7 +185,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
         'Content-Disposition',
         `attachment; filename="${name}-${result.pod}-${query.container}.log"`,
       );
-    return reply.send(result.stream);
+    return reply.send(endable.body);
   });
 
   app.post(
@@ -238,7 +277,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
 
   // The whole workflow's logs, interleaved by time, each line naming its node.
   app.get('/api/v1/namespaces/:namespace/workflows/:name/logs/all', async (request, reply) => {
-    const { user } = requireUser(request);
+    const { user, session } = requireUser(request);
     const namespace = namespaceParam(request);
     const name = workflowNameParam(request);
     const query = parseBody(
@@ -248,11 +287,32 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       'Optionally name container, follow, tailLines.',
     );
     const abort = new AbortController();
-    request.raw.on('close', () => abort.abort());
-    const stream = await workflows.allLogs(user, { namespace, workflow: name, ...query }, abort.signal);
-    if (stream === undefined) {
+    reply.raw.on('close', () => abort.abort());
+    const lines = await workflows.allLogs(
+      user,
+      {
+        namespace,
+        workflow: name,
+        ...query,
+        maxStreams: Math.min(maxInterleavedStreams, streams.limits.perUser),
+      },
+      abort.signal,
+    );
+    if (lines === undefined) {
       throw workflowNotFound(namespace, name);
     }
+    let endedBecause: string | undefined;
+    // Each pod's log open at once is an upstream stream: all of them count against the caps.
+    const handle = streams.open({
+      user: user.username,
+      session,
+      slots: lines.streams,
+      recheck: () => workflows.mayReadLogs(user, namespace),
+      end: (reason) => {
+        endedBecause = endMessage(reason);
+        abort.abort();
+      },
+    });
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -260,12 +320,21 @@ export function registerWorkflowRoutes(app: FastifyInstance, workflows: Workflow
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     });
-    // A client that does not keep up (4 MiB waiting) is cut off rather than buffered without bound.
-    await stream((line) => {
-      if (abort.signal.aborted || res.writableLength > 4 * 1024 * 1024) return false;
-      res.write(`${line}\n`);
-      return true;
-    });
+    try {
+      // A client that does not keep up (4 MiB waiting) is cut off rather than buffered without bound.
+      await lines.run((line) => {
+        if (abort.signal.aborted) return false;
+        if (res.writableLength > 4 * 1024 * 1024) {
+          abort.abort();
+          return false;
+        }
+        res.write(`${line}\n`);
+        return true;
+      });
+    } finally {
+      handle.release();
+    }
+    if (endedBecause !== undefined) res.write(`… [log stream ended: ${endedBecause}]\n`);
     res.end();
   });
 }

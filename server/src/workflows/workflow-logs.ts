@@ -1,7 +1,9 @@
 // The whole workflow's logs, interleaved: every pod's container log (read as the user, with
 // timestamps), each line prefixed with its node, in time order. Without follow the logs are read in
 // full — bounded per pod and in all — merged by timestamp and sent; with follow, lines are sent as
-// they arrive from any pod.
+// they arrive from any pod. Upstream streams are bounded: at most `maxStreams` pods' logs are open at
+// once (each counts against the user's stream cap); a follow takes the finished pods first (their
+// logs end) and a pod waiting for a place gets its log from its start once one frees.
 import type { Readable } from 'node:stream';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
@@ -16,7 +18,17 @@ export interface WorkflowLogRequest {
   follow: boolean;
   /** Lines per pod, newest kept. */
   tailLines: number;
+  /** Pods' logs open at once, at most. */
+  maxStreams: number;
 }
+
+/** The interleaved log, ready to run: `streams` is how many upstream logs it holds open at most. */
+export interface WorkflowLogLines {
+  streams: number;
+  run: (write: (line: string) => boolean) => Promise<void>;
+}
+
+const finishedPhases = new Set(['Succeeded', 'Failed']);
 
 // Lines are cut as they stream (log-lines.ts); without follow, what is read is sorted in memory, so
 // that is bounded too.
@@ -43,7 +55,7 @@ export async function workflowLogLines(
   identity: KubeIdentity,
   req: WorkflowLogRequest,
   signal: AbortSignal,
-): Promise<((write: (line: string) => boolean) => Promise<void>) | undefined> {
+): Promise<WorkflowLogLines | undefined> {
   let pods: RawPod[];
   try {
     pods = await listWorkflowPods(api, identity, req.namespace, req.workflow, signal);
@@ -53,6 +65,12 @@ export async function workflowLogLines(
   }
   const sources = pods
     .filter((pod) => pod.spec?.containers?.some((c) => c.name === req.container))
+    // Finished pods first: a follow of theirs ends and frees its place for a running pod's.
+    .sort(
+      (a, b) =>
+        Number(!finishedPhases.has(a.status?.phase ?? '')) -
+        Number(!finishedPhases.has(b.status?.phase ?? '')),
+    )
     .map((pod) => ({
       pod: pod.metadata?.name ?? '',
       node:
@@ -65,6 +83,7 @@ export async function workflowLogLines(
       query: { container: req.container, timestamps: true, follow: req.follow, tailLines: req.tailLines },
       accept: '*/*',
       as: identity,
+      traffic: 'stream',
       signal,
     });
   const format = (node: string, line: string): string => {
@@ -72,27 +91,44 @@ export async function workflowLogLines(
     return space > 0 ? `${line.slice(0, space)} ${node}: ${line.slice(space + 1)}` : `${node}: ${line}`;
   };
 
-  return async (write) => {
+  const streams = Math.max(
+    1,
+    Math.min(sources.length, req.follow ? req.maxStreams : Math.min(8, req.maxStreams)),
+  );
+  const run = async (write: (line: string) => boolean): Promise<void> => {
     if (req.follow) {
-      await Promise.all(
-        sources.map(async ({ pod, node }) => {
-          const stream = await open(pod).catch(() => undefined);
-          if (stream === undefined) return;
-          for await (const line of limitedLines(stream, maxLineBytes)) if (!write(format(node, line))) break;
-        }),
-      );
+      let stopped = false;
+      await mapConcurrent(sources, streams, async ({ pod, node }) => {
+        if (stopped || signal.aborted) return;
+        const stream = await open(pod).catch(() => undefined);
+        if (stream === undefined) return;
+        try {
+          for await (const line of limitedLines(stream, maxLineBytes)) {
+            if (!write(format(node, line))) {
+              stopped = true;
+              break;
+            }
+          }
+        } catch {
+          // This pod's stream broke or was aborted (the client left): the others go on or stop too.
+        }
+      });
       return;
     }
     let collectedBytes = 0;
     const lines = (
-      await mapConcurrent(sources, 8, async ({ pod, node }) => {
+      await mapConcurrent(sources, streams, async ({ pod, node }) => {
         const stream = await open(pod).catch(() => undefined);
         const collected: string[] = [];
         if (stream === undefined) return collected;
-        for await (const line of limitedLines(stream, maxLineBytes)) {
-          collectedBytes += line.length;
-          if (collectedBytes > maxCollectedBytes) break;
-          collected.push(format(node, line));
+        try {
+          for await (const line of limitedLines(stream, maxLineBytes)) {
+            collectedBytes += line.length;
+            if (collectedBytes > maxCollectedBytes) break;
+            collected.push(format(node, line));
+          }
+        } catch {
+          // Aborted (the client left) or broken: what was read is kept.
         }
         return collected;
       })
@@ -105,4 +141,5 @@ export async function workflowLogLines(
         `… [logs cut: more than ${maxCollectedBytes / 1024 / 1024} MiB; read each node's log, or fewer lines]`,
       );
   };
+  return { streams, run };
 }

@@ -1,5 +1,10 @@
 // The live workflow stream (GET /api/v1/workflows/events) as a hook. EventSource resends the last id
-// itself when it reconnects, so a dropped connection resumes without gaps.
+// itself when it reconnects, so a dropped connection resumes without gaps; an id the server cannot
+// resume (ArgoVue restarted, or another replica answered) gets a `reset` and the list is read again.
+// EventSource gives up for good on an answer that is not a stream (a 503 while ArgoVue restarts, a
+// 429): then the hook opens a new one itself, with the last id it saw, backing off. The server ends a
+// stream with `end` when the session ended or access was lost: then it stays closed, but when only
+// the sign-in needs renewing (the reconnect refreshes it).
 import type { WorkflowRef, WorkflowRow } from '@argovue/api-types';
 import { useEffect, useRef, useState } from 'react';
 import type { WorkflowChange } from '../lib/live-rows.ts';
@@ -24,6 +29,9 @@ interface WorkflowEventsOptions {
   /** The stream could not resume: list again. */
   onReset: () => void;
 }
+
+const minRetryMs = 2000;
+const maxRetryMs = 30_000;
 
 function parse(event: Event): unknown {
   try {
@@ -60,22 +68,62 @@ export function useWorkflowEvents({
   useEffect(() => {
     if (lastEventId === null) return;
     setStatus('connecting');
-    const source = new EventSource(workflowEventsPath(namespace, lastEventId));
-    source.addEventListener('ready', () => setStatus('live'));
-    source.addEventListener('open', () => setStatus('live'));
-    source.addEventListener('upsert', (event) => {
-      const row = parse(event);
-      if (isRow(row)) handlers.current.onChange({ type: 'upsert', row });
-    });
-    source.addEventListener('delete', (event) => {
-      const ref = parse(event);
-      if (isRef(ref)) handlers.current.onChange({ type: 'delete', ref });
-    });
-    source.addEventListener('reset', () => handlers.current.onReset());
-    source.addEventListener('error', () => {
-      setStatus(source.readyState === EventSource.CLOSED ? 'off' : 'reconnecting');
-    });
-    return () => source.close();
+    let lastSeen = lastEventId;
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delayMs = minRetryMs;
+    let ended = false;
+    const seen = (event: Event): void => {
+      const id = (event as MessageEvent).lastEventId;
+      if (id !== '') lastSeen = id;
+    };
+    const open = (): void => {
+      const current = new EventSource(workflowEventsPath(namespace, lastSeen));
+      source = current;
+      current.addEventListener('ready', (event) => {
+        seen(event);
+        delayMs = minRetryMs;
+        setStatus('live');
+      });
+      current.addEventListener('open', () => setStatus('live'));
+      current.addEventListener('upsert', (event) => {
+        seen(event);
+        const row = parse(event);
+        if (isRow(row)) handlers.current.onChange({ type: 'upsert', row });
+      });
+      current.addEventListener('delete', (event) => {
+        seen(event);
+        const ref = parse(event);
+        if (isRef(ref)) handlers.current.onChange({ type: 'delete', ref });
+      });
+      current.addEventListener('reset', (event) => {
+        seen(event);
+        handlers.current.onReset();
+      });
+      current.addEventListener('end', (event) => {
+        const reason = (parse(event) as { reason?: unknown } | null)?.reason;
+        if (reason === 'token-expired') return;
+        ended = true;
+        current.close();
+        setStatus('off');
+      });
+      current.addEventListener('error', () => {
+        if (ended) return;
+        if (current.readyState !== EventSource.CLOSED) {
+          setStatus('reconnecting');
+          return;
+        }
+        setStatus('reconnecting');
+        retry = setTimeout(open, delayMs);
+        delayMs = Math.min(delayMs * 2, maxRetryMs);
+      });
+    };
+    open();
+    return () => {
+      ended = true;
+      if (retry !== undefined) clearTimeout(retry);
+      source?.close();
+    };
   }, [namespace, lastEventId]);
 
   return status;
