@@ -2,14 +2,15 @@
 // it: once the bytes it left unread pass the bound (here 256 KiB), the server drops the connection
 // and frees them (the browser's EventSource would reconnect with Last-Event-ID and resume). Shown with
 // a raw socket that stops reading after `ready` while ~30 MB of events are made (300 workflows with a
-// 100 KB message, more than the bound and both sockets' kernel buffers), bounded in count; the
-// server stays healthy and a client that reads gets every event.
+// 100 KB message, more than the bound and both sockets' kernel buffers), bounded in count: while the
+// client still has not read a byte its stream's place is free again, and read, its connection ends;
+// the server stays healthy and a client that reads gets every event.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { WorkflowRow } from '@argovue/api-types';
-import { custom } from '../../devcluster/test/cluster.ts';
+import { custom, eventually } from '../../devcluster/test/cluster.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { SseReader } from '../support/sse.ts';
@@ -64,7 +65,12 @@ describe('a client that never reads its live list', () => {
   let alice: ApiClient;
   const label = `unread-${randomBytes(3).toString('hex')}`;
   before(async () => {
-    server = await startServer({ ARGOVUE_SSE_MAX_BUFFERED_BYTES: String(256 * 1024) });
+    // Two streams for alice: the one she never reads and the one she reads. A third opens only once the
+    // server has let go of the unread one.
+    server = await startServer({
+      ARGOVUE_SSE_MAX_BUFFERED_BYTES: String(256 * 1024),
+      ARGOVUE_MAX_STREAMS_PER_USER: '2',
+    });
     alice = await loginAs(server.url, 'alice');
   });
   after(async () => {
@@ -96,6 +102,16 @@ describe('a client that never reads its live list', () => {
         .map((e) => (e.data as WorkflowRow).name),
     );
     assert.equal(names.size, made, 'the reading client got every workflow');
+
+    // Still without reading a byte, the unread stream has been let go: its place is free again.
+    const third = await eventually('the unread stream’s place to be free', async () => {
+      const res = await alice.fetch('/api/v1/workflows/events', { headers: { accept: 'text/event-stream' } });
+      if (res.status === 200) return new SseReader(res);
+      assert.equal(res.status, 429);
+      await res.arrayBuffer();
+      return undefined;
+    });
+    await third.close();
     await reading.close();
 
     // Now read what the server had sent before it let go: the stream must end (it was dropped), not

@@ -83,6 +83,15 @@ describe('OpenStreams', () => {
     assert.equal(streams.openOf('alice'), 1);
   });
 
+  it('ends every stream when the server stops', () => {
+    const streams = registry();
+    const open = stream();
+    streams.open(open);
+    streams.stop();
+    assert.deepEqual(open.ended, ['server-stopping']);
+    assert.equal(streams.total, 0);
+  });
+
   it('ends every stream of a session at its logout', () => {
     const streams = registry();
     const mine = stream();

@@ -9,7 +9,13 @@
 import type { Session } from '../auth/session.ts';
 import { HttpError } from '../http/errors.ts';
 
-export type StreamEndReason = 'signed-out' | 'session-expired' | 'token-expired' | 'access-lost';
+export type StreamEndReason =
+  | 'signed-out'
+  | 'session-expired'
+  | 'token-expired'
+  | 'access-lost'
+  /** ArgoVue is stopping (a restart, a rollout): the client reconnects to a replica that runs. */
+  | 'server-stopping';
 
 export interface StreamRegistration {
   /** Whose stream (the Kubernetes user name): the cap per user counts by it. */
@@ -129,8 +135,10 @@ export class OpenStreams {
       if (entry.registration.session.sid === sid) this.#end(entry, reason);
   }
 
+  /** Ends every stream ('server-stopping'): the server cannot close while a stream holds its connection. */
   stop(): void {
     if (this.#timer !== undefined) clearInterval(this.#timer);
+    for (const entry of [...this.#entries]) this.#end(entry, 'server-stopping');
   }
 
   #sessionEnded(session: StreamRegistration['session'], nowSeconds: number): StreamEndReason | undefined {
@@ -170,5 +178,7 @@ export function endMessage(reason: StreamEndReason): string {
       return 'your sign-in needs renewing; open the stream again';
     case 'access-lost':
       return 'you no longer have access to this';
+    case 'server-stopping':
+      return 'ArgoVue is restarting; open it again in a moment';
   }
 }

@@ -88,7 +88,9 @@ export function registerWorkflowEvents(
         return true;
       },
       end: (reason) => {
-        stream.send('end', { reason, message: endMessage(reason) });
+        // A stopping server just ends the stream: EventSource reconnects (to a replica that runs, or
+        // to this one restarted, which answers `reset`). Otherwise the browser is told why.
+        if (reason !== 'server-stopping') stream.send('end', { reason, message: endMessage(reason) });
         stream.close();
       },
     });
