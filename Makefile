@@ -50,7 +50,9 @@ cluster-reset:
 seed: cluster-up
 	devcluster/demo/seed.sh
 
+# The notebook pods of the local cluster run Debian's Jupyter (devcluster/pod-runner).
 integration: seed
+	bash scripts/ensure-jupyter.sh
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) npm run test:integration
 
 e2e: build seed

@@ -9,7 +9,8 @@
 #   cluster.sh reset    down, then delete all state (etcd data, volumes, PKI)
 #   cluster.sh env      print `export KUBECONFIG=...` for a shell
 # Components: etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller
-# provisioner oidc-provider. State lives in $ARGOVUE_DEVCLUSTER_DIR (default: .devcluster/ in the
+# provisioner pod-runner oidc-provider. The pod runner (root only) runs real processes for pods
+# labelled argovue.dev/run-locally, each in a network namespace holding the pod's IP. State lives in $ARGOVUE_DEVCLUSTER_DIR (default: .devcluster/ in the
 # repository); logs in its logs/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +27,11 @@ kwok_port=${DEVCLUSTER_KWOK_PORT:-10250}
 oidc_port=${DEVCLUSTER_OIDC_PORT:-5556}
 api=https://127.0.0.1:$api_port
 admin_kubeconfig=$state/admin.kubeconfig
-components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner oidc-provider)
+components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner pod-runner oidc-provider)
+# Network namespaces need root; without it there is no pod runner (pods of local templates stay simulated).
+[ "$(id -u)" -eq 0 ] || components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner oidc-provider)
+# KWOK's pod IP range (its --cidr default, passed explicitly): the pod runner routes it on this machine.
+pod_cidr=${DEVCLUSTER_POD_CIDR:-10.0.0.0/24}
 
 kubectl() { "$k8sbin/kubectl" --kubeconfig "$admin_kubeconfig" "$@"; }
 pid_of() { local f=$pids/$1.pid; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
@@ -203,7 +208,7 @@ up() {
     --bind-address 127.0.0.1 --secure-port 10259 --leader-elect=false
   start kwok "$cache/bin/kwok-$KWOK_VERSION/kwok" --kubeconfig "$admin_kubeconfig" --config "$state/kwok.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
-    --node-ip 127.0.0.1 --node-port "$kwok_port" --server-address "127.0.0.1:$kwok_port" \
+    --node-ip 127.0.0.1 --node-port "$kwok_port" --server-address "127.0.0.1:$kwok_port" --cidr "$pod_cidr" \
     --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key"
   cp "$state/kwok.yaml" "$state/kwok.started.yaml"
   wait_for kube-controller-manager 60 curl -fsSk https://127.0.0.1:10257/healthz
@@ -229,6 +234,12 @@ up() {
     --namespace argo --executor-image "quay.io/argoproj/argoexec:$ARGO_VERSION" --loglevel warn
   start provisioner env KUBECONFIG="$admin_kubeconfig" ARGOVUE_VOLUMES_DIR="$state/volumes" \
     node "$here/provisioner/main.ts"
+  if [ "$(id -u)" -eq 0 ]; then
+    start pod-runner env KUBECONFIG="$admin_kubeconfig" ARGOVUE_DEVCLUSTER_DIR="$state" DEVCLUSTER_POD_CIDR="$pod_cidr" \
+      node "$here/pod-runner/main.ts"
+  else
+    echo "devcluster: not root: the pod runner does not start (pods labelled argovue.dev/run-locally run no process)"
+  fi
 
   # The demo OpenID provider ArgoVue logs in against (devcluster/oidc); the argovue client's
   # secret is made once and kept with the provider's signing keys in $state/oidc.
@@ -258,9 +269,22 @@ stop_component() { # stop_component NAME TERM|KILL: the whole process group, by 
   echo "devcluster: stopped $name"
 }
 
+# The pod runner deletes its pods' network namespaces when it stops; these are what a killed one left.
+sweep_pod_networks() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  local id name pid
+  id=$(printf %s "$state" | sha256sum | cut -c1-8)
+  for name in $(ip netns list 2>/dev/null | awk '{print $1}' | grep "^argovue-pod-$id-" || true); do
+    for pid in $(ip netns pids "$name" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+    ip netns del "$name" 2>/dev/null || true
+  done
+  ip route del unreachable "$pod_cidr" 2>/dev/null || true
+}
+
 down() {
   local i
   for ((i = ${#components[@]} - 1; i >= 0; i--)); do stop_component "${components[i]}" TERM; done
+  sweep_pod_networks
 }
 
 # stop_named TERM|KILL NAME...: a fault for tests (the named components only; `start` brings them back).

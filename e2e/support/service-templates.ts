@@ -73,7 +73,7 @@ export function goodServiceTemplate(name: string): TemplateBody {
         deployment: {
           replicas: 1,
           template: {
-            metadata: { annotations: { 'argovue.dev/run-locally': 'echo-app' } },
+            metadata: { labels: { 'argovue.dev/run-locally': 'jupyter' } },
             spec: {
               securityContext: { runAsNonRoot: true, runAsUser: 1000 },
               containers: [
