@@ -50,7 +50,9 @@ try {
   const listPath = '/api/v1/namespaces/team-b/workflows';
 
   console.log(`Stream isolation: bob's reads, then again while alice follows ${follows} logs (cap ${cap})`);
-  await readLatencies(bob, detail); // warm-up
+  // Warm-up (connections, JIT, access decisions), then each phase.
+  await readLatencies(bob, detail);
+  await readLatencies(bob, listPath);
   print('no load: bob reads his workflow (apiserver, as bob)', await readLatencies(bob, detail));
   print('no load: bob lists his workflows (cache)', await readLatencies(bob, listPath));
 
@@ -64,6 +66,11 @@ try {
   );
   print(`${open} follows open: bob reads his workflow (apiserver)`, await readLatencies(bob, detail));
   print(`${open} follows open: bob lists his workflows (cache)`, await readLatencies(bob, listPath));
+  // Once more without load: on a shared machine the difference between runs is noise, not load.
+  for (const log of logs) log.close();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  print('after: bob reads his workflow (apiserver, as bob)', await readLatencies(bob, detail));
+  print('after: bob lists his workflows (cache)', await readLatencies(bob, listPath));
 } finally {
   for (const log of logs) log.close();
   await server.stop();
