@@ -73,6 +73,16 @@ wait_for() {
   done
 }
 
+# crds_established CRD...: until the apiserver serves them. `kubectl wait` fails at once, instead of
+# waiting, while a new CRD's status.conditions is still null ("accessor error: <nil>"), seen in CI-like runs.
+crds_established() {
+  local deadline=$((SECONDS + 30))
+  until kubectl wait --for condition=established --timeout 5s "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || { kubectl wait --for condition=established --timeout 1s "$@"; exit 1; }
+    sleep 0.5
+  done
+}
+
 write_kubeconfig() { # write_kubeconfig FILE USER_NAME USER_FIELDS [NAMESPACE]
   cat >"$1" <<KC
 apiVersion: v1
@@ -221,11 +231,11 @@ up() {
   while IFS= read -r f; do crds+=(-f "$f"); done < <(find "$argo_src/manifests/base/crds/minimal" -name '*.yaml' ! -name kustomization.yaml | sort)
   kubectl apply --server-side --force-conflicts "${crds[@]}" >/dev/null
   kubectl apply --server-side -f "$here/manifests" >/dev/null
-  kubectl wait --for condition=established --timeout 30s crd/workflows.argoproj.io >/dev/null
+  crds_established crd/workflows.argoproj.io
   # ArgoVue's own CRDs (service templates and instances) and the admission policy beside them.
   kubectl apply --server-side --force-conflicts -f "$repo/deploy/crds" >/dev/null
-  kubectl wait --for condition=established --timeout 30s crd/servicetemplates.argovue.io \
-    crd/clusterservicetemplates.argovue.io crd/serviceinstances.argovue.io >/dev/null
+  crds_established crd/servicetemplates.argovue.io crd/clusterservicetemplates.argovue.io \
+    crd/serviceinstances.argovue.io
 
   # DEFAULT_REQUEUE_TIME (10s upstream) paces how soon the controller looks at a workflow again after
   # its pods change; KWOK pods finish in a second, so the default would make every step take 10 s.
