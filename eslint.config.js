@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -37,6 +39,15 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The web app: the rules of hooks (with the React Compiler's checks) and accessibility of the JSX.
+    files: ['web/src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.strict],
+    rules: {
+      // A missed dependency is a stale closure, not a style choice: fail the lint rather than warn.
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },

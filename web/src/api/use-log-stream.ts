@@ -25,15 +25,20 @@ export interface LogStream {
  * few renders, not 100,000. The fetch is cancelled when the path changes or the component goes away.
  */
 export function useLogStream(path: string, format: LogLineFormat): LogStream {
-  const [buffer, setBuffer] = useState(() => new LogBuffer(format));
+  // A new path or format starts a new buffer in the same render (no frame showing the old lines).
+  const [stream, setStream] = useState(() => ({ path, format, buffer: new LogBuffer(format) }));
+  if (stream.path !== path || stream.format !== format)
+    setStream({ path, format, buffer: new LogBuffer(format) });
+  const buffer = stream.buffer;
   const [version, setVersion] = useState(0);
-  const [status, setStatus] = useState<LogStreamStatus>({ state: 'loading' });
+  // The status of the buffer it was said of: a new buffer is loading until its stream says otherwise.
+  const [statusOf, setStatusOf] = useState<{ buffer: LogBuffer; status: LogStreamStatus } | null>(null);
+  const status: LogStreamStatus = statusOf?.buffer === buffer ? statusOf.status : { state: 'loading' };
 
   useEffect(() => {
     const abort = new AbortController();
-    const lines = new LogBuffer(format);
-    setBuffer(lines);
-    setStatus({ state: 'loading' });
+    const lines = buffer;
+    const setStatus = (next: LogStreamStatus) => setStatusOf({ buffer: lines, status: next });
     let frame = 0;
     const tell = () => {
       if (frame !== 0) return;
@@ -44,9 +49,9 @@ export function useLogStream(path: string, format: LogLineFormat): LogStream {
     };
     (async () => {
       try {
-        const stream = await openLogStream(path, abort.signal);
+        const body = await openLogStream(path, abort.signal);
         setStatus({ state: 'streaming' });
-        const reader = stream.getReader();
+        const reader = body.getReader();
         // `stream: true` keeps a character split between chunks whole.
         const decoder = new TextDecoder();
         let rest = '';
@@ -92,7 +97,7 @@ export function useLogStream(path: string, format: LogLineFormat): LogStream {
       abort.abort();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [path, format]);
+  }, [path, buffer]);
 
   return { buffer, version, status };
 }

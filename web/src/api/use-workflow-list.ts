@@ -1,5 +1,5 @@
 import type { WorkflowRow } from '@argovue/api-types';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyWorkflowChange, type WorkflowChange } from '../lib/live-rows.ts';
 import { workflowListPath, type WorkflowQuery } from '../lib/workflow-query.ts';
 import { ApiCallError, fetchWorkflowPage } from './client.ts';
@@ -31,8 +31,18 @@ export function useWorkflowList(query: WorkflowQuery): {
   reload: () => void;
   applyChange: (change: WorkflowChange) => void;
 } {
-  const [list, setList] = useState<WorkflowListState>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // The state of the request it came from: a new query (or attempt) is loading until its answer.
+  const request = useMemo(() => ({ query, attempt }), [query, attempt]);
+  const [listOf, setListOf] = useState<{ request: typeof request; list: WorkflowListState } | null>(null);
+  const list: WorkflowListState = listOf?.request === request ? listOf.list : { state: 'loading' };
+  const setList = useCallback(
+    (change: (current: WorkflowListState) => WorkflowListState) =>
+      setListOf((current) =>
+        current?.request === request ? { request, list: change(current.list) } : current,
+      ),
+    [request],
+  );
   const next = useRef<string | undefined>(undefined);
   const pending = useRef<AbortController | null>(null);
 
@@ -40,26 +50,28 @@ export function useWorkflowList(query: WorkflowQuery): {
     const abort = new AbortController();
     pending.current?.abort();
     pending.current = abort;
-    setList({ state: 'loading' });
-    fetchWorkflowPage(workflowListPath(query), abort.signal).then(
+    fetchWorkflowPage(workflowListPath(request.query), abort.signal).then(
       (page) => {
         next.current = page.continue;
-        setList({
-          state: 'ready',
-          rows: page.items,
-          total: page.total,
-          loadingMore: false,
-          hasMore: page.continue !== undefined,
-          moreError: null,
-          eventId: page.eventId,
+        setListOf({
+          request,
+          list: {
+            state: 'ready',
+            rows: page.items,
+            total: page.total,
+            loadingMore: false,
+            hasMore: page.continue !== undefined,
+            moreError: null,
+            eventId: page.eventId,
+          },
         });
       },
       (error: unknown) => {
-        if (error instanceof ApiCallError) setList({ state: 'failed', error });
+        if (error instanceof ApiCallError) setListOf({ request, list: { state: 'failed', error } });
       },
     );
     return () => abort.abort();
-  }, [query, attempt]);
+  }, [request]);
 
   const loadMore = useCallback(() => {
     const token = next.current;
@@ -93,7 +105,7 @@ export function useWorkflowList(query: WorkflowQuery): {
         );
       },
     );
-  }, [query]);
+  }, [query, setList]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
@@ -107,7 +119,7 @@ export function useWorkflowList(query: WorkflowQuery): {
         });
         return next === current ? current : { ...current, rows: next.rows, total: next.total };
       }),
-    [query],
+    [query, setList],
   );
   return { list, loadMore, reload, applyChange };
 }

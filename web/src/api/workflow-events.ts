@@ -58,7 +58,10 @@ export function useWorkflowEvents({
   onChange,
   onReset,
 }: WorkflowEventsOptions): LiveStatus {
-  const [status, setStatus] = useState<LiveStatus>('connecting');
+  // The status of the stream it was said of: a newly opened one is connecting until it says otherwise.
+  const opened = `${namespace ?? ''} ${lastEventId ?? ''}`;
+  const [statusOf, setStatusOf] = useState<{ opened: string; status: LiveStatus } | null>(null);
+  const status = statusOf?.opened === opened ? statusOf.status : 'connecting';
   // The latest callbacks, so a new closure does not reopen the stream.
   const handlers = useRef({ onChange, onReset });
   useEffect(() => {
@@ -67,7 +70,8 @@ export function useWorkflowEvents({
 
   useEffect(() => {
     if (lastEventId === null) return;
-    setStatus('connecting');
+    const key = `${namespace ?? ''} ${lastEventId ?? ''}`;
+    const setStatus = (next: LiveStatus) => setStatusOf({ opened: key, status: next });
     let lastSeen = lastEventId;
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;

@@ -3,13 +3,14 @@ import {
   type ReactNode,
   useCallback,
   useEffect,
+  useEffectEvent,
   useLayoutEffect,
-  useMemo,
   useRef,
   useState,
 } from 'react';
 import { type LogBuffer, SOURCE_COLOURS } from '../lib/log-buffer.ts';
 import { type LineOffsets, lineOffsets, logWindow } from '../lib/log-layout.ts';
+import { useExtendedMemo } from './use-extended-memo.ts';
 import { highlightSegments, type LogMatch } from '../lib/log-search.ts';
 
 /** Must match `.log-line` in app.css. */
@@ -37,8 +38,8 @@ interface LogViewProps {
   wrap: boolean;
   showTime: boolean;
   showSource: boolean;
-  /** Written with the first row in view, so a new search can start from where the user is. */
-  topRow?: { current: number };
+  /** Told the first row in view, so a new search can start from where the user is. */
+  onTopRow?: (row: number) => void;
 }
 
 interface RowProps {
@@ -84,8 +85,20 @@ const LogRow = memo(function LogRow({ text, lower, time, source, colour, needle,
  * columns. Sizes are set through refs: the CSP allows no inline style attributes.
  */
 export function LogView(props: LogViewProps) {
-  const { label, buffer, rows, version, needle, current, follow, live, wrap, showTime, showSource, topRow } =
-    props;
+  const {
+    label,
+    buffer,
+    rows,
+    version,
+    needle,
+    current,
+    follow,
+    live,
+    wrap,
+    showTime,
+    showSource,
+    onTopRow,
+  } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const topSpacer = useRef<HTMLDivElement>(null);
@@ -95,8 +108,11 @@ export function LogView(props: LogViewProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(400);
   const [columns, setColumns] = useState(0);
-  // Following: the view stays at the newest line until the user scrolls away from it.
-  const [stuck, setStuck] = useState(true);
+  // Following: the view stays at the newest line until the user scrolls away from it. Kept as the buffer
+  // it was left in, so a new log (another container, timestamps on) starts at its end again.
+  const [unstuckIn, setUnstuckIn] = useState<LogBuffer | null>(null);
+  const stuck = unstuckIn !== buffer;
+  const setStuck = useCallback((value: boolean) => setUnstuckIn(value ? null : buffer), [buffer]);
   /** Where the view was last put, by the user or by us: a scroll above it is the user going up. */
   const lastTop = useRef(0);
 
@@ -134,19 +150,16 @@ export function LogView(props: LogViewProps) {
   const count = rows === null ? buffer.length : rows.length;
   const lineAt = useCallback((i: number) => (rows === null ? i : (rows[i] ?? 0)), [rows]);
   const wrapColumns = wrap ? columns : 0;
-  const offsetsCache = useRef<{ buffer: LogBuffer; rows: readonly number[] | null; offsets: LineOffsets }>(
-    null,
+  const offsets = useExtendedMemo<LineOffsets>(
+    (previous) => lineOffsets(count, (i) => (buffer.text[lineAt(i)] ?? '').length, wrapColumns, previous),
+    [buffer, rows],
+    [count, lineAt, wrapColumns, version],
   );
-  const offsets = useMemo(() => {
-    const cached = offsetsCache.current;
-    const previous = cached?.buffer === buffer && cached.rows === rows ? cached.offsets : undefined;
-    const next = lineOffsets(count, (i) => (buffer.text[lineAt(i)] ?? '').length, wrapColumns, previous);
-    offsetsCache.current = { buffer, rows, offsets: next };
-    return next;
-    // `version` is listed because it says when the buffer or rows grew in place.
-  }, [buffer, rows, count, lineAt, wrapColumns, version]);
   const slice = logWindow(offsets, scrollTop, viewportHeight, LOG_LINE_HEIGHT, 20);
-  if (topRow !== undefined) topRow.current = Math.min(count - 1, slice.first + 20);
+  const firstInView = Math.min(count - 1, slice.first + 20);
+  useLayoutEffect(() => {
+    onTopRow?.(firstInView);
+  }, [onTopRow, firstInView]);
 
   useLayoutEffect(() => {
     if (topSpacer.current) topSpacer.current.style.height = `${slice.padTop}px`;
@@ -161,9 +174,6 @@ export function LogView(props: LogViewProps) {
     setScrollTop(element.scrollTop);
   }, []);
 
-  // A new log (another container, timestamps on) starts at its end when followed.
-  useLayoutEffect(() => setStuck(true), [buffer]);
-
   // New lines while following: keep the last in view.
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -177,14 +187,18 @@ export function LogView(props: LogViewProps) {
   // not identity: a search extended by new lines must not jump back to the match.
   const currentLine = current?.line ?? -1;
   const currentStart = current?.start ?? -1;
+  // Reads the offsets of the moment without depending on them: lines arriving must not pull the view
+  // back to the match.
+  const showMatch = useEffectEvent((element: HTMLDivElement, line: number) => {
+    setStuck(false);
+    const top = (offsets.rowsBefore[line] ?? 0) * LOG_LINE_HEIGHT - element.clientHeight / 2;
+    scrollTo(Math.max(0, top));
+  });
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element === null || currentLine < 0) return;
-    setStuck(false);
-    const top = (offsets.rowsBefore[currentLine] ?? 0) * LOG_LINE_HEIGHT - element.clientHeight / 2;
-    scrollTo(Math.max(0, top));
-    // `offsets` left out on purpose: lines arriving must not pull the view back to the match.
-  }, [currentLine, currentStart, scrollTo]);
+    showMatch(element, currentLine);
+  }, [currentLine, currentStart]);
   useEffect(() => {
     const element = scroller.current;
     const mark = element?.querySelector('mark.current');
@@ -203,7 +217,7 @@ export function LogView(props: LogViewProps) {
     if (element.scrollTop + element.clientHeight >= element.scrollHeight - LOG_LINE_HEIGHT) setStuck(true);
     else if (element.scrollTop < lastTop.current - 1) setStuck(false);
     lastTop.current = element.scrollTop;
-  }, []);
+  }, [setStuck]);
 
   const resume = () => {
     setStuck(true);
@@ -238,6 +252,7 @@ export function LogView(props: LogViewProps) {
         role="log"
         aria-label={label}
         aria-live="off"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable and scrolled by keyboard too (WCAG 2.1.1, axe's scrollable-region-focusable)
         tabIndex={0}
       >
         <div className="log-lines" ref={content}>

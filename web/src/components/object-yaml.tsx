@@ -55,7 +55,12 @@ export function ObjectYaml({ object, label }: { object: unknown; label: string }
         <pre className="object-yaml-lines" aria-hidden="true">
           {rendered.numbers}
         </pre>
-        <pre className="object-yaml-text" aria-label={label} tabIndex={0}>
+        <pre
+          className="object-yaml-text"
+          aria-label={label}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable and scrolled by keyboard too (WCAG 2.1.1, axe's scrollable-region-focusable)
+          tabIndex={0}
+        >
           {rendered.text}
         </pre>
       </div>

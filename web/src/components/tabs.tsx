@@ -1,4 +1,4 @@
-import { type ReactNode, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { tabIndexAfterKey } from '../lib/tab-keys.ts';
 
 export interface TabItem<T extends string> {
@@ -32,21 +32,17 @@ export function Tabs<T extends string>({
 }: TabsProps<T>) {
   const buttons = useRef(new Map<T, HTMLButtonElement>());
   const current = tabs.findIndex((t) => t.id === selected);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const next = tabIndexAfterKey(e.key, current, tabs.length);
+    const tab = next === null ? undefined : tabs[next];
+    if (tab === undefined) return;
+    e.preventDefault();
+    onSelect(tab.id);
+    buttons.current.get(tab.id)?.focus();
+  };
   return (
     <>
-      <div
-        className="tabs"
-        role="tablist"
-        aria-label={label}
-        onKeyDown={(e) => {
-          const next = tabIndexAfterKey(e.key, current, tabs.length);
-          const tab = next === null ? undefined : tabs[next];
-          if (tab === undefined) return;
-          e.preventDefault();
-          onSelect(tab.id);
-          buttons.current.get(tab.id)?.focus();
-        }}
-      >
+      <div className="tabs" role="tablist" aria-label={label}>
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -61,6 +57,7 @@ export function Tabs<T extends string>({
             aria-selected={tab.id === selected}
             tabIndex={tab.id === selected ? 0 : -1}
             onClick={() => onSelect(tab.id)}
+            onKeyDown={onKeyDown}
           >
             {tab.label}
           </button>

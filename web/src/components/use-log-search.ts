@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LogBuffer } from '../lib/log-buffer.ts';
+import { useExtendedMemo } from './use-extended-memo.ts';
 import { firstMatchFrom, type LogMatch, type LogMatches, searchLog, stepMatch } from '../lib/log-search.ts';
 
 /** Logs longer than this wait for a pause in typing before searching. */
@@ -17,6 +18,8 @@ export interface LogSearch {
   currentIndex: number;
   current: LogMatch | null;
   step: (backwards: boolean) => void;
+  /** For the view: the first row in view, where a new search starts. */
+  setTopRow: (row: number) => void;
 }
 
 /**
@@ -24,34 +27,31 @@ export interface LogSearch {
  * lines arriving extend the matches without searching from the top again or moving the current match.
  * On a long log, typing is debounced so a burst of keystrokes costs one search.
  */
-export function useLogSearch(
-  buffer: LogBuffer,
-  rows: readonly number[] | null,
-  version: number,
-  topRow: { current: number },
-): LogSearch {
-  const [query, setQuery] = useState('');
+export function useLogSearch(buffer: LogBuffer, rows: readonly number[] | null, version: number): LogSearch {
+  const topRow = useRef(0);
+  const setTopRow = useCallback((row: number) => {
+    topRow.current = row;
+  }, []);
+  const [query, setTyped] = useState('');
   const [needle, setNeedle] = useState('');
   const [currentIndex, setCurrentIndex] = useState(-1);
   const long = buffer.length > DEBOUNCE_ABOVE_LINES;
+  // A short log (or a cleared box) is searched as it is typed; a long one after a pause.
+  const setQuery = (typed: string) => {
+    setTyped(typed);
+    if (!long || typed === '') setNeedle(typed);
+  };
   useEffect(() => {
-    if (!long || query === '') {
-      setNeedle(query);
-      return;
-    }
+    if (query === needle) return;
     const timer = setTimeout(() => setNeedle(query), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, long]);
+  }, [query, needle]);
 
-  const cache = useRef<{ buffer: LogBuffer; rows: readonly number[] | null; found: LogMatches }>(null);
-  const found = useMemo(() => {
-    const cached = cache.current;
-    const previous = cached?.buffer === buffer && cached.rows === rows ? cached.found : undefined;
-    const next = searchLog(buffer.lower, rows, needle, previous);
-    cache.current = { buffer, rows, found: next };
-    return next;
-    // `version` is listed because it says when the buffer or rows grew in place.
-  }, [buffer, rows, needle, version]);
+  const found = useExtendedMemo<LogMatches>(
+    (previous) => searchLog(buffer.lower, rows, needle, previous),
+    [buffer, rows],
+    [needle, version],
+  );
 
   // Shift+Enter pressed while the debounce still held the query back: applied once that search ran.
   const backwardsPending = useRef(false);
@@ -65,7 +65,7 @@ export function useLogSearch(
     const backwards = backwardsPending.current;
     backwardsPending.current = false;
     setCurrentIndex(backwards && first >= 0 ? stepMatch(first, found.matches.length, true) : first);
-  }, [needle, buffer, rows, found, topRow]);
+  }, [needle, buffer, rows, found]);
 
   const count = found.matches.length;
   const index = currentIndex < count ? currentIndex : -1;
@@ -76,6 +76,7 @@ export function useLogSearch(
     found,
     currentIndex: index,
     current: index >= 0 ? (found.matches[index] ?? null) : null,
+    setTopRow,
     step: (backwards) => {
       // Enter before the debounce ran searches for what is typed now (never steps through the old
       // query's matches, never drops the key): the new search selects the first match in view.

@@ -1,5 +1,4 @@
 import type { WorkflowNode } from '@argovue/api-types';
-import { useRef } from 'react';
 import { nodeLogPath } from '../../api/client.ts';
 import { useLogStream } from '../../api/use-log-stream.ts';
 import { LogError, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
@@ -22,8 +21,7 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
     nodeLogPath(namespace, workflowName, options),
     timestamps ? 'timestamped' : 'plain',
   );
-  const topRow = useRef(0);
-  const search = useLogSearch(log.buffer, null, log.version, topRow);
+  const search = useLogSearch(log.buffer, null, log.version);
   const download = nodeLogPath(namespace, workflowName, { ...options, follow: false, download: true });
   const failed = log.status.state === 'failed';
 
@@ -56,7 +54,7 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
           wrap={wrap}
           showTime={timestamps}
           showSource={false}
-          topRow={topRow}
+          onTopRow={search.setTopRow}
         />
       )}
     </section>

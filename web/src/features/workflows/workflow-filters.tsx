@@ -1,5 +1,5 @@
 import type { NamespaceSummary } from '@argovue/api-types';
-import { useEffect, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import { WORKFLOW_PHASES } from '../../lib/workflow-phases.ts';
 import { togglePhase, type WorkflowQuery } from '../../lib/workflow-query.ts';
 
@@ -17,9 +17,13 @@ export function WorkflowFilters({ query, namespaces, onChange }: WorkflowFilters
   const [search, setSearch] = useState(query.q);
   const [template, setTemplate] = useState(query.template);
 
-  // The URL wins when it changes from outside (back button, reset).
-  useEffect(() => setSearch(query.q), [query.q]);
-  useEffect(() => setTemplate(query.template), [query.template]);
+  // The URL wins when it changes from outside (back button, reset): the boxes follow it in that render.
+  const [urlSeen, setUrlSeen] = useState({ q: query.q, template: query.template });
+  if (urlSeen.q !== query.q || urlSeen.template !== query.template) {
+    setUrlSeen({ q: query.q, template: query.template });
+    if (urlSeen.q !== query.q) setSearch(query.q);
+    if (urlSeen.template !== query.template) setTemplate(query.template);
+  }
 
   useEffect(() => {
     if (search === query.q) return;
@@ -33,20 +37,21 @@ export function WorkflowFilters({ query, namespaces, onChange }: WorkflowFilters
     return () => clearTimeout(timer);
   }, [template, query, onChange]);
 
+  // Enter in a text field applies what is typed at once, without waiting for the debounce (a form with
+  // two text fields and no button has no implicit submission).
+  const applyOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    if (search !== query.q || template.trim() !== query.template)
+      onChange({ ...query, q: search, template: template.trim() });
+  };
+
   return (
     <form
       className="filters"
       role="search"
       aria-label="Filter workflows"
       onSubmit={(e) => e.preventDefault()}
-      onKeyDown={(e) => {
-        // Enter in a text field applies what is typed at once, without waiting for the debounce (a form
-        // with two text fields and no button has no implicit submission).
-        if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
-        e.preventDefault();
-        if (search !== query.q || template.trim() !== query.template)
-          onChange({ ...query, q: search, template: template.trim() });
-      }}
     >
       <fieldset className="filter-phases">
         <legend className="visually-hidden">Phase</legend>
@@ -86,11 +91,18 @@ export function WorkflowFilters({ query, namespaces, onChange }: WorkflowFilters
           value={search}
           placeholder="Contains…"
           onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={applyOnEnter}
         />
       </label>
       <label className="filter">
         <span>Template</span>
-        <input type="text" value={template} placeholder="Any" onChange={(e) => setTemplate(e.target.value)} />
+        <input
+          type="text"
+          value={template}
+          placeholder="Any"
+          onChange={(e) => setTemplate(e.target.value)}
+          onKeyDown={applyOnEnter}
+        />
       </label>
     </form>
   );

@@ -77,6 +77,7 @@ export function WorkflowGraph({
     if (reveal === null || scene === null || pending) return;
     const step = revealStep(scene, sceneIndexById.get(reveal.id) ?? -1, expanded);
     if (step.kind === 'expand') {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- each step answers the worker's latest layout (an external system): expand, wait for the next layout, look again
       setExpanded((previous) => new Set(previous).add(step.key));
       return;
     }

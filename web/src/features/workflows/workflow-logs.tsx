@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import { WORKFLOW_LOG_TAIL_LINES, workflowLogsPath } from '../../api/client.ts';
 import { useLogStream } from '../../api/use-log-stream.ts';
 import { LogError, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
 import { LogView } from '../../components/log-view.tsx';
+import { useExtendedMemo } from '../../components/use-extended-memo.ts';
 import { useLogSearch } from '../../components/use-log-search.ts';
 import {
   type FilteredRows,
@@ -30,8 +31,7 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const log = useLogStream(workflowLogsPath(namespace, workflowName, { container, follow }), 'interleaved');
   const rows = useFilteredRows(log.buffer, log.version, chosen);
-  const topRow = useRef(0);
-  const search = useLogSearch(log.buffer, rows, log.version, topRow);
+  const search = useLogSearch(log.buffer, rows, log.version);
   const download = workflowLogsPath(namespace, workflowName, { container, follow: false });
 
   return (
@@ -74,7 +74,7 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
           wrap={wrap}
           showTime={timestamps}
           showSource
-          topRow={topRow}
+          onTopRow={search.setTopRow}
         />
       )}
       {log.status.state === 'done' && log.buffer.length === 0 && (
@@ -90,15 +90,14 @@ function useFilteredRows(
   version: number,
   chosen: ReadonlySet<string> | null,
 ): readonly number[] | null {
-  const cache = useRef<{ buffer: LogBuffer; chosen: ReadonlySet<string>; filtered: FilteredRows }>(null);
-  return useMemo(() => {
-    if (chosen === null) return null;
-    const cached = cache.current;
-    const previous = cached?.buffer === buffer && cached.chosen === chosen ? cached.filtered : undefined;
-    const indices = new Set(buffer.sources.flatMap((source, i) => (chosen.has(source) ? [i] : [])));
-    const filtered = filterRowsBySource(buffer.sourceOf, indices, previous);
-    cache.current = { buffer, chosen, filtered };
-    return filtered.rows;
-    // `version` is listed because it says when the buffer grew in place.
-  }, [buffer, version, chosen]);
+  const filtered = useExtendedMemo<FilteredRows | null>(
+    (previous) => {
+      if (chosen === null) return null;
+      const indices = new Set(buffer.sources.flatMap((source, i) => (chosen.has(source) ? [i] : [])));
+      return filterRowsBySource(buffer.sourceOf, indices, previous ?? undefined);
+    },
+    [buffer, chosen],
+    [version],
+  );
+  return filtered === null ? null : filtered.rows;
 }

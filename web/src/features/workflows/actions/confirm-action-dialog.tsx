@@ -55,7 +55,14 @@ export function ConfirmActionDialog({
       <p>{words.body}</p>
       {error !== null && <ActionError error={error} />}
       <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
+        <button
+          type="button"
+          className="button"
+          onClick={onClose}
+          disabled={busy}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- WAI-ARIA's dialog pattern: before a destructive action, focus starts on the least destructive control; showModal() honours autofocus
+          autoFocus
+        >
           Cancel
         </button>
         <button

@@ -1,5 +1,13 @@
 import type { WorkflowNode } from '@argovue/api-types';
-import { type KeyboardEvent, type PointerEvent, type ReactNode, useCallback, useEffect, useRef } from 'react';
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+} from 'react';
 import { itemAt, type GraphScene } from '../../../lib/graph-scene.ts';
 import {
   centreOn,
@@ -56,7 +64,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const drag = useRef<{ x: number; y: number; startX: number; startY: number; moved: boolean } | null>(null);
   // What the next frame draws; refreshed on every render so the frame callback never reads stale props.
   const latest = useRef({ scene, pending, selectedItem, now, nodes });
-  latest.current = { scene, pending, selectedItem, now, nodes };
+  useLayoutEffect(() => {
+    latest.current = { scene, pending, selectedItem, now, nodes };
+  });
 
   const paint = useCallback(() => {
     raf.current = 0;
@@ -241,7 +251,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
           data-graph-state="layout"
           data-graph-nodes="0"
           tabIndex={0}
-          role="img"
+          // eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role -- the plugin counts every canvas as interactive; ARIA has no canvas role, and `application` is the one for a widget that takes its own keys
+          role="application"
+          aria-roledescription="workflow graph"
           aria-label={props.label}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
