@@ -1,4 +1,5 @@
 import type { ApiError } from '@argovue/api-types';
+import './action-error.css';
 
 /** A refused action: the server's message and hint, said at once to screen readers. */
 export function ActionError({ error }: { error: ApiError }) {

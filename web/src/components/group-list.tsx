@@ -1,3 +1,4 @@
+import './group-list.css';
 /** Group names as a list, or a note when there are none. */
 export function GroupList({ groups, label }: { groups: readonly string[]; label: string }) {
   if (groups.length === 0) return <p className="muted">None</p>;

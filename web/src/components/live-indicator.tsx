@@ -1,4 +1,5 @@
 import type { LiveStatus } from '../api/workflow-events.ts';
+import './live-indicator.css';
 
 const LABELS: Record<LiveStatus, string> = {
   connecting: 'Connecting…',

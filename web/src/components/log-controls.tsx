@@ -4,6 +4,7 @@ import type { LogStreamStatus } from '../api/use-log-stream.ts';
 import { useState } from 'react';
 import { LogSearchBox } from './log-search-box.tsx';
 import type { LogSearch } from './use-log-search.ts';
+import './log-controls.css';
 
 const CONTAINERS: readonly LogContainer[] = ['main', 'init', 'wait'];
 

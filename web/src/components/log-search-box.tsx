@@ -1,5 +1,6 @@
 import { matchCountLabel } from '../lib/log-search.ts';
 import type { LogSearch } from './use-log-search.ts';
+import './log-controls.css';
 
 /** The search field of a log: Enter for the next match, Shift+Enter for the previous, and n of m. */
 export function LogSearchBox({ search }: { search: LogSearch }) {

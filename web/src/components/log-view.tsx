@@ -12,8 +12,9 @@ import { type LogBuffer, SOURCE_COLOURS } from '../lib/log-buffer.ts';
 import { type LineOffsets, lineOffsets, logWindow } from '../lib/log-layout.ts';
 import { useExtendedMemo } from './use-extended-memo.ts';
 import { highlightSegments, type LogMatch } from '../lib/log-search.ts';
+import './log-view.css';
 
-/** Must match `.log-line` in app.css. */
+/** Must match `.log-line` in log-view.css. */
 export const LOG_LINE_HEIGHT = 18;
 /** Widest source label, in characters; longer ones are cut with an ellipsis (the title has it whole). */
 const MAX_SOURCE_WIDTH = 24;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { QuotaDescription } from '../lib/quota.ts';
+import './quota-meter.css';
 
 /** One quota as a labelled meter with what is left, coloured by how full it is. */
 interface QuotaMeterProps {

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { tabIndexAfterKey } from '../lib/tab-keys.ts';
+import './tabs.css';
 
 export interface TabItem<T extends string> {
   id: T;

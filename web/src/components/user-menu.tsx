@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiError } from '@argovue/api-types';
+import './user-menu.css';
 
 interface UserMenuProps {
   displayName: string;

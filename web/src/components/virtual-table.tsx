@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { nearEnd, visibleWindow } from '../lib/virtual-window.ts';
+import './virtual-table.css';
 
 interface VirtualTableProps {
   /** Accessible name of the table. */

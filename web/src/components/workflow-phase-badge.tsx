@@ -1,4 +1,5 @@
 import type { NodePhase } from '@argovue/api-types';
+import './workflow-phase.css';
 
 // Shapes as well as colours, so a phase reads without colour vision.
 const ICONS: Record<NodePhase, string> = {

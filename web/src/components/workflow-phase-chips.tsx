@@ -1,4 +1,5 @@
 import type { PhaseCount } from '../lib/workflow-phases.ts';
+import './workflow-phase.css';
 
 /** Workflow counts by phase as coloured chips; a dash when the user may not list workflows. */
 export function WorkflowPhaseChips({

@@ -47,7 +47,7 @@ export function lowerKeepingOffsets(text: string): string {
   return kept;
 }
 
-/** How many colours sources cycle through; `.log-source-0` … in app.css. */
+/** How many colours sources cycle through; `.log-source-0` … in components/log-view.css. */
 export const SOURCE_COLOURS = 8;
 
 /** Lines appended in place; the arrays are shared with the view, which is told by a version number. */

@@ -1,4 +1,5 @@
 import type { LoginError } from '../../lib/login-error.ts';
+import './login.css';
 
 interface LoginViewProps {
   returnTo: string;

@@ -5,6 +5,7 @@ import { WorkflowPhaseChips } from '../../components/workflow-phase-chips.tsx';
 import { cardQuotas } from '../../lib/quota.ts';
 import { phaseCounts } from '../../lib/workflow-phases.ts';
 import { MemberCount } from './member-count.tsx';
+import './namespaces.css';
 
 interface NamespaceCardProps {
   namespace: NamespaceSummary;

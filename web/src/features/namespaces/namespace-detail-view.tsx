@@ -7,6 +7,7 @@ import { submitPagePath } from '../../lib/submit-form.ts';
 import { phaseCounts } from '../../lib/workflow-phases.ts';
 import { MemberCount } from './member-count.tsx';
 import { MembersTable } from './members-table.tsx';
+import './namespaces.css';
 
 export function NamespaceDetailView({ namespace }: { namespace: NamespaceSummary }) {
   const quotas = allQuotas(namespace.quota);

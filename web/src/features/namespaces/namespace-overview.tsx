@@ -1,5 +1,6 @@
 import type { ProjectGroup } from '../../lib/namespace-groups.ts';
 import { NamespaceCard } from './namespace-card.tsx';
+import './namespaces.css';
 
 /** Namespace cards under a heading per project; no headings when no namespace is in a project. */
 export function NamespaceOverview({ groups }: { groups: ProjectGroup[] }) {

@@ -2,6 +2,7 @@ import type { Me } from '@argovue/api-types';
 import { GroupList } from '../../components/group-list.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { formatAbsoluteTime, parseApiTime } from '../../lib/relative-time.ts';
+import './profile.css';
 
 /** Who the user is, as the provider said and as Kubernetes sees them. */
 export function ProfileView({ me, now }: { me: Me; now: Date }) {

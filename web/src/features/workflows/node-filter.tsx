@@ -1,3 +1,4 @@
+import './logs.css';
 /** Which nodes' lines the interleaved log shows: all, or the ones pressed; each in its colour. */
 export function NodeFilter({
   sources,

@@ -4,6 +4,7 @@ import { useLogStream } from '../../api/use-log-stream.ts';
 import { LogError, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
 import { LogView } from '../../components/log-view.tsx';
 import { useLogSearch } from '../../components/use-log-search.ts';
+import './logs.css';
 
 interface NodeLogsProps {
   namespace: string;

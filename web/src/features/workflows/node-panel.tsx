@@ -7,6 +7,7 @@ import { parseApiTime } from '../../lib/relative-time.ts';
 import { RetryFromNodeButton } from './actions/retry-from-node-button.tsx';
 import { NodeDetails } from './node-details.tsx';
 import { useWorkflowPage } from './workflow-page-context.ts';
+import './workflow-graph.css';
 
 function Time({ iso, now }: { iso: string | undefined; now: Date }) {
   const time = iso === undefined ? null : parseApiTime(iso);

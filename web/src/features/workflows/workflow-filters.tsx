@@ -2,6 +2,8 @@ import type { NamespaceSummary } from '@argovue/api-types';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { WORKFLOW_PHASES } from '../../lib/workflow-phases.ts';
 import { togglePhase, type WorkflowQuery } from '../../lib/workflow-query.ts';
+import '../../components/workflow-phase.css';
+import './workflow-list.css';
 
 const SEARCH_DEBOUNCE_MS = 300;
 

@@ -13,8 +13,9 @@ import { useGraphScene } from './graph/use-graph-scene.ts';
 import './graph/graph.css';
 import { NodeLogs } from './node-logs.tsx';
 import { NodePanel } from './node-panel.tsx';
+import './workflow-graph.css';
 
-/** Must match `.node-table tbody tr` in app.css. */
+/** Must match `.virtual-table tbody tr` in components/virtual-table.css. */
 const NODE_ROW_HEIGHT = 40;
 
 /** A node to show: expand what hides it, then centre it (and select it, for a search or the table). */

@@ -12,6 +12,7 @@ import {
   SOURCE_COLOURS,
 } from '../../lib/log-buffer.ts';
 import { NodeFilter } from './node-filter.tsx';
+import './logs.css';
 
 interface WorkflowLogsProps {
   namespace: string;

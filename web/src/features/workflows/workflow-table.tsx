@@ -8,8 +8,9 @@ import { useNow } from '../../components/use-now.ts';
 import { formatElapsed } from '../../lib/duration-format.ts';
 import { parseApiTime } from '../../lib/relative-time.ts';
 import { type SortColumn, type WorkflowSort, sortColumn } from '../../lib/workflow-query.ts';
+import './workflow-list.css';
 
-/** Must match `.workflow-table tbody tr` in app.css. */
+/** Must match `.virtual-table tbody tr` in components/virtual-table.css. */
 const ROW_HEIGHT = 40;
 const COLUMNS = 8;
 

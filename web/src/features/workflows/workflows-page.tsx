@@ -20,6 +20,7 @@ import {
 import { submitPagePath } from '../../lib/submit-form.ts';
 import { WorkflowFilters } from './workflow-filters.tsx';
 import { WorkflowTable } from './workflow-table.tsx';
+import './workflow-list.css';
 
 /** `/workflows`: the workflows in every namespace the user may use, filtered and sorted by the URL. */
 export function WorkflowsPage() {

@@ -1,5 +1,6 @@
 import type { TemplateParameter } from '@argovue/api-types';
 import { useId } from 'react';
+import './actions.css';
 
 /**
  * One labelled field per parameter: a select when the template lists the allowed values, else a text

@@ -2,6 +2,7 @@ import type { ApiError, TemplateParameter } from '@argovue/api-types';
 import type { Dispatch, SetStateAction } from 'react';
 import { ActionError } from '../../../components/action-error.tsx';
 import { ParameterFields } from './parameter-fields.tsx';
+import './actions.css';
 
 /**
  * The end of the retry and resubmit forms: the workflow's parameters to change, the server's refusal

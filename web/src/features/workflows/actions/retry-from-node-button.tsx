@@ -1,5 +1,6 @@
 import type { WorkflowNode } from '@argovue/api-types';
 import { useWorkflowActions } from './workflow-actions-context.ts';
+import './actions.css';
 
 /** In a node's panel: opens the retry dialog with this node chosen (when the workflow has finished). */
 export function RetryFromNodeButton({ node }: { node: WorkflowNode }) {

@@ -1,6 +1,7 @@
 import { ACTION_ORDER, DESTRUCTIVE_ACTIONS, type WorkflowActionKind } from '../../../lib/workflow-actions.ts';
 import { ActionError } from '../../../components/action-error.tsx';
 import { useWorkflowActions } from './workflow-actions-context.ts';
+import './actions.css';
 
 const LABELS: Record<WorkflowActionKind, string> = {
   retry: 'Retry…',

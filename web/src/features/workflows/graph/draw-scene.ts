@@ -9,7 +9,7 @@ import { type GraphView, screenToWorld } from '../../../lib/graph-view.ts';
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    typed arrays of the scene indexed by item and edge numbers below their length. */
 
-// The same colours as the phase chips in app.css (a canvas cannot read CSS classes).
+// The same colours as the phase chips in components/workflow-phase.css (a canvas cannot read CSS classes).
 export const PHASE_COLOURS: Record<NodePhase, string> = {
   Running: '#1f62c9',
   Pending: '#5b6574',

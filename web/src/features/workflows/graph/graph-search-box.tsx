@@ -2,6 +2,7 @@ import type { WorkflowNode } from '@argovue/api-types';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { findNodes } from '../../../lib/graph-search.ts';
 import { stepMatch } from '../../../lib/log-search.ts';
+import '../../../components/log-controls.css';
 
 /** True when a key press belongs to a field the user is typing in. */
 function typingIn(target: EventTarget | null): boolean {

@@ -1,6 +1,7 @@
 import type { WorkflowNode } from '@argovue/api-types';
 import { WorkflowPhaseBadge } from '../../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../../lib/duration-format.ts';
+import '../workflow-graph.css';
 
 /** A Retry node's attempts, in order; the graph shows them folded into the Retry node until expanded. */
 export function RetryAttempts({

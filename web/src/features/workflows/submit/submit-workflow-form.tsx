@@ -8,6 +8,8 @@ import { ActionError } from '../../../components/action-error.tsx';
 import type { NavigationNotice } from '../../../lib/navigation-notice.ts';
 import { initialParameterValues, parameterProblems, submitRequestBody } from '../../../lib/submit-form.ts';
 import { ParameterFields } from '../actions/parameter-fields.tsx';
+import './submit.css';
+import '../actions/actions.css';
 
 /**
  * The parameters of one template, checked before sending (problems shown after the first try, focus on

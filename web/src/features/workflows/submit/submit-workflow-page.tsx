@@ -7,6 +7,7 @@ import { LoadingState } from '../../../components/loading-state.tsx';
 import { useDocumentTitle } from '../../../components/use-document-title.ts';
 import { type SubmitTarget, submitPagePath, submitTargetFromParams } from '../../../lib/submit-form.ts';
 import { SubmitWorkflowForm } from './submit-workflow-form.tsx';
+import './submit.css';
 
 // A template's value in the picker: its scope and name, as one string.
 const pickerValue = (cluster: boolean, name: string) => `${cluster ? 'cluster' : 'ns'}:${name}`;
