@@ -1,9 +1,12 @@
-// The logged-in user, fetched once for the whole app, and signing out.
+// The logged-in user, fetched once for the whole app (one cache entry), and signing out.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { Me } from '@argovue/api-types';
 import { parseApiTime } from '../lib/relative-time.ts';
 import { safeLogoutRedirect } from '../lib/return-to.ts';
-import { ApiCallError, fetchSession, logout, onSessionEnded } from './client.ts';
+import { type ApiCallError, fetchSession, logout, onSessionEnded } from './client.ts';
+import { asApiCallError, loadableOf } from './loadable.ts';
+import { queryKeys } from './query-client.ts';
 
 export type Session =
   | { state: 'loading' }
@@ -17,27 +20,29 @@ const SessionContext = createContext<Session>({ state: 'loading' });
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    const retry = () => {
-      setSession({ state: 'loading' });
-      setAttempt((n) => n + 1);
-    };
-    fetchSession(abort.signal).then(
-      (me) => setSession(me === null ? { state: 'signed-out' } : { state: 'signed-in', me }),
-      (error: unknown) => {
-        if (!(error instanceof ApiCallError)) return;
-        setSession(error.body.status === 401 ? { state: 'signed-out' } : { state: 'failed', error, retry });
-      },
-    );
-    return () => abort.abort();
-  }, [attempt]);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.session, queryFn: ({ signal }) => fetchSession(signal) });
+  const { refetch } = query;
+  const retry = useCallback(() => {
+    refetch().catch(reportError);
+  }, [refetch]);
+  const loaded = loadableOf(query);
+  const session: Session =
+    loaded.state === 'loading'
+      ? loaded
+      : loaded.state === 'ready'
+        ? loaded.value === null
+          ? { state: 'signed-out' }
+          : { state: 'signed-in', me: loaded.value }
+        : loaded.error.body.status === 401
+          ? { state: 'signed-out' }
+          : { state: 'failed', error: loaded.error, retry };
 
   // Any 401, from any call, means the session ended.
-  useEffect(() => onSessionEnded(() => setSession({ state: 'signed-out' })), []);
+  useEffect(
+    () => onSessionEnded(() => queryClient.setQueryData<Me | null>(queryKeys.session, null)),
+    [queryClient],
+  );
 
   // When the session's end comes, ask the server again rather than wait for the next click to fail.
   const expiresAt = session.state === 'signed-in' ? session.me.sessionExpiresAt : null;
@@ -46,9 +51,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (end === null) return;
     const wait = end.getTime() - Date.now() + 1000;
     if (wait > MAX_TIMEOUT_MS) return;
-    const timer = setTimeout(() => setAttempt((n) => n + 1), Math.max(wait, 0));
+    const timer = setTimeout(retry, Math.max(wait, 0));
     return () => clearTimeout(timer);
-  }, [expiresAt]);
+  }, [expiresAt, retry]);
 
   return <SessionContext value={session}>{children}</SessionContext>;
 }
@@ -83,7 +88,7 @@ export function useSignOut(): SignOut {
       },
       (failure: unknown) => {
         setPending(false);
-        if (failure instanceof ApiCallError) setError(failure);
+        setError(asApiCallError(failure));
       },
     );
   }, []);

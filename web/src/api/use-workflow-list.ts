@@ -1,8 +1,11 @@
 import type { WorkflowRow } from '@argovue/api-types';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
 import { applyWorkflowChange, type WorkflowChange } from '../lib/live-rows.ts';
 import { workflowListPath, type WorkflowQuery } from '../lib/workflow-query.ts';
-import { ApiCallError, fetchWorkflowPage } from './client.ts';
+import { type ApiCallError, fetchWorkflowPage } from './client.ts';
+import { asApiCallError, loadableOf } from './loadable.ts';
+import { queryKeys } from './query-client.ts';
 
 export type WorkflowListState =
   | { state: 'loading' }
@@ -20,10 +23,20 @@ export type WorkflowListState =
       eventId: string;
     };
 
+/** What the cache holds for one list: the pages loaded so far as one list, live changes applied. */
+interface CachedList {
+  rows: WorkflowRow[];
+  total: number;
+  /** The next page's token; absent once every page is loaded. */
+  continue?: string | undefined;
+  eventId: string;
+}
+
 /**
- * The rows matching `query`, a page at a time: the first page on every change of the query, the next
- * one when `loadMore` is called (the table calls it near its end). A newer query cancels an older one.
- * `query` must keep its identity while its contents do not change (memoise it).
+ * The rows matching `query`, a page at a time: the first page for each query (one cache entry per
+ * query: going back to a list shows it at once and reads it again behind it), the next one when
+ * `loadMore` is called (the table calls it near its end); `applyChange` patches the cached rows with
+ * a change from the event stream.
  */
 export function useWorkflowList(query: WorkflowQuery): {
   list: WorkflowListState;
@@ -31,96 +44,86 @@ export function useWorkflowList(query: WorkflowQuery): {
   reload: () => void;
   applyChange: (change: WorkflowChange) => void;
 } {
-  const [attempt, setAttempt] = useState(0);
-  // The state of the request it came from: a new query (or attempt) is loading until its answer.
-  const request = useMemo(() => ({ query, attempt }), [query, attempt]);
-  const [listOf, setListOf] = useState<{ request: typeof request; list: WorkflowListState } | null>(null);
-  const list: WorkflowListState = listOf?.request === request ? listOf.list : { state: 'loading' };
-  const setList = useCallback(
-    (change: (current: WorkflowListState) => WorkflowListState) =>
-      setListOf((current) =>
-        current?.request === request ? { request, list: change(current.list) } : current,
-      ),
-    [request],
-  );
-  const next = useRef<string | undefined>(undefined);
-  const pending = useRef<AbortController | null>(null);
+  const queryClient = useQueryClient();
+  const path = workflowListPath(query);
+  const key = queryKeys.workflowList(path);
+  const first = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }): Promise<CachedList> => {
+      const page = await fetchWorkflowPage(path, signal);
+      return { rows: page.items, total: page.total, continue: page.continue, eventId: page.eventId };
+    },
+  });
+  // The state of the next page, for the list it belongs to.
+  const [more, setMore] = useState<{ path: string; loading: boolean; error: ApiCallError | null }>({
+    path,
+    loading: false,
+    error: null,
+  });
+  const moreNow = more.path === path ? more : { path, loading: false, error: null };
 
-  useEffect(() => {
-    const abort = new AbortController();
-    pending.current?.abort();
-    pending.current = abort;
-    fetchWorkflowPage(workflowListPath(request.query), abort.signal).then(
-      (page) => {
-        next.current = page.continue;
-        setListOf({
-          request,
-          list: {
-            state: 'ready',
-            rows: page.items,
-            total: page.total,
-            loadingMore: false,
-            hasMore: page.continue !== undefined,
-            moreError: null,
-            eventId: page.eventId,
-          },
-        });
-      },
-      (error: unknown) => {
-        if (error instanceof ApiCallError) setListOf({ request, list: { state: 'failed', error } });
-      },
-    );
-    return () => abort.abort();
-  }, [request]);
-
+  // The token of the page on its way: one request per page, however often the table asks.
+  const asked = useRef<string | null>(null);
   const loadMore = useCallback(() => {
-    const token = next.current;
-    const abort = pending.current;
-    if (token === undefined || abort === null) return;
-    next.current = undefined; // one request per page
-    setList((current) =>
-      current.state === 'ready' ? { ...current, loadingMore: true, moreError: null } : current,
-    );
-    fetchWorkflowPage(workflowListPath(query, token), abort.signal).then(
+    const current = queryClient.getQueryData<CachedList>(queryKeys.workflowList(path));
+    const token = current?.continue;
+    if (current === undefined || token === undefined || asked.current === token) return;
+    asked.current = token;
+    setMore({ path, loading: true, error: null });
+    fetchWorkflowPage(workflowListPath(query, token)).then(
       (page) => {
-        next.current = page.continue;
-        setList((current) =>
-          current.state === 'ready'
-            ? {
-                ...current,
+        setMore({ path, loading: false, error: null });
+        queryClient.setQueryData<CachedList>(queryKeys.workflowList(path), (list) =>
+          // Listed again meanwhile (a reset): this page belongs to the old listing.
+          list === undefined || list.eventId !== current.eventId || list.continue !== token
+            ? list
+            : {
+                ...list,
                 // A live change may already have brought a row of this page.
-                rows: appendNew(current.rows, page.items),
+                rows: appendNew(list.rows, page.items),
                 total: page.total,
-                loadingMore: false,
-                hasMore: page.continue !== undefined,
-              }
-            : current,
+                continue: page.continue,
+              },
         );
       },
       (error: unknown) => {
-        if (!(error instanceof ApiCallError)) return;
-        next.current = token; // scrolling again retries
-        setList((current) =>
-          current.state === 'ready' ? { ...current, loadingMore: false, moreError: error } : current,
-        );
+        asked.current = null; // scrolling again, or Try again, asks again
+        setMore({ path, loading: false, error: asApiCallError(error) });
       },
     );
-  }, [query, setList]);
+  }, [queryClient, query, path]);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const { refetch } = first;
+  const reload = useCallback(() => {
+    refetch().catch(reportError);
+  }, [refetch]);
 
   const applyChange = useCallback(
     (change: WorkflowChange) =>
-      setList((current) => {
-        if (current.state !== 'ready') return current;
-        const next = applyWorkflowChange(current, change, query, {
+      queryClient.setQueryData<CachedList>(queryKeys.workflowList(path), (list) => {
+        if (list === undefined) return list;
+        const next = applyWorkflowChange(list, change, query, {
           now: Date.now(),
-          complete: !current.hasMore,
+          complete: list.continue === undefined,
         });
-        return next === current ? current : { ...current, rows: next.rows, total: next.total };
+        return next === list ? list : { ...list, rows: next.rows, total: next.total };
       }),
-    [query, setList],
+    [queryClient, query, path],
   );
+
+  const loaded = loadableOf(first);
+  const list: WorkflowListState =
+    loaded.state !== 'ready'
+      ? loaded
+      : {
+          state: 'ready',
+          rows: loaded.value.rows,
+          total: loaded.value.total,
+          loadingMore: moreNow.loading,
+          hasMore: loaded.value.continue !== undefined,
+          moreError: moreNow.error,
+          eventId: loaded.value.eventId,
+        };
   return { list, loadMore, reload, applyChange };
 }
 

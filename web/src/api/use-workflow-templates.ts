@@ -1,6 +1,7 @@
 import type { WorkflowTemplateSummary } from '@argovue/api-types';
-import { useCallback } from 'react';
-import { type Loadable, useLoadable } from './loadable.ts';
+import { useQuery } from '@tanstack/react-query';
+import { type Loadable, loadableOf } from './loadable.ts';
+import { queryKeys } from './query-client.ts';
 import { fetchClusterWorkflowTemplates, fetchWorkflowTemplates } from './workflow-actions.ts';
 
 /** The templates a user may submit in a namespace: its own, then the cluster's they may read. */
@@ -8,16 +9,21 @@ export function useWorkflowTemplates(namespace: string): {
   templates: Loadable<WorkflowTemplateSummary[]>;
   reload: () => void;
 } {
-  const load = useCallback(
-    async (signal: AbortSignal) => {
+  const query = useQuery({
+    queryKey: queryKeys.workflowTemplates(namespace),
+    queryFn: async ({ signal }) => {
       const [own, cluster] = await Promise.all([
         namespace === '' ? { items: [] } : fetchWorkflowTemplates(namespace, signal),
         fetchClusterWorkflowTemplates(signal),
       ]);
       return [...own.items, ...cluster.items];
     },
-    [namespace],
-  );
-  const { data, reload } = useLoadable(load);
-  return { templates: data, reload };
+  });
+  const { refetch } = query;
+  return {
+    templates: loadableOf(query),
+    reload: () => {
+      refetch().catch(reportError);
+    },
+  };
 }

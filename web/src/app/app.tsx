@@ -1,4 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Route, Routes } from 'react-router';
+import { newQueryClient } from '../api/query-client.ts';
 import { SessionProvider } from '../api/session.tsx';
 import { LoginPage } from '../features/login/login-page.tsx';
 import { HomePage } from '../features/namespaces/home-page.tsx';
@@ -13,22 +16,25 @@ import { ShellLayout } from './shell-layout.tsx';
 
 /** The routes: every URL is shareable; all but /login need a session. */
 export function App() {
+  const [queryClient] = useState(newQueryClient);
   return (
-    <SessionProvider>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route element={<ShellLayout />}>
-          <Route element={<RequireSession />}>
-            <Route index element={<HomePage />} />
-            <Route path="profile" element={<ProfilePage />} />
-            <Route path="namespaces/:name" element={<NamespaceDetailPage />} />
-            <Route path="workflows" element={<WorkflowsPage />} />
-            <Route path="workflows/new" element={<SubmitWorkflowPage />} />
-            <Route path="workflows/:namespace/:name" element={<WorkflowDetailPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<ShellLayout />}>
+            <Route element={<RequireSession />}>
+              <Route index element={<HomePage />} />
+              <Route path="profile" element={<ProfilePage />} />
+              <Route path="namespaces/:name" element={<NamespaceDetailPage />} />
+              <Route path="workflows" element={<WorkflowsPage />} />
+              <Route path="workflows/new" element={<SubmitWorkflowPage />} />
+              <Route path="workflows/:namespace/:name" element={<WorkflowDetailPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
           </Route>
-        </Route>
-      </Routes>
-    </SessionProvider>
+        </Routes>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

@@ -14,7 +14,9 @@ export function WorkflowDetailPage() {
   const { namespace = '', name = '' } = useParams();
   const { workflow, reload, refresh } = useWorkflow(namespace, name);
   useDocumentTitle(name);
-  // A running workflow changes often: fetch it again at most once a second, after the first change.
+  // The stream's rows carry the summary, not the nodes: a change reads the cached workflow again (its
+  // summary is not patched from the row alone, so summary and graph never disagree), at most once a
+  // second for a running workflow that changes often.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refreshSoon = useCallback(() => {
     if (pending.current !== null) return;
