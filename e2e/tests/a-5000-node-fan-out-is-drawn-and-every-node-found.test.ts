@@ -11,7 +11,7 @@ import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/te
 import { bigWorkflowNodes, fanOutWorkflow } from '../support/big-workflow.ts';
 import { busyCores } from '../support/cpu-load.ts';
 import { pasteAndPress } from '../support/paste-and-press.ts';
-import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -88,13 +88,18 @@ describe('a 5,000-node fan-out', () => {
     await deleteWorkflow(namespace, name).catch(() => undefined);
   });
 
-  it('is drawn folded, and alice finds nodes inside the group and inside a retry', async () => {
+  /** A page of its own, alice signed in, on the big workflow's graph. */
+  async function openTheWorkflowAsAlice(): Promise<{ watched: WatchedPage; page: Page; canvas: Locator }> {
     const watched = await openPage(browser);
     const { page } = watched;
     await page.goto(`${server.url}/workflows`);
     await signInThroughProvider(page, 'alice');
     await page.goto(`${server.url}/workflows/${namespace}/${name}`);
-    const canvas = page.getByTestId('workflow-graph-canvas');
+    return { watched, page, canvas: page.getByTestId('workflow-graph-canvas') };
+  }
+
+  it('is drawn folded, and alice finds nodes inside the group and inside a retry', async () => {
+    const { watched, page, canvas } = await openTheWorkflowAsAlice();
     assert.match((await canvas.getAttribute('aria-label')) ?? '', /5,000 nodes/);
     // the DAG root, split, the TaskGroup, the group of its 4,993 items, join, the exit handler
     assert.equal(await drawnItems(page, canvas), 6);
@@ -140,12 +145,7 @@ describe('a 5,000-node fan-out', () => {
     assert.equal(stored.status.nodes, undefined);
   });
   it('takes Enter pressed straight after typing, on a busy machine, and goes to that node', async () => {
-    const watched = await openPage(browser);
-    const { page } = watched;
-    await page.goto(`${server.url}/workflows`);
-    await signInThroughProvider(page, 'alice');
-    await page.goto(`${server.url}/workflows/${namespace}/${name}`);
-    const canvas = page.getByTestId('workflow-graph-canvas');
+    const { watched, page, canvas } = await openTheWorkflowAsAlice();
     assert.equal(await drawnItems(page, canvas), 6);
     // A slow page (Chromium's CPU throttling) on a machine whose cores are busy: React's deferred
     // search results trail the typing, which is when Enter used to be dropped.
