@@ -54,6 +54,24 @@ ensure_port_free() { # ensure_port_free COMPONENT PORT
   fi
 }
 
+# KWOK, like a kubelet, follows each followed log with its own inotify instance (cri-client's ReadLogs).
+# Linux allows 128 instances per user by default, shared by every process of that user on the machine
+# (other clusters, editors); once they are taken, a followed log ends right after what is written so far
+# (ReadLogs cannot make its fsnotify watcher; KWOK logs nothing) — the stream-cap test then saw freed
+# slots: 150 of a cap of 100 let in, and 106 with the limit set to 40 above what was in use. Kubernetes nodes raise this limit (kind recommends 512); as root we raise it for
+# the machine, never lower it; without root we only say so.
+ensure_inotify_instances() {
+  local want=1024 f=/proc/sys/fs/inotify/max_user_instances have
+  have=$(cat "$f" 2>/dev/null) || return 0
+  [ "$have" -ge "$want" ] && return 0
+  if [ "$(id -u)" -eq 0 ] && echo "$want" >"$f" 2>/dev/null; then
+    echo "devcluster: raised fs.inotify.max_user_instances from $have to $want (one per followed log)"
+  else
+    echo "devcluster: fs.inotify.max_user_instances is $have: followed logs past that many end early" \
+      "(raise it: sysctl -w fs.inotify.max_user_instances=$want)" >&2
+  fi
+}
+
 # start NAME COMMAND...: runs in its own session so `down` can stop it and its children by PID.
 start() {
   local name=$1; shift
@@ -170,6 +188,7 @@ up() {
   write_kubeconfig "$state/kube-controller-manager.kubeconfig" kube-controller-manager "$(cert_user kube-controller-manager)"
   write_kubeconfig "$state/kube-scheduler.kubeconfig" kube-scheduler "$(cert_user kube-scheduler)"
   render_kwok_config
+  ensure_inotify_instances
   # KWOK reads its config (stages, the logs it serves) once: one started from an older config is
   # restarted, so a cluster left running never lacks what the tests expect (the huge-line log).
   if running kwok && ! cmp -s "$state/kwok.yaml" "$state/kwok.started.yaml"; then
