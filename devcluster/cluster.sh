@@ -8,8 +8,8 @@
 #   cluster.sh status   what runs, its PID and memory, where its log is
 #   cluster.sh reset    down, then delete all state (etcd data, volumes, PKI)
 #   cluster.sh env      print `export KUBECONFIG=...` for a shell
-# Components: etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller
-# provisioner pod-runner oidc-provider. The pod runner (root only) runs real processes for pods
+# Components: etcd kube-apiserver kube-controller-manager kube-scheduler kwok postgresql
+# workflow-controller provisioner pod-runner oidc-provider. PostgreSQL holds Argo's workflow archive. The pod runner (root only) runs real processes for pods
 # labelled argovue.dev/run-locally, each in a network namespace holding the pod's IP. State lives in $ARGOVUE_DEVCLUSTER_DIR (default: .devcluster/ in the
 # repository); logs in its logs/.
 set -euo pipefail
@@ -25,11 +25,13 @@ etcd_port=${DEVCLUSTER_ETCD_PORT:-2379}
 api_port=${DEVCLUSTER_API_PORT:-6443}
 kwok_port=${DEVCLUSTER_KWOK_PORT:-10250}
 oidc_port=${DEVCLUSTER_OIDC_PORT:-5556}
+# Not PostgreSQL's 5432: installing Debian's package starts a cluster of its own there on many machines.
+pg_port=${DEVCLUSTER_POSTGRES_PORT:-15432}
 api=https://127.0.0.1:$api_port
 admin_kubeconfig=$state/admin.kubeconfig
-components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner pod-runner oidc-provider)
+components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok postgresql workflow-controller provisioner pod-runner oidc-provider)
 # Network namespaces need root; without it there is no pod runner (pods of local templates stay simulated).
-[ "$(id -u)" -eq 0 ] || components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok workflow-controller provisioner oidc-provider)
+[ "$(id -u)" -eq 0 ] || components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok postgresql workflow-controller provisioner oidc-provider)
 # KWOK's pod IP range (its --cidr default, passed explicitly): the pod runner routes it on this machine.
 pod_cidr=${DEVCLUSTER_POD_CIDR:-10.0.0.0/24}
 
@@ -179,6 +181,64 @@ write_argovue_kubeconfig() {
   [ -f "$state/argovue-session-key" ] || (umask 077 && openssl rand -base64 48 >"$state/argovue-session-key")
 }
 
+# Argo's workflow archive: Debian's PostgreSQL (scripts/ensure-postgresql.sh), data in $state/postgres,
+# on 127.0.0.1:$pg_port only (no Unix socket). Three roles, each with a password made once in
+# $state/postgres-secrets: postgres (superuser, for this script), argo (owns the database `argo`, where
+# the controller creates its tables; its password goes to the controller as the Secret Argo's docs
+# name) and argovue (ArgoVue's reads: SELECT only; a NOINHERIT member of argo, so ArgoVue's migration
+# can SET ROLE argo to add its indexes to Argo's tables and nothing else runs with argo's rights).
+pg_secrets=$state/postgres-secrets
+# PostgreSQL refuses to run as root: as root, it runs as Debian's `postgres` user.
+pg_as=()
+[ "$(id -u)" -eq 0 ] && pg_as=(setpriv --reuid=postgres --regid=postgres --init-groups --)
+
+start_postgresql() {
+  running postgresql && return
+  local pg_bin data=$state/postgres t0 pwfile
+  pg_bin=$(bash "$repo/scripts/ensure-postgresql.sh")
+  t0=$(date +%s%N)
+  mkdir -p "$pg_secrets" && chmod 700 "$pg_secrets"
+  for role in postgres argo argovue; do
+    [ -s "$pg_secrets/$role" ] || (umask 077 && openssl rand -hex 24 >"$pg_secrets/$role")
+  done
+  if [ ! -s "$data/PG_VERSION" ]; then
+    rm -rf "$data" && mkdir -p "$data" && chmod 700 "$data"
+    pwfile=$(mktemp) && cp "$pg_secrets/postgres" "$pwfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$data" "$pwfile"
+    # --no-sync and fsync=off below: a throw-away local cluster; a killed server loses nothing the
+    # kernel holds, only a crashed machine would.
+    if ! (cd / && "${pg_as[@]}" "$pg_bin/initdb" -D "$data" -U postgres --auth=scram-sha-256 \
+      --pwfile="$pwfile" --encoding=UTF8 --locale=C.UTF-8 --no-sync) >>"$logs/postgresql.log" 2>&1; then
+      rm -f "$pwfile"
+      fail postgresql "initdb failed"
+    fi
+    rm -f "$pwfile"
+  fi
+  ensure_port_free postgresql "$pg_port"
+  start postgresql "${pg_as[@]}" "$pg_bin/postgres" -D "$data" -p "$pg_port" \
+    -c listen_addresses=127.0.0.1 -c unix_socket_directories= \
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+  wait_for postgresql 60 "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" -d postgres
+  # The roles and the database, made or brought up to date on every start (passwords included).
+  PGPASSWORD=$(cat "$pg_secrets/postgres") "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 \
+    -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres >>"$logs/postgresql.log" 2>&1 <<SQL || fail postgresql "could not create the archive's roles and database"
+\set argo_password '$(cat "$pg_secrets/argo")'
+\set argovue_password '$(cat "$pg_secrets/argovue")'
+SELECT 'CREATE ROLE argo LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'argo') \gexec
+ALTER ROLE argo LOGIN PASSWORD :'argo_password';
+SELECT 'CREATE ROLE argovue LOGIN NOINHERIT' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'argovue') \gexec
+ALTER ROLE argovue LOGIN NOINHERIT PASSWORD :'argovue_password';
+GRANT argo TO argovue;
+SELECT 'CREATE DATABASE argo OWNER argo' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'argo') \gexec
+\connect argo
+GRANT CONNECT ON DATABASE argo TO argovue;
+GRANT USAGE ON SCHEMA public TO argovue;
+ALTER DEFAULT PRIVILEGES FOR ROLE argo IN SCHEMA public GRANT SELECT ON TABLES TO argovue;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO argovue;
+SQL
+  echo "devcluster: postgresql ready in $((($(date +%s%N) - t0) / 1000000)) ms (127.0.0.1:$pg_port)"
+}
+
 up() {
   local t0=$SECONDS
   "$here/build.sh"
@@ -240,6 +300,7 @@ up() {
     --node-ip 127.0.0.1 --node-port "$kwok_port" --server-address "127.0.0.1:$kwok_port" --cidr "$pod_cidr" \
     --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key"
   cp "$state/kwok.yaml" "$state/kwok.started.yaml"
+  start_postgresql
   wait_for kube-controller-manager 60 curl -fsSk https://127.0.0.1:10257/healthz
   wait_for kube-scheduler 60 curl -fsSk https://127.0.0.1:10259/healthz
 
@@ -249,7 +310,12 @@ up() {
   local crds=()
   while IFS= read -r f; do crds+=(-f "$f"); done < <(find "$argo_src/manifests/base/crds/minimal" -name '*.yaml' ! -name kustomization.yaml | sort)
   kubectl apply --server-side --force-conflicts "${crds[@]}" >/dev/null
-  kubectl apply --server-side -f "$here/manifests" >/dev/null
+  # The manifests, with the archive's port put into the controller's configuration.
+  for f in "$here"/manifests/*.yaml; do echo '---'; sed "s/@DEVCLUSTER_POSTGRES_PORT@/$pg_port/g" "$f"; done |
+    kubectl apply --server-side -f - >/dev/null
+  # The controller reads the archive's user and password from this Secret (named in its configuration).
+  kubectl -n argo create secret generic argo-postgres-config --from-literal=username=argo \
+    --from-file=password="$pg_secrets/argo" --dry-run=client -o yaml | kubectl apply --server-side -f - >/dev/null
   crds_established crd/workflows.argoproj.io
   # ArgoVue's own CRDs (service templates and instances) and the admission policy beside them.
   kubectl apply --server-side --force-conflicts -f "$repo/deploy/crds" >/dev/null
@@ -290,6 +356,9 @@ up() {
 stop_component() { # stop_component NAME TERM|KILL: the whole process group, by the PID we recorded
   local name=$1 signal=$2 pid
   pid=$(pid_of "$name") || { rm -f "$pids/$name.pid"; return 0; }
+  # SIGTERM is PostgreSQL's smart shutdown, which waits for every client to leave; SIGINT is its fast
+  # one (clients disconnected, data written out).
+  [ "$name" = postgresql ] && [ "$signal" = TERM ] && signal=INT
   kill "-$signal" -- "-$pid" 2>/dev/null || kill "-$signal" "$pid" 2>/dev/null || true
   # Some components (the Argo controller among them) ignore SIGTERM once the apiserver is gone.
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
