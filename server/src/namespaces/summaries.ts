@@ -3,7 +3,7 @@
 import type { NamespaceMember, NamespaceSummary, QuotaResource, WorkflowPhase } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import type { AccessReviewer, ResourceAttributes } from '../kube/access.ts';
-import { parseQuantity } from '../kube/quantity.ts';
+import { parseQuantity } from '@argovue/api-types/quantity';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
 import type { CachedNamespace, CachedQuota, CachedRoleBinding, NamespaceCaches } from './caches.ts';
 

@@ -1,7 +1,7 @@
 // An instance turned into its objects: the template's parsed workload, copied, with each input's
 // typed value put into the fields its fills name — never text pasted into YAML, so no value can add
 // a field, a container or an object. Every object is owned by the instance (deleting it deletes them).
-import { parseQuantity } from '../kube/quantity.ts';
+import { parseQuantity } from '@argovue/api-types/quantity';
 import { checkInputs, type InputProblem } from './inputs.ts';
 import { podTemplateProblems } from './pod-policy.ts';
 import type {

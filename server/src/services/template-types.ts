@@ -2,35 +2,10 @@
 // apiserver has checked them against the CRD schemas and the admission policy; the controller checks
 // the parts it relies on again (inputs.ts, pod-policy.ts) because it acts with its own rights.
 
-export type InputType = 'string' | 'number' | 'boolean' | 'enum' | 'pvc' | 'secretRef';
-export type InputValue = string | number | boolean;
+import type { TemplateInput } from '@argovue/api-types/service-inputs';
 
-export interface Fill {
-  env?: { container: string; name: string };
-  arg?: { container: string; flag?: string };
-  resource?: { container: string; name: string; in: 'requests' | 'limits' | 'both' };
-  replicas?: Record<string, never>;
-  imageTag?: { container: string };
-  storage?: { claim: string };
-  claimName?: { volume: string };
-  secretEnv?: { container: string; name: string; key: string };
-}
-
-export interface TemplateInput {
-  name: string;
-  type: InputType;
-  title?: string;
-  help?: string;
-  required?: boolean;
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-  integer?: boolean;
-  pattern?: string;
-  maxLength?: number;
-  options?: string[];
-  fills?: Fill[];
-}
+// The inputs are one definition with the browser's form (api-types/src/service-inputs.ts).
+export type { Fill, InputType, InputValue, TemplateInput } from '@argovue/api-types/service-inputs';
 
 export interface TemplatePort {
   name: string;
