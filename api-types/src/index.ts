@@ -1,5 +1,5 @@
 // Types of the ArgoVue HTTP API, shared by the server and the web app, one file per feature.
-export type * from './errors.ts';
+export * from './errors.ts';
 export type * from './server-info.ts';
 export type * from './session.ts';
 export type * from './namespaces.ts';

@@ -55,7 +55,7 @@ describe('the log of a pod that no longer exists', () => {
     await deleteWorkflow('team-a', name).catch(() => undefined);
   });
 
-  it('is 404 NOT_FOUND saying the node has no pod any more, answered at once', async () => {
+  it('is 404 POD_NOT_FOUND saying the node has no pod any more, answered at once', async () => {
     for (const query of ['', '&follow=true', '&download=true', '&timestamps=true&tailLines=10']) {
       const res = await alice.json<ApiError>(
         `/api/v1/namespaces/team-a/workflows/${name}/logs?node=${node}${query}`,
@@ -64,7 +64,7 @@ describe('the log of a pod that no longer exists', () => {
         },
       );
       assert.equal(res.status, 404, query);
-      assert.equal(res.body.code, 'NOT_FOUND');
+      assert.equal(res.body.code, 'POD_NOT_FOUND');
       assert.match(res.body.message, /has no pod \(any more\)/);
       assert.match(res.body.hint ?? '', /deleted/);
     }

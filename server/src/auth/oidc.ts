@@ -93,7 +93,7 @@ export class OidcClient {
         idTokenExpected: true,
       });
     } catch (error) {
-      throw loginErrorOf(error);
+      throw loginErrorOf(error, callbackUrl, transaction);
     }
     return tokenResult(tokens);
   }
@@ -123,7 +123,11 @@ function tokenResult(tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResp
   return { claims: { ...claims }, idTokenExpiresAt: claims.exp, refreshToken: tokens.refresh_token };
 }
 
-function loginErrorOf(error: unknown): LoginError {
+// openid-client's codes (oauth4webapi's, which it passes on as ClientError.code).
+const claimComparisonFailed = 'OAUTH_JWT_CLAIM_COMPARISON_FAILED';
+const invalidResponse = 'OAUTH_INVALID_RESPONSE';
+
+function loginErrorOf(error: unknown, callbackUrl: URL, transaction: LoginTransaction): LoginError {
   const refusal = [error, error instanceof Error ? error.cause : undefined].find(
     (e) => e instanceof oidc.AuthorizationResponseError,
   );
@@ -134,15 +138,21 @@ function loginErrorOf(error: unknown): LoginError {
       error,
     );
   }
-  // openid-client wraps the check that failed ("unexpected \"state\" …") as the cause of its error.
-  const message = [error, error instanceof Error ? error.cause : undefined]
-    .map((e) => (e instanceof Error ? e.message : ''))
-    .join(' ');
-  if (/state/i.test(message))
-    return new LoginError('state_mismatch', 'The login response did not match this login.');
-  if (/nonce/i.test(message))
-    return new LoginError('nonce_mismatch', 'The ID token did not match this login.');
-  return new LoginError('login_failed', 'The identity provider could not complete the login.');
+  if (error instanceof oidc.ClientError) {
+    // The library checked the state against ours and found another (or none): the same check, read
+    // from what we sent rather than from its message.
+    if (error.code === invalidResponse && callbackUrl.searchParams.get('state') !== transaction.state)
+      return new LoginError('state_mismatch', 'The login response did not match this login.', error);
+    // The failed comparison names its claim: { claim: 'nonce', expected, claims } under the cause.
+    if (error.code === claimComparisonFailed && comparedClaim(error.cause) === 'nonce')
+      return new LoginError('nonce_mismatch', 'The ID token did not match this login.', error);
+  }
+  return new LoginError('login_failed', 'The identity provider could not complete the login.', error);
+}
+
+function comparedClaim(cause: unknown): unknown {
+  const details = cause instanceof Error ? cause.cause : undefined;
+  return typeof details === 'object' && details !== null ? (details as { claim?: unknown }).claim : undefined;
 }
 
 // Plain http is allowed for a provider on loopback only (the local demo provider). The library marks

@@ -8,8 +8,12 @@ export class HttpError extends Error {
   readonly status: number;
   readonly hint: string | undefined;
 
-  constructor(status: number, code: ErrorCode, message: string, hint?: string) {
-    super(message);
+  /**
+   * `cause`: what upstream said (a KubeError with the apiserver's text): written to the log with the
+   * answer, never sent to the client.
+   */
+  constructor(status: number, code: ErrorCode, message: string, hint?: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.status = status;
     this.code = code;
     this.hint = hint;
@@ -46,6 +50,8 @@ export function isApiPath(url: string): boolean {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
+      if (error.cause !== undefined)
+        request.log.info({ err: error.cause, code: error.code }, 'answered with an upstream refusal');
       return reply.status(error.status).send(error.toBody());
     }
     if (error.validation) {

@@ -52,14 +52,25 @@ export function trafficClassOf(req: Pick<KubeRequest, 'as' | 'traffic'>): Traffi
   return req.traffic ?? 'request';
 }
 
-/** A failed Kubernetes call: the HTTP status and the apiserver's Status reason and message. */
+/** One field an invalid object was refused for (Status details.causes). */
+export interface KubeErrorCause {
+  field: string | undefined;
+  message: string | undefined;
+}
+
+/**
+ * A failed Kubernetes call: the HTTP status and the apiserver's Status reason, message and the fields
+ * it named. Its text is upstream's: for the log; users get server/src/http/kube-errors.ts's answer.
+ */
 export class KubeError extends Error {
   readonly status: number;
   readonly reason: string;
-  constructor(status: number, reason: string, message: string) {
+  readonly causes: readonly KubeErrorCause[];
+  constructor(status: number, reason: string, message: string, causes: readonly KubeErrorCause[] = []) {
     super(message);
     this.status = status;
     this.reason = reason;
+    this.causes = causes;
   }
 }
 
@@ -185,11 +196,22 @@ function readBody(res: IncomingMessage): Promise<string> {
 
 function kubeErrorOf(status: number, text: string): KubeError {
   try {
-    const body = JSON.parse(text) as { reason?: unknown; message?: unknown };
+    const body = JSON.parse(text) as { reason?: unknown; message?: unknown; details?: { causes?: unknown } };
+    const causes = Array.isArray(body.details?.causes) ? (body.details.causes as unknown[]) : [];
     return new KubeError(
       status,
       typeof body.reason === 'string' ? body.reason : '',
       typeof body.message === 'string' ? body.message : text,
+      causes.slice(0, 20).map((cause) => {
+        const { field, message } = (typeof cause === 'object' && cause !== null ? cause : {}) as Record<
+          string,
+          unknown
+        >;
+        return {
+          field: typeof field === 'string' ? field : undefined,
+          message: typeof message === 'string' ? message : undefined,
+        };
+      }),
     );
   } catch {
     return new KubeError(status, '', text.slice(0, 500));

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { NamespaceList, NamespaceSummary } from '@argovue/api-types';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
+import { notFound } from '../http/kube-errors.ts';
 import type { NamespaceDirectory } from './summaries.ts';
 
 // Kubernetes names: what a namespace may be called. Anything else is refused before any lookup.
@@ -23,12 +24,7 @@ export function namespaceParam(request: FastifyRequest): string {
 
 /** The one answer for a namespace that does not exist and for one the user may not use. */
 export function namespaceNotFound(namespace: string): HttpError {
-  return new HttpError(
-    404,
-    'NOT_FOUND',
-    `Namespace ${namespace} was not found, or you have no access to it.`,
-    'Check the name; access comes from your groups.',
-  );
+  return notFound({ kind: 'Namespace', name: namespace });
 }
 
 export function registerNamespaceRoutes(app: FastifyInstance, directory: NamespaceDirectory): void {

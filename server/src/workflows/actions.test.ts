@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ActionRefused } from './actions.ts';
+import { HttpError } from '../http/errors.ts';
 import { resubmittedWorkflow } from './resubmit.ts';
 import { resolveParameters } from './submit.ts';
 
@@ -23,7 +23,7 @@ describe('resolveParameters', () => {
     assert.throws(
       () => resolveParameters(declared, { mode: 'reckless', podSpecPatch: '{}' }),
       (error: unknown) => {
-        assert.ok(error instanceof ActionRefused);
+        assert.ok(error instanceof HttpError);
         assert.equal(error.code, 'INPUT_INVALID');
         assert.match(error.message, /no parameter "podSpecPatch"/);
         assert.match(error.message, /"bucket" needs a value/);

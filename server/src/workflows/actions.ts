@@ -4,26 +4,10 @@
 import type { WorkflowAction, WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { gzipSync } from 'node:zlib';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { HttpError } from '../http/errors.ts';
+import { refusedAs, type KubeResource } from '../http/kube-errors.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
 import { workflowNodes, type RawNode } from './nodes.ts';
-
-/** An action the user may not take now, or whose input was wrong: status, code and words for them. */
-export class ActionRefused extends Error {
-  readonly status: 400 | 404 | 409;
-  readonly code: 'INPUT_INVALID' | 'NOT_FOUND' | 'CONFLICT';
-  readonly hint: string;
-  constructor(
-    status: 400 | 404 | 409,
-    code: 'INPUT_INVALID' | 'NOT_FOUND' | 'CONFLICT',
-    message: string,
-    hint: string,
-  ) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.hint = hint;
-  }
-}
 
 interface Workflow {
   metadata?: { name?: string; resourceVersion?: string };
@@ -34,28 +18,9 @@ interface Workflow {
 const finished = new Set(['Succeeded', 'Failed', 'Error']);
 export const base = '/apis/argoproj.io/v1alpha1';
 
-export function missing(namespace: string, name: string): ActionRefused {
-  return new ActionRefused(
-    404,
-    'NOT_FOUND',
-    `Workflow ${name} in ${namespace} was not found, or you have no access to it.`,
-    'Check the name and namespace.',
-  );
-}
-
-/** A Kubernetes refusal as the user sees it: 403 and 404 alike, a conflict as "changed meanwhile". */
-export function refusal(error: unknown, namespace: string, name: string): never {
-  if (error instanceof KubeError && (error.status === 403 || error.status === 404))
-    throw missing(namespace, name);
-  if (error instanceof KubeError && error.status === 409) {
-    throw new ActionRefused(
-      409,
-      'CONFLICT',
-      `Workflow ${name} changed while this action was made.`,
-      'Reload and try again.',
-    );
-  }
-  throw error;
+/** A workflow, as refusals name it. */
+export function aWorkflow(namespace: string, name: string): KubeResource {
+  return { kind: 'Workflow', namespace, name };
 }
 
 export async function actOnWorkflow(
@@ -68,10 +33,10 @@ export async function actOnWorkflow(
   const path = `${base}/namespaces/${namespace}/workflows/${name}`;
   const workflow = await api
     .json<Workflow>({ path, as: identity })
-    .catch((error: unknown) => refusal(error, namespace, name));
+    .catch(refusedAs(aWorkflow(namespace, name)));
   const phase = workflow.status?.phase ?? 'Pending';
   if (finished.has(phase)) {
-    throw new ActionRefused(
+    throw new HttpError(
       409,
       'CONFLICT',
       `Workflow ${name} has already ${phase === 'Succeeded' ? 'succeeded' : 'finished'}: there is nothing to ${action}.`,
@@ -80,7 +45,7 @@ export async function actOnWorkflow(
   }
   if (action === 'resume') return resume(api, identity, path, workflow, namespace, name);
   if (action === 'suspend' && workflow.spec?.suspend === true) {
-    throw new ActionRefused(
+    throw new HttpError(
       409,
       'CONFLICT',
       `Workflow ${name} is already suspended.`,
@@ -101,7 +66,7 @@ export async function actOnWorkflow(
       contentType: 'application/merge-patch+json',
       body: { metadata: { resourceVersion: workflow.metadata?.resourceVersion }, spec },
     })
-    .catch((error: unknown) => refusal(error, namespace, name));
+    .catch(refusedAs(aWorkflow(namespace, name)));
   const done = { stop: 'Stopping', terminate: 'Terminating', suspend: 'Suspended' }[action];
   return { namespace, name, message: `${done} ${name}.` };
 }
@@ -120,7 +85,7 @@ async function resume(
 ): Promise<WorkflowActionResult> {
   const nodes = await workflowNodes(workflow.status);
   if (!nodes.ok) {
-    throw new ActionRefused(
+    throw new HttpError(
       409,
       'CONFLICT',
       `Workflow ${name} cannot be resumed: ${nodes.reason}.`,
@@ -142,7 +107,7 @@ async function resume(
     });
   }
   if (workflow.spec?.suspend !== true && resumed.size === 0) {
-    throw new ActionRefused(
+    throw new HttpError(
       409,
       'CONFLICT',
       `Workflow ${name} is not suspended.`,
@@ -168,7 +133,7 @@ async function resume(
         ...(status === undefined ? {} : { status }),
       },
     })
-    .catch((error: unknown) => refusal(error, namespace, name));
+    .catch(refusedAs(aWorkflow(namespace, name)));
   const steps =
     resumed.size === 0 ? '' : ` (${resumed.size} suspend step${resumed.size === 1 ? '' : 's'} continued)`;
   return { namespace, name, message: `Resumed ${name}${steps}.` };
@@ -208,6 +173,6 @@ export async function deleteWorkflow(
       as: identity,
       body: { propagationPolicy: 'Background' },
     })
-    .catch((error: unknown) => refusal(error, namespace, name));
+    .catch(refusedAs(aWorkflow(namespace, name)));
   return { namespace, name, message: `Deleted ${name}.` };
 }

@@ -4,11 +4,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { NodePod, WorkflowKubeEventList, WorkflowNodeDetail } from '@argovue/api-types';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { answer, refusedAs } from '../http/kube-errors.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
+import { aWorkflow } from './actions.ts';
 import { namespaceParam } from '../namespaces/routes.ts';
 import { readWorkflowEvents } from './kube-events.ts';
 import { readNodeDetail } from './node-detail.ts';
-import { workflowNameParam, workflowNotFound } from './routes.ts';
+import { workflowNameParam } from './routes.ts';
 import { workflowUidForUser } from './workflow-metadata.ts';
 import { listWorkflowPods, nodeIdOfPod, nodePodOf } from './workflow-pods.ts';
 
@@ -41,9 +43,7 @@ export function registerWorkflowDetailRoutes(app: FastifyInstance, api: KubeApi)
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
       const name = workflowNameParam(request);
-      const events = await readWorkflowEvents(api, user, namespace, name, abortOnClose(request));
-      if (events === undefined) throw workflowNotFound(namespace, name);
-      return events;
+      return readWorkflowEvents(api, user, namespace, name, abortOnClose(request));
     },
   );
 
@@ -54,17 +54,7 @@ export function registerWorkflowDetailRoutes(app: FastifyInstance, api: KubeApi)
       const namespace = namespaceParam(request);
       const name = workflowNameParam(request);
       const nodeId = nodeIdParam(request);
-      const result = await readNodeDetail(api, user, namespace, name, nodeId);
-      if (result.ok) return result.detail;
-      if (result.missing === 'workflow') throw workflowNotFound(namespace, name);
-      throw new HttpError(
-        404,
-        'NOT_FOUND',
-        result.reason === undefined
-          ? `Workflow ${name} has no node ${nodeId}.`
-          : `The nodes of workflow ${name} cannot be read: ${result.reason}`,
-        'Open the node from the workflow’s graph; a retry can replace nodes.',
-      );
+      return readNodeDetail(api, user, namespace, name, nodeId);
     },
   );
 
@@ -76,26 +66,23 @@ export function registerWorkflowDetailRoutes(app: FastifyInstance, api: KubeApi)
       const name = workflowNameParam(request);
       const nodeId = nodeIdParam(request);
       const signal = abortOnClose(request);
-      if ((await workflowUidForUser(api, user, namespace, name, signal)) === undefined)
-        throw workflowNotFound(namespace, name);
-      const pods = await listWorkflowPods(api, user, namespace, name, signal).catch((error: unknown) => {
-        if (error instanceof KubeError && error.status === 403)
-          throw new HttpError(
-            403,
-            'FORBIDDEN',
-            `You may read workflow ${name} but not the pods of ${namespace}.`,
-            'Ask for a role that may get and list pods there (argovue-user has it).',
-          );
-        throw error;
-      });
+      await workflowUidForUser(api, user, namespace, name, signal);
+      const pods = await listWorkflowPods(api, user, namespace, name, signal).catch(
+        refusedAs(aWorkflow(namespace, name), {
+          403: {
+            code: 'FORBIDDEN',
+            message: `You may read workflow ${name} but not the pods of ${namespace}.`,
+            hint: 'Ask for a role that may get and list pods there (argovue-user has it).',
+          },
+        }),
+      );
       const pod = pods.find((p) => nodeIdOfPod(p) === nodeId);
       if (pod === undefined) {
-        throw new HttpError(
-          404,
-          'POD_NOT_FOUND',
-          `Node ${nodeId} has no pod (any more).`,
-          'Only pod nodes have one, and pod garbage collection deletes it after the node finished.',
-        );
+        throw answer({
+          code: 'POD_NOT_FOUND',
+          message: `Node ${nodeId} has no pod (any more).`,
+          hint: 'Only pod nodes have one, and pod garbage collection deletes it after the node finished.',
+        });
       }
       return nodePodOf(pod);
     },

@@ -2,7 +2,9 @@
 // whether they may see it, and a refusal looks exactly like a missing workflow.
 import type { NodePhase, WorkflowDetail, WorkflowNode } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { refusedAs } from '../http/kube-errors.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
+import { aWorkflow } from './actions.ts';
 import { inputsAndOutputs } from './node-io.ts';
 import { workflowNodes, type RawNode } from './nodes.ts';
 import { workflowRow } from './rows.ts';
@@ -31,17 +33,13 @@ export async function readWorkflowForUser(
   identity: KubeIdentity,
   namespace: string,
   name: string,
-): Promise<WorkflowDetail | undefined> {
-  let object: RawWorkflowObject;
-  try {
-    object = await api.json<RawWorkflowObject>({
+): Promise<WorkflowDetail> {
+  const object = await api
+    .json<RawWorkflowObject>({
       path: `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${encodeURIComponent(name)}`,
       as: identity,
-    });
-  } catch (error) {
-    if (error instanceof KubeError && (error.status === 404 || error.status === 403)) return undefined;
-    throw error;
-  }
+    })
+    .catch(refusedAs(aWorkflow(namespace, name)));
   const nodes = await workflowNodes(object.status);
   // The YAML view shows the object without its node map (thousands of nodes are the graph's job).
   const status = Object.fromEntries(

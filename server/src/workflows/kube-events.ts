@@ -104,16 +104,15 @@ async function listEvents(
   return { items, complete: false };
 }
 
-/** Undefined when the workflow does not exist or the user may not read it (the same answer). */
+/** NOT_FOUND alike when the workflow does not exist or the user may not read it. */
 export async function readWorkflowEvents(
   api: KubeApi,
   identity: KubeIdentity,
   namespace: string,
   name: string,
   signal?: AbortSignal,
-): Promise<WorkflowKubeEventList | undefined> {
+): Promise<WorkflowKubeEventList> {
   const workflow = await workflowUidForUser(api, identity, namespace, name, signal);
-  if (workflow === undefined) return undefined;
   const notices: string[] = [];
   const refusedAs =
     <T>(fallback: T, what: string) =>

@@ -24,7 +24,7 @@ import type { WatchCache } from '../kube/watch-cache.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { EventLog } from '../sse/event-log.ts';
 import { readWorkflowForUser } from './detail.ts';
-import { openNodeLog, type LogRequest, type LogResult } from './logs.ts';
+import { openNodeLog, type LogRequest, type NodeLog } from './logs.ts';
 import { workflowLogLines, type WorkflowLogLines, type WorkflowLogRequest } from './workflow-logs.ts';
 import { ListSnapshots } from './list-snapshots.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
@@ -148,21 +148,17 @@ export class WorkflowDirectory {
   }
 
   /** Every pod's log of a workflow, interleaved, read as the user. */
-  allLogs(
-    identity: KubeIdentity,
-    req: WorkflowLogRequest,
-    signal: AbortSignal,
-  ): Promise<WorkflowLogLines | undefined> {
+  allLogs(identity: KubeIdentity, req: WorkflowLogRequest, signal: AbortSignal): Promise<WorkflowLogLines> {
     return workflowLogLines(this.#api, identity, req, signal);
   }
 
   /** A node's container log, streamed, read as the user. */
-  openNodeLog(identity: KubeIdentity, req: LogRequest, signal: AbortSignal): Promise<LogResult> {
+  openNodeLog(identity: KubeIdentity, req: LogRequest, signal: AbortSignal): Promise<NodeLog> {
     return openNodeLog(this.#api, identity, req, signal);
   }
 
-  /** One workflow, read as the user; undefined when it does not exist or they may not see it. */
-  getForUser(identity: KubeIdentity, namespace: string, name: string): Promise<WorkflowDetail | undefined> {
+  /** One workflow, read as the user; NOT_FOUND alike when it does not exist or they may not see it. */
+  getForUser(identity: KubeIdentity, namespace: string, name: string): Promise<WorkflowDetail> {
     return readWorkflowForUser(this.#api, identity, namespace, name);
   }
 

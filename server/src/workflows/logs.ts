@@ -5,10 +5,12 @@
 // re-deriving Argo's naming.
 import type { Readable } from 'node:stream';
 import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { missing } from './actions.ts';
+import type { HttpError } from '../http/errors.ts';
+import { answer, refusedAs, type Answer } from '../http/kube-errors.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
+import { aWorkflow } from './actions.ts';
 import { withLineLimit } from './log-lines.ts';
-import { listWorkflowPods, nodeIdOfPod, type RawPod } from './workflow-pods.ts';
+import { listWorkflowPods, nodeIdOfPod } from './workflow-pods.ts';
 
 export interface LogRequest {
   namespace: string;
@@ -23,52 +25,36 @@ export interface LogRequest {
   download?: boolean | undefined;
 }
 
-export type LogResult =
-  | { ok: true; stream: Readable; pod: string }
-  | { ok: false; status: 404; code: 'NOT_FOUND'; message: string; hint: string };
+export interface NodeLog {
+  stream: Readable;
+  pod: string;
+}
 
+/** The node's log as it comes; throws the API's answer when there is none to read. */
 export async function openNodeLog(
   api: KubeApi,
   identity: KubeIdentity,
   req: LogRequest,
   signal: AbortSignal,
-): Promise<LogResult> {
-  const notFound = (message: string, hint: string): LogResult => ({
-    ok: false,
-    status: 404,
-    code: 'NOT_FOUND',
-    message,
-    hint,
-  });
-  let pods: RawPod[];
-  try {
-    pods = await listWorkflowPods(api, identity, req.namespace, req.workflow, signal);
-  } catch (error) {
-    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
-      const refused = missing(req.namespace, req.workflow);
-      return notFound(refused.message, refused.hint);
-    }
-    throw error;
-  }
+): Promise<NodeLog> {
+  const pods = await listWorkflowPods(api, identity, req.namespace, req.workflow, signal).catch(
+    refusedAs(aWorkflow(req.namespace, req.workflow)),
+  );
   const pod = pods.find((p) => nodeIdOfPod(p) === req.nodeId);
   const podName = pod?.metadata?.name;
-  if (podName === undefined) {
-    return notFound(
-      `Node ${req.nodeId} has no pod (any more).`,
-      'Only pod nodes have logs, and a pod deleted after its workflow finished takes its logs with it.',
-    );
-  }
+  if (podName === undefined) throw noPod(req.nodeId);
   const containers = [...(pod?.spec?.containers ?? []), ...(pod?.spec?.initContainers ?? [])].map(
     (c) => c.name,
   );
   if (!containers.includes(req.container)) {
-    return notFound(
-      `The pod of this node has no container ${req.container}.`,
-      `Its containers: ${containers.join(', ')}.`,
-    );
+    throw answer({
+      code: 'NOT_FOUND',
+      message: `The pod of this node has no container ${req.container}.`,
+      hint: `Its containers: ${containers.join(', ')}.`,
+    });
   }
-  try {
-    const stream = await api.stream({
+  const stream = await api
+    .stream({
       path: `/api/v1/namespaces/${req.namespace}/pods/${podName}/log`,
       query: {
         container: req.container,
@@ -80,21 +66,38 @@ export async function openNodeLog(
       as: identity,
       traffic: 'stream',
       signal,
-    });
-    return { ok: true, stream: req.download === true ? stream : withLineLimit(stream), pod: podName };
-  } catch (error) {
-    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
-      return notFound(
-        `The log of node ${req.nodeId} is not available: ${error.status === 403 ? 'you may not read pod logs here' : 'the pod is gone'}.`,
-        'Ask for access to pods/log, or re-run the node.',
-      );
-    }
-    if (error instanceof KubeError && error.status === 400) {
-      return notFound(
-        `The log of node ${req.nodeId} is not available yet: ${error.message}`,
-        'The container has not started; try again in a moment.',
-      );
-    }
-    throw error;
-  }
+    })
+    .catch(
+      refusedAs(
+        { kind: 'Pod', namespace: req.namespace, name: podName },
+        {
+          // They may read the workflow and list its pods, but not pods/log.
+          403: {
+            code: 'FORBIDDEN',
+            message: `You may not read the logs of the pods in ${req.namespace}.`,
+            hint: 'Ask for a role that may get pods/log there (argovue-user has it).',
+          },
+          404: noPodAnswer(req.nodeId),
+          // The apiserver's 400 here: the container is waiting to start (its words name the pod's state).
+          400: {
+            code: 'NOT_FOUND',
+            message: `The log of node ${req.nodeId} is not available yet: its container has not started.`,
+            hint: 'Try again in a moment.',
+          },
+        },
+      ),
+    );
+  return { stream: req.download === true ? stream : withLineLimit(stream), pod: podName };
+}
+
+function noPodAnswer(nodeId: string): Answer {
+  return {
+    code: 'POD_NOT_FOUND',
+    message: `Node ${nodeId} has no pod (any more).`,
+    hint: 'Only pod nodes have logs, and a pod deleted after its workflow finished takes its logs with it.',
+  };
+}
+
+export function noPod(nodeId: string): HttpError {
+  return answer(noPodAnswer(nodeId));
 }

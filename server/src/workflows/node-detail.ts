@@ -2,14 +2,12 @@
 // The workflow page's node list leaves these out: with thousands of nodes they would weigh megabytes.
 import type { WorkflowNodeDetail } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { base } from './actions.ts';
+import { answer, refusedAs } from '../http/kube-errors.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
+import { aWorkflow, base } from './actions.ts';
 import { workflowNode } from './detail.ts';
 import { inputsAndOutputs, isRecord } from './node-io.ts';
 import { workflowNodes, type RawNode, type WorkflowStatusNodes } from './nodes.ts';
-
-export type NodeDetailResult =
-  { ok: true; detail: WorkflowNodeDetail } | { ok: false; missing: 'workflow' | 'node'; reason?: string };
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -37,21 +35,24 @@ export async function readNodeDetail(
   namespace: string,
   name: string,
   nodeId: string,
-): Promise<NodeDetailResult> {
-  let object: { status?: WorkflowStatusNodes };
-  try {
-    object = await api.json({
+): Promise<WorkflowNodeDetail> {
+  const object = await api
+    .json<{ status?: WorkflowStatusNodes }>({
       path: `${base}/namespaces/${namespace}/workflows/${encodeURIComponent(name)}`,
       as: identity,
-    });
-  } catch (error) {
-    if (error instanceof KubeError && (error.status === 403 || error.status === 404))
-      return { ok: false, missing: 'workflow' };
-    throw error;
-  }
+    })
+    .catch(refusedAs(aWorkflow(namespace, name)));
   const nodes = await workflowNodes(object.status);
-  if (!nodes.ok) return { ok: false, missing: 'node', reason: nodes.reason };
-  const raw = nodes.nodes.get(nodeId);
-  if (raw === undefined) return { ok: false, missing: 'node' };
-  return { ok: true, detail: nodeDetailOf(nodeId, raw) };
+  const raw = nodes.ok ? nodes.nodes.get(nodeId) : undefined;
+  if (raw === undefined) {
+    throw answer({
+      code: 'NOT_FOUND',
+      // The reason is ours (nodes.ts names what is malformed), not upstream's.
+      message: nodes.ok
+        ? `Workflow ${name} has no node ${nodeId}.`
+        : `The nodes of workflow ${name} cannot be read: ${nodes.reason}`,
+      hint: 'Open the node from the workflow’s graph; a retry can replace nodes.',
+    });
+  }
+  return nodeDetailOf(nodeId, raw);
 }

@@ -4,7 +4,8 @@
 // unchecked; ArgoVue refuses both, naming every problem at once.
 import type { KubeIdentity } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
-import { ActionRefused, base } from './actions.ts';
+import { HttpError } from '../http/errors.ts';
+import { base } from './actions.ts';
 
 interface DeclaredParameter {
   name?: unknown;
@@ -69,7 +70,7 @@ export function checkParameterOverrides(
   }
   if (problems.length > 0) {
     const names = [...declared.keys()];
-    throw new ActionRefused(
+    throw new HttpError(
       400,
       'INPUT_INVALID',
       `The parameters do not match the workflow: ${problems.join('; ')}.`,

@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 import type { WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { ActionRefused, base, refusal } from './actions.ts';
+import { HttpError } from '../http/errors.ts';
+import { kubeRefusal, refusedAs } from '../http/kube-errors.ts';
+import { aWorkflow, base } from './actions.ts';
 import { nodeGraphProblem, workflowNodes } from './nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { memoizedNodes } from './resubmit-memoized.ts';
@@ -165,7 +167,7 @@ export async function resubmitWorkflow(
   const parameters = request.parameters ?? {};
   const old = await api
     .json<FullWorkflow>({ path: `${path}/${name}`, as: identity })
-    .catch((error: unknown) => refusal(error, namespace, name));
+    .catch(refusedAs(aWorkflow(namespace, name)));
   await checkParametersAgainstTemplate(api, identity, namespace, old, parameters);
   let created: Workflow | undefined;
   if (request.memoized === true) {
@@ -180,7 +182,7 @@ export async function resubmitWorkflow(
         now,
       );
       if (!made.ok) {
-        throw new ActionRefused(
+        throw new HttpError(
           409,
           'CONFLICT',
           `Workflow ${name} cannot be resubmitted memoized: ${made.reason}.`,
@@ -191,7 +193,7 @@ export async function resubmitWorkflow(
         .json<Workflow>({ method: 'POST', path, as: identity, body: made.workflow })
         .catch((error: unknown) => {
           if (attempt < 2 && error instanceof KubeError && error.status === 409) return undefined;
-          return refusal(error, namespace, name);
+          throw kubeRefusal(error, aWorkflow(namespace, name));
         });
     }
   } else {
@@ -202,7 +204,7 @@ export async function resubmitWorkflow(
         as: identity,
         body: resubmittedWorkflow(old, parameters, identity),
       })
-      .catch((error: unknown) => refusal(error, namespace, name));
+      .catch(refusedAs(aWorkflow(namespace, name)));
   }
   const newName = created.metadata?.name ?? '';
   const how = request.memoized === true ? ' (memoized: what succeeded is not run again)' : '';

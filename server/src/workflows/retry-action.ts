@@ -3,7 +3,9 @@ import { gzipSync } from 'node:zlib';
 import type { WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { ActionRefused, base, refusal } from './actions.ts';
+import { HttpError } from '../http/errors.ts';
+import { kubeRefusal, refusedAs } from '../http/kube-errors.ts';
+import { aWorkflow, base } from './actions.ts';
 import { workflowNodes } from './nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { dnsFriendly } from './resubmit.ts';
@@ -27,11 +29,11 @@ export async function retryWorkflow(
   const path = `${base}/namespaces/${namespace}/workflows/${name}`;
   const workflow = await api
     .json<RetryWorkflow>({ path, as: identity })
-    .catch((error: unknown) => refusal(error, namespace, name));
+    .catch(refusedAs(aWorkflow(namespace, name)));
   await checkParametersAgainstTemplate(api, identity, namespace, workflow, request.parameters ?? {});
   const nodes = await workflowNodes(workflow.status);
   if (!nodes.ok)
-    throw new ActionRefused(
+    throw new HttpError(
       409,
       'CONFLICT',
       `Workflow ${name} cannot be retried: ${nodes.reason}.`,
@@ -44,7 +46,7 @@ export async function retryWorkflow(
     now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
   });
   if (!result.ok)
-    throw new ActionRefused(
+    throw new HttpError(
       409,
       'CONFLICT',
       `Workflow ${name} cannot be retried: ${result.reason}.`,
@@ -54,8 +56,8 @@ export async function retryWorkflow(
   // The pods of the nodes that run again, found by the node id Argo writes on each pod.
   if (result.podNodesToDelete.length > 0) {
     const wanted = new Set(result.podNodesToDelete);
-    const pods = await listWorkflowPods(api, identity, namespace, name).catch((error: unknown) =>
-      refusal(error, namespace, name),
+    const pods = await listWorkflowPods(api, identity, namespace, name).catch(
+      refusedAs(aWorkflow(namespace, name)),
     );
     for (const pod of pods) {
       const podName = pod.metadata?.name;
@@ -63,16 +65,20 @@ export async function retryWorkflow(
       await api
         .json({ method: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${podName}`, as: identity })
         .catch((error: unknown) => {
+          // Gone already is what the delete wanted.
           if (error instanceof KubeError && error.status === 404) return;
-          if (error instanceof KubeError && error.status === 403) {
-            throw new ActionRefused(
-              404,
-              'NOT_FOUND',
-              `You may not delete the pods of ${name}, which a retry needs.`,
-              'Ask for the delete verb on pods in this namespace.',
-            );
-          }
-          throw error;
+          // They may see the workflow and its pods: a refusal of the delete is theirs to know.
+          throw kubeRefusal(
+            error,
+            { kind: 'Pod', namespace, name: podName },
+            {
+              403: {
+                code: 'FORBIDDEN',
+                message: `You may not delete the pods of ${name}, which a retry needs.`,
+                hint: 'Ask for the delete verb on pods in this namespace.',
+              },
+            },
+          );
         });
     }
   }
@@ -100,7 +106,7 @@ export async function retryWorkflow(
             : { ...status, compressedNodes: gzipSync(JSON.stringify(allNodes)).toString('base64') },
       },
     })
-    .catch((error: unknown) => refusal(error, namespace, name));
+    .catch(refusedAs(aWorkflow(namespace, name)));
   const rerun = result.podNodesToDelete.length;
   return {
     namespace,

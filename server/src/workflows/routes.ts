@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WorkflowActionResult, WorkflowDetail } from '@argovue/api-types';
-import { ActionRefused, missing } from './actions.ts';
 import { requireUser } from '../auth/routes.ts';
 import { HttpError } from '../http/errors.ts';
 import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
@@ -103,12 +102,6 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string, hint: s
   return parsed.data;
 }
 
-/** The one answer for a workflow that does not exist and for one the user may not see. */
-export function workflowNotFound(namespace: string, name: string): HttpError {
-  const refused = missing(namespace, name);
-  return new HttpError(refused.status, refused.code, refused.message, refused.hint);
-}
-
 // An interleaved log follows at most this many pods at once (and never more than a user's cap).
 const maxInterleavedStreams = 16;
 
@@ -125,12 +118,8 @@ export function registerWorkflowRoutes(
     const { user } = requireUser(request);
     const namespace = namespaceParam(request);
     const name = workflowNameParam(request);
-    const detail = await workflows.getForUser(user, namespace, name);
     // The same answer whether the workflow does not exist or the user may not see it.
-    if (detail === undefined) {
-      throw workflowNotFound(namespace, name);
-    }
-    return detail;
+    return workflows.getForUser(user, namespace, name);
   });
 
   app.get('/api/v1/namespaces/:namespace/workflows/:name/logs', streamed, async (request, reply) => {
@@ -168,10 +157,6 @@ export function registerWorkflowRoutes(
       handle.release();
       throw error;
     }
-    if (!result.ok) {
-      handle.release();
-      throw new HttpError(result.status, result.code, result.message, result.hint);
-    }
     const endable = endableBody(result.stream);
     ending.endWith = (line) => {
       endable.endWith(line);
@@ -200,7 +185,7 @@ export function registerWorkflowRoutes(
         'Send { template: { name }, parameters: { name: "value" } }.',
       );
       const result = await idempotent(idempotencyKeys, request, reply, user.username, () =>
-        refusedAsHttp(workflows.submit(user, namespace, body)),
+        workflows.submit(user, namespace, body),
       );
       reply.status(201);
       return result;
@@ -220,7 +205,7 @@ export function registerWorkflowRoutes(
         'Send { nodeId?, restartSuccessful?, parameters? } or nothing.',
       );
       return idempotent(idempotencyKeys, request, reply, user.username, () =>
-        refusedAsHttp(workflows.retry(user, namespace, name, body)),
+        workflows.retry(user, namespace, name, body),
       );
     },
   );
@@ -238,7 +223,7 @@ export function registerWorkflowRoutes(
         'Send { parameters?: { name: "value" }, memoized?: true } or nothing.',
       );
       const result = await idempotent(idempotencyKeys, request, reply, user.username, () =>
-        refusedAsHttp(workflows.resubmit(user, namespace, name, body)),
+        workflows.resubmit(user, namespace, name, body),
       );
       reply.status(201);
       return result;
@@ -261,7 +246,7 @@ export function registerWorkflowRoutes(
           `Actions: ${ActionSchema.options.join(', ')}.`,
         );
       }
-      return refusedAsHttp(workflows.act(user, namespace, name, parsed.data));
+      return workflows.act(user, namespace, name, parsed.data);
     },
   );
 
@@ -271,7 +256,7 @@ export function registerWorkflowRoutes(
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
       const name = workflowNameParam(request);
-      return refusedAsHttp(workflows.delete(user, namespace, name));
+      return workflows.delete(user, namespace, name);
     },
   );
 
@@ -298,9 +283,6 @@ export function registerWorkflowRoutes(
       },
       abort.signal,
     );
-    if (lines === undefined) {
-      throw workflowNotFound(namespace, name);
-    }
     let endedBecause: string | undefined;
     // Each pod's log open at once is an upstream stream: all of them count against the caps.
     const handle = streams.open({
@@ -337,14 +319,4 @@ export function registerWorkflowRoutes(
     if (endedBecause !== undefined) res.write(`… [log stream ended: ${endedBecause}]\n`);
     res.end();
   });
-}
-
-async function refusedAsHttp<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ActionRefused)
-      throw new HttpError(error.status, error.code, error.message, error.hint);
-    throw error;
-  }
 }

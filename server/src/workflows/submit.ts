@@ -3,8 +3,10 @@
 // which users must not choose.
 import type { SubmitWorkflowRequest, WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { ActionRefused, base } from './actions.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
+import { refusedAs, type Answer } from '../http/kube-errors.ts';
+import { HttpError } from '../http/errors.ts';
+import { base } from './actions.ts';
 
 interface Workflow {
   metadata?: { name?: string };
@@ -43,7 +45,7 @@ export function resolveParameters(
     resolved.push({ name, value });
   }
   if (problems.length > 0) {
-    throw new ActionRefused(
+    throw new HttpError(
       400,
       'INPUT_INVALID',
       `The parameters do not match the template: ${problems.join('; ')}.`,
@@ -63,17 +65,9 @@ export async function submitWorkflow(
   const templatePath = cluster
     ? `${base}/clusterworkflowtemplates/${templateName}`
     : `${base}/namespaces/${namespace}/workflowtemplates/${templateName}`;
-  const template = await api.json<Template>({ path: templatePath, as: identity }).catch((error: unknown) => {
-    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
-      throw new ActionRefused(
-        404,
-        'NOT_FOUND',
-        `Template ${templateName} was not found, or you have no access to it.`,
-        'Pick a template from the list.',
-      );
-    }
-    throw error;
-  });
+  const template = await api
+    .json<Template>({ path: templatePath, as: identity })
+    .catch(refusedAs({ kind: 'Template', name: templateName }));
   const parameters = resolveParameters(template.spec?.arguments?.parameters ?? [], request.parameters ?? {});
   const created = await api
     .json<Workflow>({
@@ -98,25 +92,24 @@ export async function submitWorkflow(
         },
       },
     })
-    .catch((error: unknown) => {
-      if (error instanceof KubeError && (error.status === 403 || error.status === 404)) {
-        throw new ActionRefused(
-          404,
-          'NOT_FOUND',
-          `Namespace ${namespace} was not found, or you have no access to it.`,
-          'You may not run workflows there.',
-        );
-      }
-      if (error instanceof KubeError && error.status === 422) {
-        throw new ActionRefused(
-          400,
-          'INPUT_INVALID',
-          `Kubernetes refused the workflow: ${error.message}`,
-          'Fix the values and submit again.',
-        );
-      }
-      throw error;
-    });
+    .catch(
+      refusedAs(
+        { kind: 'Workflow', namespace, name: templateName },
+        {
+          403: namespaceRefusal(namespace),
+          404: namespaceRefusal(namespace),
+        },
+      ),
+    );
   const name = created.metadata?.name ?? '';
   return { namespace, name, message: `Submitted ${name} from ${templateName}.` };
+}
+
+// Creating a workflow is refused (or 404) only where the user may not run workflows at all.
+function namespaceRefusal(namespace: string): Answer {
+  return {
+    code: 'NOT_FOUND',
+    message: `Namespace ${namespace} was not found, or you have no access to it.`,
+    hint: 'You may not run workflows there.',
+  };
 }

@@ -2,7 +2,8 @@
 // user (impersonated): Kubernetes decides what they may see. Only what a submit form needs is kept.
 import type { TemplateParameter, WorkflowTemplateSummary } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { isAbsentForUser, refusedAs } from '../http/kube-errors.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
 import { base } from './actions.ts';
 
 const descriptionAnnotation = 'workflows.argoproj.io/description';
@@ -55,22 +56,17 @@ function summaries(items: unknown, cluster: boolean): WorkflowTemplateSummary[] 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The namespace's WorkflowTemplates; undefined when the user may not list them (as if it did not exist). */
+/** The namespace's WorkflowTemplates; NOT_FOUND for the namespace when the user may not list them. */
 export async function listWorkflowTemplatesForUser(
   api: KubeApi,
   identity: KubeIdentity,
   namespace: string,
-): Promise<WorkflowTemplateSummary[] | undefined> {
-  try {
-    const list = await api.json<{ items?: unknown }>({
-      path: `${base}/namespaces/${namespace}/workflowtemplates`,
-      as: identity,
-    });
-    return summaries(list.items, false);
-  } catch (error) {
-    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) return undefined;
-    throw error;
-  }
+): Promise<WorkflowTemplateSummary[]> {
+  const list = await api
+    .json<{ items?: unknown }>({ path: `${base}/namespaces/${namespace}/workflowtemplates`, as: identity })
+    // A namespace the user may not read templates in answers exactly like one that does not exist.
+    .catch(refusedAs({ kind: 'Namespace', name: namespace }));
+  return summaries(list.items, false);
 }
 
 /** The ClusterWorkflowTemplates the user may list; none when they may not (most users). */
@@ -85,8 +81,8 @@ export async function listClusterWorkflowTemplatesForUser(
     });
     return summaries(list.items, true);
   } catch (error) {
-    // 404: Argo's CRDs without the cluster kind installed.
-    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) return [];
+    // 404: Argo's CRDs without the cluster kind installed; 403: most users, who may use none.
+    if (isAbsentForUser(error)) return [];
     throw error;
   }
 }

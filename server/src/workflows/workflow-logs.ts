@@ -6,10 +6,12 @@
 // logs end) and a pod waiting for a place gets its log from its start once one frees.
 import type { Readable } from 'node:stream';
 import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { refusedAs } from '../http/kube-errors.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
 import { limitedLines } from './log-lines.ts';
-import { listWorkflowPods, type RawPod } from './workflow-pods.ts';
+import { aWorkflow } from './actions.ts';
+import { listWorkflowPods } from './workflow-pods.ts';
 
 export interface WorkflowLogRequest {
   namespace: string;
@@ -48,21 +50,17 @@ export function shortNodeName(node: string, workflow: string): string {
 
 /**
  * The workflow's pods, read as the user, then `stream(write)` writes interleaved lines
- * `<timestamp> <node>: <text>`; undefined when the user may not read the workflow's pods.
+ * `<timestamp> <node>: <text>`; NOT_FOUND when the user may not read the workflow's pods.
  */
 export async function workflowLogLines(
   api: KubeApi,
   identity: KubeIdentity,
   req: WorkflowLogRequest,
   signal: AbortSignal,
-): Promise<WorkflowLogLines | undefined> {
-  let pods: RawPod[];
-  try {
-    pods = await listWorkflowPods(api, identity, req.namespace, req.workflow, signal);
-  } catch (error) {
-    if (error instanceof KubeError && (error.status === 403 || error.status === 404)) return undefined;
-    throw error;
-  }
+): Promise<WorkflowLogLines> {
+  const pods = await listWorkflowPods(api, identity, req.namespace, req.workflow, signal).catch(
+    refusedAs(aWorkflow(req.namespace, req.workflow)),
+  );
   const sources = pods
     .filter((pod) => pod.spec?.containers?.some((c) => c.name === req.container))
     // Finished pods first: a follow of theirs ends and frees its place for a running pod's.

@@ -9,6 +9,7 @@ import type {
   WorkflowDetail,
   WorkflowList,
 } from '@argovue/api-types';
+import { isErrorCode } from '@argovue/api-types';
 
 /** An API call that failed: carries the server's error shape so pages can show message and hint. */
 export class ApiCallError extends Error {
@@ -64,13 +65,16 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     });
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as ApiError | null;
+    const body: unknown = await res.json().catch(() => null);
+    // Only an answer in the API's error shape is shown as such (a proxy in between may answer otherwise).
     const error = new ApiCallError(
-      body ?? {
-        code: res.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL',
-        status: res.status,
-        message: `HTTP ${res.status}`,
-      },
+      isApiError(body)
+        ? body
+        : {
+            code: res.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL',
+            status: res.status,
+            message: `HTTP ${res.status}`,
+          },
     );
     if (res.status === 401) {
       csrfToken = null;
@@ -198,4 +202,10 @@ export async function openLogStream(path: string, signal: AbortSignal): Promise<
     throw new ApiCallError(body ?? { code: 'INTERNAL', status: res.status, message: `HTTP ${res.status}` });
   }
   return res.body;
+}
+
+function isApiError(body: unknown): body is ApiError {
+  if (typeof body !== 'object' || body === null) return false;
+  const { code, status, message } = body as Record<string, unknown>;
+  return isErrorCode(code) && typeof status === 'number' && typeof message === 'string';
 }
