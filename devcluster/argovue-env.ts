@@ -6,11 +6,14 @@ export const devclusterDir =
   process.env['ARGOVUE_DEVCLUSTER_DIR'] ?? fileURLToPath(new URL('../.devcluster', import.meta.url));
 export const oidcIssuer = `http://127.0.0.1:${process.env['DEVCLUSTER_OIDC_PORT'] ?? '5556'}`;
 
-export function devclusterArgovueEnv(port: number): Record<string, string> {
+/** `proxyPort`: the service proxy's listener; instances are at `http://<instance>--<namespace>.localhost:<proxyPort>`. */
+export function devclusterArgovueEnv(port: number, proxyPort = port + 1): Record<string, string> {
   return {
     KUBECONFIG: `${devclusterDir}/argovue.kubeconfig`,
     ARGOVUE_PORT: String(port),
     ARGOVUE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ARGOVUE_PROXY_PORT: String(proxyPort),
+    ARGOVUE_PROXY_URL: `http://localhost:${proxyPort}`,
     ARGOVUE_OIDC_ISSUER: oidcIssuer,
     ARGOVUE_OIDC_CLIENT_ID: 'argovue',
     ARGOVUE_OIDC_CLIENT_SECRET_FILE: `${devclusterDir}/oidc/client-secret`,

@@ -38,6 +38,7 @@ while (Date.now() < deadline) {
       : '';
     console.log(`
   ArgoVue is running: ${url}
+  Services open at http://<instance>--<namespace>.localhost:${port + 1}
 ${useLocalCluster ? `  Demo users (password: demo):\n${users}\n` : ''}  Stop: Ctrl-C (the local cluster keeps running; \`make cluster-down\` stops it)
 `);
     break;

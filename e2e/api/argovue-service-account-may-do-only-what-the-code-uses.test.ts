@@ -25,6 +25,13 @@ const everywhere = [
   'watch rbac.authorization.k8s.io/rolebindings',
   'list argoproj.io/workflows',
   'watch argoproj.io/workflows',
+  // The service proxy's caches (proxy/instance-targets.ts).
+  'list argovue.io/serviceinstances',
+  'watch argovue.io/serviceinstances',
+  'list discovery.k8s.io/endpointslices',
+  'watch discovery.k8s.io/endpointslices',
+  'list core/pods',
+  'watch core/pods',
 ];
 // Logout records shared by replicas (auth/revocation-store.ts), in ArgoVue's namespace only.
 const inOwnNamespace = [

@@ -23,6 +23,10 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The service proxy's base URL (`http://localhost:<port>`): instances are its subdomains. */
+  proxyUrl: string;
+  /** The port the proxy listens on, at 127.0.0.1. */
+  proxyPort: number;
   pid: number;
   output: () => string;
   stop: () => Promise<void>;
@@ -49,15 +53,16 @@ export async function startServer(
   env: Record<string, string> | ((port: number) => Record<string, string>) = {},
   // How long the server may go without progress before it counts as stuck: no answer at all, or caches
   // that hold no more objects than before. A restart test starts the server again on the port it had.
-  options: { stallMs?: number; port?: number } = {},
+  options: { stallMs?: number; port?: number; proxyPort?: number } = {},
 ): Promise<RunningServer> {
   const stallMs = options.stallMs ?? 60_000;
   const port = options.port ?? (await freePort());
+  const proxyPort = options.proxyPort ?? (await freePort());
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [serverMain], {
     env: {
       ...process.env,
-      ...devclusterArgovueEnv(port),
+      ...devclusterArgovueEnv(port, proxyPort),
       ARGOVUE_LOG_LEVEL: 'warn',
       ...(typeof env === 'function' ? env(port) : env),
     },
@@ -89,6 +94,8 @@ export async function startServer(
   }
   return {
     url,
+    proxyUrl: `http://localhost:${proxyPort}`,
+    proxyPort,
     pid: child.pid ?? 0,
     output: () => output,
     stop: () =>

@@ -8,7 +8,7 @@ import { Authenticator } from './auth/authenticator.ts';
 import { OidcClient } from './auth/oidc.ts';
 import { RevocationStore } from './auth/revocation-store.ts';
 import { registerAuth } from './auth/routes.ts';
-import { publicOrigin, type Config } from './config.ts';
+import { proxyBaseUrl, publicOrigin, type Config } from './config.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { apiNotFound, isApiPath, registerErrorHandling } from './http/errors.ts';
@@ -24,6 +24,8 @@ import {
   stopNamespaceCaches,
 } from './namespaces/caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
+import { registerOpenRoute } from './proxy/open-route.ts';
+import { startProxyFeature, type ProxyFeature } from './proxy/service-proxy.ts';
 import { OpenStreams } from './streams/open-streams.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 import { WorkflowDirectory } from './workflows/list.ts';
@@ -41,6 +43,8 @@ export interface Services {
   kube: KubeApi;
   /** Users' open streams: capped, and ended when their session or access ends. */
   streams: OpenStreams;
+  /** The authenticating proxy to service instances (its own listener; main.ts makes it listen). */
+  proxy: ProxyFeature;
   /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
   cachesReady: () => boolean;
   /** How many objects the shared caches hold: start-up progress while they sync. */
@@ -109,6 +113,18 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     revocations,
     Math.max(config.authzCacheSeconds, 1) * 1000,
   );
+  const proxy = startProxyFeature({
+    api: kubeApi,
+    apiServer: new URL(kc.getCurrentCluster()?.server ?? 'https://kubernetes.default.svc'),
+    access,
+    revocations,
+    sessionKeys: config.sessionKeys,
+    base: proxyBaseUrl(config),
+    portal: publicOrigin(config),
+    limits: { perUser: config.proxyMaxConnectionsPerUser, total: config.proxyMaxConnections },
+    recheckMs: Math.max(config.authzCacheSeconds, 1) * 1000,
+    log,
+  });
   return {
     authenticator,
     oidc,
@@ -116,6 +132,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     workflows: new WorkflowDirectory(caches.workflows, namespaces, kubeApi),
     kube: kubeApi,
     streams,
+    proxy,
     cachesReady: () => cachesReady,
     cachedObjects: () => namespaceCachesSize(caches),
     clusterState: () => health.state,
@@ -123,6 +140,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
       health.stop();
       stopNamespaceCaches(caches);
       streams.stop();
+      proxy.stop().catch((error: unknown) => log(`the proxy did not stop cleanly: ${String(error)}`));
       revocations.stop();
       kubeApi.close();
     },
@@ -154,6 +172,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     authenticator: deps.authenticator,
     oidc: deps.oidc,
     publicOrigin: publicOrigin(config),
+  });
+  registerOpenRoute(app, {
+    authenticator: deps.authenticator,
+    sessions: deps.proxy.sessions,
+    base: deps.proxy.base,
+    secure: publicOrigin(config).protocol === 'https:',
   });
   registerHealthRoutes(app, deps.clusterState, deps.cachesReady, deps.cachedObjects, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);

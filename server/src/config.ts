@@ -89,6 +89,25 @@ const ConfigSchema = z.object({
     .min(64 * 1024)
     .max(256 * 1024 * 1024)
     .default(1024 * 1024),
+  /** The proxy to service instances listens here (a listener of its own: server/src/proxy/proxy-server.ts). */
+  proxyPort: z.coerce.number().int().min(0).max(65535).default(8081),
+  /**
+   * The proxy's public base URL: instances are at `<instance>--<namespace>.<its host>`, so a wildcard
+   * name (and certificate) must point here. Default `http://localhost:<proxyPort>` (browsers resolve
+   * `*.localhost` to loopback).
+   */
+  proxyUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((text) => new URL(text).pathname === '/' && new URL(text).search === '', {
+      message: 'must be an origin, without a path or query',
+    })
+    .refine((text) => !/^[\d.]+$|^\[/.test(new URL(text).hostname), {
+      message: 'must name a domain: instances are its subdomains, and an IP address has none',
+    })
+    .optional(),
+  /** Connections through the proxy (requests under way, WebSockets) one user may hold, and all users. */
+  proxyMaxConnectionsPerUser: z.coerce.number().int().min(1).max(100_000).default(256),
+  proxyMaxConnections: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -120,6 +139,10 @@ const envNames: Record<keyof Config, string> = {
   maxStreamsPerUser: 'ARGOVUE_MAX_STREAMS_PER_USER',
   maxStreams: 'ARGOVUE_MAX_STREAMS',
   sseMaxBufferedBytes: 'ARGOVUE_SSE_MAX_BUFFERED_BYTES',
+  proxyPort: 'ARGOVUE_PROXY_PORT',
+  proxyUrl: 'ARGOVUE_PROXY_URL',
+  proxyMaxConnectionsPerUser: 'ARGOVUE_PROXY_MAX_CONNECTIONS_PER_USER',
+  proxyMaxConnections: 'ARGOVUE_PROXY_MAX_CONNECTIONS',
 };
 
 const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys']);
@@ -149,4 +172,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The origin users reach ArgoVue at. */
 export function publicOrigin(config: Config): URL {
   return new URL(config.publicUrl ?? `http://${config.host}:${config.port}`);
+}
+
+/** The proxy's public base URL: each instance is a subdomain of its host. */
+export function proxyBaseUrl(config: Config): URL {
+  return new URL(config.proxyUrl ?? `http://localhost:${config.proxyPort}`);
 }

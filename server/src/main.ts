@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
   await app.listen({ host: config.host, port: config.port });
+  await services.proxy.proxy.listen(config.host, config.proxyPort);
+  app.log.info({ proxy: services.proxy.base.href, port: config.proxyPort }, 'service proxy listening');
 }
 
 await main();

@@ -1,0 +1,31 @@
+// When each instance was last used through the proxy: what idle culling compares with its template's
+// idle timeout. A request, a WebSocket opening, and data the browser sends on an open WebSocket
+// (a notebook kernel in use) all count. In memory, per replica: the culler asks every replica, or
+// this is written to the instance's status.lastActivityTime by whoever builds culling.
+export class InstanceActivity {
+  readonly #last = new Map<string, number>();
+
+  touch(namespace: string, name: string, at = Date.now()): void {
+    this.#last.set(`${namespace}/${name}`, at);
+  }
+
+  /** Unix milliseconds of the last use seen here, or undefined when none since this replica started. */
+  lastRequestAt(namespace: string, name: string): number | undefined {
+    return this.#last.get(`${namespace}/${name}`);
+  }
+
+  /** Every instance used since `since` (Unix ms), with its time. */
+  usedSince(since: number): { namespace: string; name: string; at: number }[] {
+    const used: { namespace: string; name: string; at: number }[] = [];
+    for (const [key, at] of this.#last) {
+      if (at < since) continue;
+      const slash = key.indexOf('/');
+      used.push({ namespace: key.slice(0, slash), name: key.slice(slash + 1), at });
+    }
+    return used;
+  }
+
+  forget(namespace: string, name: string): void {
+    this.#last.delete(`${namespace}/${name}`);
+  }
+}

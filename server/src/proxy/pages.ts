@@ -1,0 +1,60 @@
+// The few pages the proxy itself answers with at an instance origin (no such service, not running,
+// a handshake that failed). Plain HTML with one inline style allowed by its hash, nothing else:
+// these pages share an origin with a service, so they run no script and load nothing.
+import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+
+const style =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:4em auto;padding:0 1em;color:#1f2933}' +
+  'h1{font-size:1.4em}a{color:#1c5fb8}';
+const styleHash = createHash('sha256').update(style).digest('base64');
+const policy = `default-src 'none'; style-src 'sha256-${styleHash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface Page {
+  status: number;
+  title: string;
+  message: string;
+  link?: { href: string; text: string };
+  /** Seconds after which trying again may help (503). */
+  retryAfter?: number;
+}
+
+export function sendPage(res: ServerResponse, page: Page, extraHeaders: string[] = []): void {
+  const link =
+    page.link === undefined
+      ? ''
+      : `<p><a href="${escapeHtml(page.link.href)}">${escapeHtml(page.link.text)}</a></p>`;
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title><style>${style}</style></head><body><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p>${link}</body></html>`;
+  const headers = [
+    'Content-Type',
+    'text/html; charset=utf-8',
+    'Content-Length',
+    String(Buffer.byteLength(body)),
+    'Cache-Control',
+    'no-store',
+    'Content-Security-Policy',
+    policy,
+    'X-Content-Type-Options',
+    'nosniff',
+    'Referrer-Policy',
+    'no-referrer',
+    ...(page.retryAfter === undefined ? [] : ['Retry-After', String(page.retryAfter)]),
+    ...extraHeaders,
+  ];
+  res.writeHead(page.status, headers);
+  res.end(body);
+}
+
+/** Said for an instance that does not exist and for one the user may not open alike. */
+export function notFoundPage(portal: string): Page {
+  return {
+    status: 404,
+    title: 'No such service',
+    message: 'There is no service at this address, or you may not open it.',
+    link: { href: portal, text: 'Back to ArgoVue' },
+  };
+}

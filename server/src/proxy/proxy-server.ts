@@ -1,0 +1,451 @@
+// The authenticating proxy: every service instance at its own origin, on a listener of its own.
+//
+// Why a second listener rather than Host routing inside the API's server: the proxy's connections need
+// other limits than the API's (no 30 s request timeout and no 1 MiB body limit for long uploads,
+// downloads and WebSockets), its bytes must be piped untouched rather than pass through Fastify's
+// hooks, compression and body parsing, and a mistake in routing by Host can never put the API on an
+// instance origin: this listener has no API at all. An ingress sends `*.<base domain>` here and the
+// portal's host to the API; locally `*.localhost` resolves to loopback in browsers.
+//
+// Per request: the Host names the instance; the origin's own session cookie names the user (none:
+// the handshake of proxy-session.ts through the portal); RBAC decides (`get serviceinstances/proxy`
+// on that instance, a cached access review, so a hit is a Map lookup); the instance's ready pods are
+// dialled (endpoints.ts) and the bytes piped both ways with back-pressure. Exchanges that last (a
+// download, a WebSocket) are registered like the portal's streams and end when the session or the
+// access does.
+import {
+  createServer,
+  request,
+  Agent,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { Socket } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import { instanceOfHost, instanceOrigin, type InstanceRef } from '@argovue/api-types/service-origin';
+import type { SetCookie } from '../auth/session-cookie.ts';
+import type { AccessReviewer } from '../kube/access.ts';
+import type { OpenStreams, RevokedSessions, StreamHandle } from '../streams/open-streams.ts';
+import type { InstanceActivity } from './activity.ts';
+import type { Endpoint } from './endpoints.ts';
+import { browserResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
+import type { InstanceTarget } from './instance-targets.ts';
+import { notFoundPage, sendPage, type Page } from './pages.ts';
+import type { ProxySession, ProxySessions } from './proxy-session.ts';
+
+/** Where the instance origin redeems the portal's code: a path no service may use. */
+export const callbackPath = '/.argovue-proxy/callback';
+
+export interface ServiceProxyOptions {
+  /** The proxy's public base URL: instances are at `<instance>--<namespace>.<its host>`. */
+  base: URL;
+  /** The portal's public origin (the handshake goes there). */
+  portal: URL;
+  sessions: ProxySessions;
+  revocations: RevokedSessions;
+  access: Pick<AccessReviewer, 'can'>;
+  targets: { resolve(namespace: string, name: string): InstanceTarget };
+  activity: InstanceActivity;
+  /** The proxy's own registry of lasting exchanges (its caps are the proxy's, not the portal's). */
+  connections: OpenStreams;
+  log: (message: string) => void;
+}
+
+const notRunning: Record<'stopped' | 'starting' | 'unknown', (ref: InstanceRef) => Page> = {
+  unknown: () => ({
+    status: 503,
+    title: 'ArgoVue is starting',
+    message: 'ArgoVue has just started and is still reading the cluster. Reload this page in a moment.',
+    retryAfter: 2,
+  }),
+  stopped: (ref) => ({
+    status: 503,
+    title: `${ref.name} is stopped`,
+    message: `The service ${ref.name} in ${ref.namespace} is stopped. Start it in ArgoVue, then reload this page.`,
+  }),
+  starting: (ref) => ({
+    status: 503,
+    title: `${ref.name} is starting`,
+    message: `The service ${ref.name} in ${ref.namespace} is not ready yet. This page can be reloaded in a few seconds.`,
+    retryAfter: 5,
+  }),
+};
+
+/** A request that failed before reaching the service: the status and page to answer with. */
+class Refusal extends Error {
+  readonly page: Page;
+  constructor(page: Page) {
+    super(page.title);
+    this.page = page;
+  }
+}
+
+export class ServiceProxy {
+  readonly server: Server;
+  readonly #o: ServiceProxyOptions;
+  readonly #proto: string;
+  readonly #secure: boolean;
+  // Keep-alive to the pods, like any reverse proxy; WebSockets get a socket of their own.
+  readonly #agent = new Agent({ keepAlive: true, maxFreeSockets: 256, scheduling: 'lifo' });
+
+  constructor(options: ServiceProxyOptions) {
+    this.#o = options;
+    this.#proto = options.base.protocol.replace(':', '');
+    this.#secure = this.#proto === 'https';
+    this.server = createServer({
+      // Uploads, downloads and WebSockets last as long as they last; only the headers are bounded.
+      requestTimeout: 0,
+      headersTimeout: 30_000,
+      keepAliveTimeout: 65_000,
+    });
+    this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      this.#handle(req, res).catch((error: unknown) => this.#failed(res, error));
+    });
+    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      socket.on('error', () => socket.destroy());
+      this.#upgrade(req, socket, head).catch((error: unknown) => {
+        if (error instanceof Refusal) writeRawPage(socket, error.page);
+        else {
+          this.#o.log(`proxy: a WebSocket failed: ${String(error)}`);
+          socket.destroy();
+        }
+      });
+    });
+  }
+
+  listen(host: string, port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  /** Stops accepting; open exchanges are ended by the connections registry's stop. */
+  close(): Promise<void> {
+    this.#agent.destroy();
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      setTimeout(() => this.server.closeAllConnections(), 2000).unref();
+    });
+  }
+
+  /** The instance a request's Host names, and its origin; throws Refusal for any other host. */
+  #admit(req: IncomingMessage): { ref: InstanceRef; origin: string } {
+    const ref = instanceOfHost(req.headers.host, this.#o.base);
+    const origin = ref === undefined ? undefined : instanceOrigin(this.#o.base, ref);
+    if (ref === undefined || origin === undefined) throw new Refusal(notFoundPage(this.#o.portal.origin));
+    return { ref, origin };
+  }
+
+  /** The origin's session, if it is still good: not logged out, not expired, its ID token current. */
+  #session(req: IncomingMessage, origin: string): ProxySession | undefined {
+    const session = this.#o.sessions.read(req.headers.cookie, origin);
+    if (session === undefined) return undefined;
+    const now = Date.now() / 1000;
+    if (this.#o.revocations.isRevoked(session.sid, session.expiresAt)) return undefined;
+    if (session.expiresAt <= now || session.idTokenExpiresAt <= now) return undefined;
+    return session;
+  }
+
+  #mayOpen(session: ProxySession, ref: InstanceRef): Promise<boolean> {
+    return this.#o.access.can(session.user, {
+      verb: 'get',
+      group: 'argovue.io',
+      resource: 'serviceinstances',
+      subresource: 'proxy',
+      namespace: ref.namespace,
+      name: ref.name,
+    });
+  }
+
+  /** The endpoint to dial for a user who may open the instance; throws Refusal otherwise. */
+  async #endpoint(session: ProxySession, ref: InstanceRef): Promise<Endpoint> {
+    // Refused and missing answer alike, so a URL tells nobody whether another team's instance exists.
+    const notFound = new Refusal(notFoundPage(this.#o.portal.origin));
+    if (!(await this.#mayOpen(session, ref))) throw notFound;
+    const target = this.#o.targets.resolve(ref.namespace, ref.name);
+    if (target.state === 'missing') throw notFound;
+    if (target.state !== 'ready') throw new Refusal(notRunning[target.state](ref));
+    this.#o.activity.touch(ref.namespace, ref.name);
+    return target.endpoint;
+  }
+
+  /** Registers a lasting exchange; ended (by `end`) when its session or access ends. */
+  #register(session: ProxySession, ref: InstanceRef, end: () => void): StreamHandle {
+    try {
+      return this.#o.connections.open({
+        user: session.user.username,
+        session,
+        slots: 1,
+        recheck: () => this.#mayOpen(session, ref),
+        end,
+      });
+    } catch {
+      throw new Refusal({
+        status: 429,
+        title: 'Too many connections',
+        message:
+          'You have as many connections open to services as ArgoVue allows. Close some tabs and try again.',
+      });
+    }
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { ref, origin } = this.#admit(req);
+    const url = req.url ?? '/';
+    if (url === callbackPath || url.startsWith(`${callbackPath}?`)) {
+      this.#redeem(req, res, origin, url);
+      return;
+    }
+    const session = this.#session(req, origin);
+    if (session === undefined) {
+      this.#startHandshake(req, res, ref, url);
+      return;
+    }
+    const endpoint = await this.#endpoint(session, ref);
+    this.#forward(req, res, endpoint, session, ref);
+  }
+
+  #forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    endpoint: Endpoint,
+    session: ProxySession,
+    ref: InstanceRef,
+  ): void {
+    const upstream = request({
+      host: endpoint.address,
+      port: endpoint.port,
+      method: req.method,
+      path: req.url,
+      headers: upstreamRequestHeaders(req.rawHeaders, {
+        user: session.user,
+        clientAddress: req.socket.remoteAddress ?? '',
+        proto: this.#proto,
+      }),
+      agent: this.#agent,
+    });
+    let handle: StreamHandle;
+    try {
+      handle = this.#register(session, ref, () => {
+        upstream.destroy();
+        res.destroy();
+      });
+    } catch (error) {
+      upstream.on('error', () => undefined);
+      upstream.destroy();
+      throw error;
+    }
+    res.once('close', () => {
+      handle.release();
+      if (!res.writableFinished) upstream.destroy();
+    });
+    const sent = upstream;
+    sent.once('response', (answer) => {
+      res.writeHead(
+        answer.statusCode ?? 502,
+        answer.statusMessage,
+        browserResponseHeaders(answer.rawHeaders),
+      );
+      pipeline(answer, res).catch(() => res.destroy());
+    });
+    sent.once('error', (error) => this.#failed(res, error));
+    // The body goes as it comes: a slow service slows the upload, nothing piles up here.
+    pipeline(req, sent).catch(() => sent.destroy());
+  }
+
+  #startHandshake(req: IncomingMessage, res: ServerResponse, ref: InstanceRef, url: string): void {
+    const navigation =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      (req.headers['sec-fetch-mode'] === 'navigate' ||
+        (req.headers['sec-fetch-mode'] === undefined && (req.headers.accept ?? '').includes('text/html')));
+    if (!navigation) {
+      // A script's request cannot follow a redirect to the portal: it is told, and a reload signs in.
+      const body = JSON.stringify({
+        code: 'UNAUTHENTICATED',
+        status: 401,
+        message: 'You are not signed in to this service.',
+        hint: 'Reload the page to sign in through ArgoVue.',
+      });
+      res.writeHead(401, ['Content-Type', 'application/json', 'Cache-Control', 'no-store']);
+      res.end(body);
+      return;
+    }
+    const state = this.#o.sessions.newState();
+    const target = new URL(`/open/${ref.namespace}/${ref.name}`, this.#o.portal);
+    target.searchParams.set('path', url);
+    target.searchParams.set('state', state.param);
+    res.writeHead(302, [
+      'Location',
+      target.href,
+      'Cache-Control',
+      'no-store',
+      'Referrer-Policy',
+      'no-referrer',
+      'Set-Cookie',
+      this.#setCookie(state.cookie),
+    ]);
+    res.end();
+  }
+
+  #redeem(req: IncomingMessage, res: ServerResponse, origin: string, url: string): void {
+    const code = new URL(url, origin).searchParams.get('code') ?? '';
+    const redeemed = this.#o.sessions.redeem(code, origin, req.headers.cookie);
+    if (!redeemed.ok) {
+      sendPage(res, {
+        status: 400,
+        title: 'This sign-in link cannot be used',
+        message: 'It has expired, was already used, or was opened in another browser.',
+        link: { href: `${origin}/`, text: 'Open the service again' },
+      });
+      return;
+    }
+    const cookies = this.#o.sessions.cookiesFor(redeemed.session);
+    if (cookies === undefined) {
+      sendPage(res, {
+        status: 400,
+        title: 'Your identity is too large',
+        message: 'Your groups do not fit in a session of this service.',
+      });
+      return;
+    }
+    const headers = [
+      'Location',
+      `${origin}${redeemed.path}`,
+      'Cache-Control',
+      'no-store',
+      'Referrer-Policy',
+      'no-referrer',
+    ];
+    for (const cookie of [...cookies, redeemed.clearState])
+      headers.push('Set-Cookie', this.#setCookie(cookie));
+    res.writeHead(302, headers);
+    res.end();
+  }
+
+  // Host-only (no Domain), so no sibling instance ever receives it; `__Host-` names over https.
+  #setCookie(cookie: SetCookie): string {
+    return `${cookie.name}=${cookie.value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${cookie.maxAgeSeconds}${this.#secure ? '; Secure' : ''}`;
+  }
+
+  async #upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
+    const { ref, origin } = this.#admit(req);
+    const session = this.#session(req, origin);
+    if (session === undefined)
+      throw new Refusal({ status: 401, title: 'Not signed in', message: 'Reload the page to sign in.' });
+    const endpoint = await this.#endpoint(session, ref);
+    let serviceSocket: Socket | undefined;
+    const handle = this.#register(session, ref, () => {
+      serviceSocket?.destroy();
+      socket.destroy();
+    });
+    const upstream = request({
+      host: endpoint.address,
+      port: endpoint.port,
+      method: req.method,
+      path: req.url,
+      headers: upstreamRequestHeaders(req.rawHeaders, {
+        user: session.user,
+        clientAddress: req.socket.remoteAddress ?? '',
+        proto: this.#proto,
+        upgrade: req.headers.upgrade ?? 'websocket',
+      }),
+      agent: false,
+    });
+    socket.once('close', () => {
+      handle.release();
+      upstream.destroy();
+      serviceSocket?.destroy();
+    });
+    upstream.once('upgrade', (answer, service: Socket, serviceHead: Buffer) => {
+      serviceSocket = service;
+      service.on('error', () => socket.destroy());
+      service.once('close', () => socket.destroy());
+      if (socket.destroyed) {
+        service.destroy();
+        return;
+      }
+      socket.setNoDelay(true);
+      service.setNoDelay(true);
+      socket.write(
+        statusHead(
+          answer.statusCode ?? 101,
+          answer.statusMessage ?? 'Switching Protocols',
+          browserResponseHeaders(answer.rawHeaders, { upgrade: true }),
+        ),
+      );
+      if (serviceHead.length > 0) socket.write(serviceHead);
+      if (head.length > 0) service.write(head);
+      // Data from the browser is use: a notebook whose kernel is busy over its WebSocket is not idle.
+      socket.on('data', () => this.#o.activity.touch(ref.namespace, ref.name));
+      service.pipe(socket);
+      socket.pipe(service);
+    });
+    upstream.once('response', (answer) => {
+      // The service did not switch protocols: its answer goes back as it is, then the connection ends.
+      socket.write(
+        statusHead(answer.statusCode ?? 502, answer.statusMessage ?? '', [
+          ...browserResponseHeaders(answer.rawHeaders),
+          'Connection',
+          'close',
+        ]),
+      );
+      answer.pipe(socket);
+    });
+    upstream.once('error', () => {
+      if (serviceSocket === undefined && !socket.destroyed) writeRawPage(socket, unreachable(ref));
+    });
+    upstream.end();
+  }
+
+  #failed(res: ServerResponse, error: unknown): void {
+    if (error instanceof Refusal) {
+      if (!res.headersSent) sendPage(res, error.page);
+      return;
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    this.#o.log(`proxy: ${String(error)}`);
+    sendPage(res, {
+      status: 502,
+      title: 'The service did not answer',
+      message: 'ArgoVue could not reach the service. Try again in a moment.',
+      retryAfter: 5,
+    });
+  }
+}
+
+function unreachable(ref: InstanceRef): Page {
+  return {
+    status: 502,
+    title: 'The service did not answer',
+    message: `ArgoVue could not reach ${ref.name}. Try again in a moment.`,
+  };
+}
+
+function statusHead(status: number, message: string, headers: readonly string[]): string {
+  let head = `HTTP/1.1 ${status} ${message.replace(/[\r\n]/g, '')}\r\n`;
+  for (let i = 0; i + 1 < headers.length; i += 2) head += `${headers[i] ?? ''}: ${headers[i + 1] ?? ''}\r\n`;
+  return `${head}\r\n`;
+}
+
+/** A page on a socket that is not (or no longer) an HTTP response: a refused upgrade. */
+function writeRawPage(socket: Socket, page: Page): void {
+  const body = `${page.title}: ${page.message}\n`;
+  socket.end(
+    statusHead(page.status, page.title, [
+      'Content-Type',
+      'text/plain; charset=utf-8',
+      'Content-Length',
+      String(Buffer.byteLength(body)),
+      'Connection',
+      'close',
+    ]) + body,
+  );
+}

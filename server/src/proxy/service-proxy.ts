@@ -1,0 +1,66 @@
+// The proxy feature assembled: its sessions, its caches of instances and their pods, its registry of
+// lasting connections, and its listener. app.ts starts it with the rest; main.ts makes it listen.
+import { isIP } from 'node:net';
+import type { KubeApi } from '../kube/kube-api.ts';
+import type { AccessReviewer } from '../kube/access.ts';
+import { OpenStreams, type RevokedSessions } from '../streams/open-streams.ts';
+import { InstanceActivity } from './activity.ts';
+import { InstanceTargets } from './instance-targets.ts';
+import { ServiceProxy } from './proxy-server.ts';
+import { ProxySessions } from './proxy-session.ts';
+
+export interface ProxyFeature {
+  proxy: ServiceProxy;
+  sessions: ProxySessions;
+  activity: InstanceActivity;
+  targets: InstanceTargets;
+  base: URL;
+  stop: () => Promise<void>;
+}
+
+export interface ProxyFeatureOptions {
+  api: KubeApi;
+  /** The apiserver's URL: its address is never dialled, whatever a pod's status says. */
+  apiServer: URL;
+  access: AccessReviewer;
+  revocations: RevokedSessions;
+  sessionKeys: readonly string[];
+  base: URL;
+  portal: URL;
+  limits: { perUser: number; total: number };
+  /** How often lasting connections are checked against their session and access. */
+  recheckMs: number;
+  log: (message: string) => void;
+}
+
+export function startProxyFeature(options: ProxyFeatureOptions): ProxyFeature {
+  const apiHost = options.apiServer.hostname.replace(/^\[|\]$/g, '');
+  const denied = new Set(isIP(apiHost) === 0 ? [] : [apiHost]);
+  const targets = new InstanceTargets(options.api, options.log, denied).start();
+  const sessions = new ProxySessions(options.sessionKeys, options.base.protocol === 'https:');
+  const activity = new InstanceActivity();
+  const connections = new OpenStreams(options.limits, options.revocations, options.recheckMs);
+  const proxy = new ServiceProxy({
+    base: options.base,
+    portal: options.portal,
+    sessions,
+    revocations: options.revocations,
+    access: options.access,
+    targets,
+    activity,
+    connections,
+    log: options.log,
+  });
+  return {
+    proxy,
+    sessions,
+    activity,
+    targets,
+    base: options.base,
+    stop: async () => {
+      targets.stop();
+      connections.stop();
+      await proxy.close();
+    },
+  };
+}
