@@ -97,6 +97,11 @@ export function StartServiceForm({
       noValidate
     >
       <div className="panel start-service-fields">
+        {attempted && problemCount > 0 && (
+          <p className="field-problem" role="alert">
+            {problemCount === 1 ? 'One field needs' : `${problemCount} fields need`} a fix before starting.
+          </p>
+        )}
         <div className="parameter-fields">
           <div className="parameter-field">
             <label htmlFor={nameId}>Instance name</label>
@@ -121,11 +126,6 @@ export function StartServiceForm({
           </div>
         </div>
         <h2>Inputs</h2>
-        {attempted && problemCount > 0 && (
-          <p className="field-problem" role="alert">
-            {problemCount === 1 ? 'One field needs' : `${problemCount} fields need`} a fix before starting.
-          </p>
-        )}
         <ServiceInputFields
           inputs={template.inputs}
           drafts={drafts}
