@@ -20,3 +20,18 @@ export function devclusterArgovueEnv(port: number, proxyPort = port + 1): Record
     ARGOVUE_SESSION_KEYS_FILE: `${devclusterDir}/argovue-session-key`,
   };
 }
+
+/**
+ * ArgoVue reading the local cluster's workflow archive (the component postgresql of
+ * devcluster/cluster.sh) as its own database role `argovue`, on loopback without TLS.
+ */
+export function devclusterArchiveEnv(): Record<string, string> {
+  return {
+    ARGOVUE_ARCHIVE_HOST: '127.0.0.1',
+    ARGOVUE_ARCHIVE_PORT: process.env['DEVCLUSTER_POSTGRES_PORT'] ?? '15432',
+    ARGOVUE_ARCHIVE_DATABASE: 'argo',
+    ARGOVUE_ARCHIVE_USER: 'argovue',
+    ARGOVUE_ARCHIVE_PASSWORD_FILE: `${devclusterDir}/postgres-secrets/argovue`,
+    ARGOVUE_ARCHIVE_SSLMODE: 'disable',
+  };
+}

@@ -26,6 +26,11 @@ export interface WorkflowRow {
   suspended?: true;
   /** A stop or terminate was asked for (`spec.shutdown`) and the controller is acting on it. */
   shutdown?: 'Stop' | 'Terminate';
+  /**
+   * Set on a run read from Argo's workflow archive that is no longer in the cluster: its uid, which
+   * names its page (GET /api/v1/namespaces/:namespace/archived-workflows/:uid).
+   */
+  archivedUid?: string;
 }
 
 /** GET /api/v1/workflows and GET /api/v1/namespaces/:namespace/workflows */
@@ -37,6 +42,11 @@ export interface WorkflowList {
   continue?: string;
   /** Open /api/v1/workflows/events with `lastEventId` = this to get every change after this list. */
   eventId: string;
+  /**
+   * `unavailable`: ArgoVue reads an archive but could not now, so only live rows are here. Absent when
+   * the archive was read, or when ArgoVue has none.
+   */
+  archive?: 'unavailable';
 }
 
 /**

@@ -3,7 +3,7 @@
 // log in. Ctrl-C stops ArgoVue; the local cluster keeps running (`make cluster-down` stops it).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { devclusterArgovueEnv } from '../argovue-env.ts';
+import { devclusterArchiveEnv, devclusterArgovueEnv } from '../argovue-env.ts';
 import { demoUsers } from '../oidc/users.ts';
 
 const port = Number(process.env['ARGOVUE_PORT'] ?? '8080');
@@ -16,7 +16,7 @@ const server = spawn(
     stdio: 'inherit',
     env: {
       ...process.env,
-      ...(useLocalCluster ? devclusterArgovueEnv(port) : {}),
+      ...(useLocalCluster ? { ...devclusterArgovueEnv(port), ...devclusterArchiveEnv() } : {}),
       ARGOVUE_LOG_LEVEL: process.env['ARGOVUE_LOG_LEVEL'] ?? 'warn',
     },
   },

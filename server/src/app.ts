@@ -4,6 +4,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ClusterInfo } from '@argovue/api-types';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { registerArchivedWorkflowRoutes } from './archive/archived-routes.ts';
+import { mergedListJson } from './archive/merged-list.ts';
+import { WorkflowArchive } from './archive/workflow-archive.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { OidcClient } from './auth/oidc.ts';
 import { RevocationStore } from './auth/revocation-store.ts';
@@ -45,6 +48,8 @@ export interface Services {
   streams: OpenStreams;
   /** The authenticating proxy to service instances (its own listener; main.ts makes it listen). */
   proxy: ProxyFeature;
+  /** Argo's workflow archive, when ArgoVue is configured to read one. */
+  archive?: WorkflowArchive | undefined;
   /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
   cachesReady: () => boolean;
   /** How many objects the shared caches hold: start-up progress while they sync. */
@@ -125,6 +130,8 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     recheckMs: Math.max(config.authzCacheSeconds, 1) * 1000,
     log,
   });
+  const archive = config.archiveHost === undefined ? undefined : new WorkflowArchive(config, log);
+  archive?.startMigration();
   return {
     authenticator,
     oidc,
@@ -133,6 +140,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     kube: kubeApi,
     streams,
     proxy,
+    archive,
     cachesReady: () => cachesReady,
     cachedObjects: () => namespaceCachesSize(caches),
     clusterState: () => health.state,
@@ -142,6 +150,9 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
       streams.stop();
       proxy.stop().catch((error: unknown) => log(`the proxy did not stop cleanly: ${String(error)}`));
       revocations.stop();
+      archive
+        ?.stop()
+        .catch((error: unknown) => log(`workflow archive: closing its connections failed: ${String(error)}`));
       kubeApi.close();
     },
   };
@@ -181,7 +192,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   registerHealthRoutes(app, deps.clusterState, deps.cachesReady, deps.cachedObjects, deps.version);
   registerNamespaceRoutes(app, deps.namespaces);
-  registerWorkflowRoutes(app, deps.workflows, deps.streams);
+  const { archive } = deps;
+  if (archive === undefined) {
+    registerWorkflowRoutes(app, deps.workflows, deps.streams);
+  } else {
+    registerWorkflowRoutes(app, deps.workflows, deps.streams, (namespaces, query) =>
+      mergedListJson(deps.workflows, archive, namespaces, query, (message) => app.log.warn(message)),
+    );
+    registerArchivedWorkflowRoutes(app, deps.workflows, archive, deps.kube);
+  }
   registerWorkflowDetailRoutes(app, deps.kube);
   registerWorkflowTemplateRoutes(app, deps.kube);
   registerWorkflowEvents(app, deps.workflows, deps.streams, {

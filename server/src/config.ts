@@ -108,6 +108,21 @@ const ConfigSchema = z.object({
   /** Connections through the proxy (requests under way, WebSockets) one user may hold, and all users. */
   proxyMaxConnectionsPerUser: z.coerce.number().int().min(1).max(100_000).default(256),
   proxyMaxConnections: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /**
+   * Argo's workflow archive (PostgreSQL), read beside the live workflows. Without a host ArgoVue
+   * reads no archive. ArgoVue needs SELECT on Argo's archive tables; see the README for its indexes.
+   */
+  archiveHost: z.string().min(1).optional(),
+  archivePort: z.coerce.number().int().min(1).max(65535).default(5432),
+  archiveDatabase: z.string().min(1).default('argo'),
+  archiveUser: z.string().min(1).default('argovue'),
+  archivePassword: z.string().optional(),
+  /** `verify-full` checks the server's certificate and name; `disable` only for a database on loopback. */
+  archiveSslMode: z.enum(['disable', 'require', 'verify-full']).default('verify-full'),
+  /** Argo's `persistence.clusterName` and `instanceID`: which of the archive's rows are this cluster's. */
+  archiveClusterName: z.string().min(1).max(64).default('default'),
+  archiveInstanceId: z.string().max(64).default(''),
+  archivePoolSize: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -143,11 +158,21 @@ const envNames: Record<keyof Config, string> = {
   proxyUrl: 'ARGOVUE_PROXY_URL',
   proxyMaxConnectionsPerUser: 'ARGOVUE_PROXY_MAX_CONNECTIONS_PER_USER',
   proxyMaxConnections: 'ARGOVUE_PROXY_MAX_CONNECTIONS',
+  archiveHost: 'ARGOVUE_ARCHIVE_HOST',
+  archivePort: 'ARGOVUE_ARCHIVE_PORT',
+  archiveDatabase: 'ARGOVUE_ARCHIVE_DATABASE',
+  archiveUser: 'ARGOVUE_ARCHIVE_USER',
+  archivePassword: 'ARGOVUE_ARCHIVE_PASSWORD',
+  archiveSslMode: 'ARGOVUE_ARCHIVE_SSLMODE',
+  archiveClusterName: 'ARGOVUE_ARCHIVE_CLUSTER_NAME',
+  archiveInstanceId: 'ARGOVUE_ARCHIVE_INSTANCE_ID',
+  archivePoolSize: 'ARGOVUE_ARCHIVE_POOL_SIZE',
 };
 
-const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys']);
-// Prefixes may be set to the empty string on purpose; every other empty variable counts as unset.
-const emptyAllowed = new Set<keyof Config>(['groupPrefix', 'usernamePrefix']);
+const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys', 'archivePassword']);
+// Prefixes (and Argo's default instance id) may be set to the empty string on purpose; every other
+// empty variable counts as unset.
+const emptyAllowed = new Set<keyof Config>(['groupPrefix', 'usernamePrefix', 'archiveInstanceId']);
 
 /** Reads the configuration once at start, from the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

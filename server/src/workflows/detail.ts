@@ -9,7 +9,7 @@ import { inputsAndOutputs } from './node-io.ts';
 import { workflowNodes, type RawNode } from './nodes.ts';
 import { workflowRow } from './rows.ts';
 
-interface RawWorkflowObject {
+export interface RawWorkflowObject {
   metadata?: { annotations?: Record<string, string> } & Record<string, unknown>;
   spec?: { entrypoint?: string; arguments?: { parameters?: { name?: string; value?: string }[] } } & Record<
     string,
@@ -40,6 +40,11 @@ export async function readWorkflowForUser(
       as: identity,
     })
     .catch(refusedAs(aWorkflow(namespace, name)));
+  return workflowDetailOf(object);
+}
+
+/** A workflow object (live, or from the archive) as the API's detail: its row, parameters and graph. */
+export async function workflowDetailOf(object: RawWorkflowObject): Promise<WorkflowDetail> {
   const nodes = await workflowNodes(object.status);
   // The YAML view shows the object without its node map (thousands of nodes are the graph's job).
   const status = Object.fromEntries(

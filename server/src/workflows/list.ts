@@ -56,9 +56,10 @@ export const WorkflowQuerySchema = z.object({
     .optional(),
   sort: z.enum(WORKFLOW_SORTS).default(DEFAULT_WORKFLOW_SORT),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  // `live.archived` offsets when ArgoVue reads the workflow archive (archive/merged-list.ts).
   continue: z
     .string()
-    .regex(/^\d{1,9}$/, 'continue must be the token of a previous page')
+    .regex(/^\d{1,9}(\.\d{1,9})?$/, 'continue must be the token of a previous page')
     .optional(),
 });
 
@@ -68,12 +69,14 @@ export class WorkflowDirectory {
   readonly #namespaces: NamespaceDirectory;
   readonly #api: KubeApi;
   readonly #snapshots: ListSnapshots;
+  readonly #rows: WatchCache<WorkflowRow>;
   /** Numbered changes of the rows, for live lists. */
   readonly events: EventLog<WorkflowRow>;
 
   constructor(rows: WatchCache<WorkflowRow>, namespaces: NamespaceDirectory, api: KubeApi) {
     this.#namespaces = namespaces;
     this.#api = api;
+    this.#rows = rows;
     this.events = new EventLog(rows, (row) => row.namespace);
     const events = this.events;
     this.#snapshots = new ListSnapshots(
@@ -172,6 +175,33 @@ export class WorkflowDirectory {
     return `{"items":[${rows.map(rowJson).join(',')}],${tail.slice(1)}`;
   }
 
+  /** Every live row of the namespaces matching the query, in its order, and the list's event id. */
+  liveMatches(
+    namespaces: readonly string[],
+    query: WorkflowQuery,
+  ): { rows: readonly WorkflowRow[]; eventId: string } {
+    const eventId = this.events.idOf({ seq: this.events.head });
+    const rows = this.#snapshots.rows(
+      { namespaces, filter: rowFilterOf(query), sort: query.sort },
+      Date.now(),
+    );
+    return { rows, eventId };
+  }
+
+  /** Namespace, name and creation time of every live workflow of the namespaces. */
+  liveRuns(namespaces: readonly string[]): { namespaces: string[]; names: string[]; createdAts: string[] } {
+    const runs = { namespaces: [] as string[], names: [] as string[], createdAts: [] as string[] };
+    for (const namespace of namespaces) {
+      for (const row of this.#rows.inNamespace(namespace)) {
+        if (row.createdAt === '') continue;
+        runs.namespaces.push(row.namespace);
+        runs.names.push(row.name);
+        runs.createdAts.push(row.createdAt);
+      }
+    }
+    return runs;
+  }
+
   #page(
     namespaces: readonly string[],
     query: WorkflowQuery,
@@ -182,7 +212,7 @@ export class WorkflowDirectory {
       { namespaces, filter: rowFilterOf(query), sort: query.sort },
       Date.now(),
     );
-    const offset = Number(query.continue ?? '0');
+    const offset = Number((query.continue ?? '0').split('.')[0]);
     const rows = matches.slice(offset, offset + query.limit);
     const end = offset + rows.length;
     return { rows, total: matches.length, next: end < matches.length ? String(end) : undefined, eventId };

@@ -27,7 +27,7 @@ const labelsNotCarried = new Set([
   'workflows.argoproj.io/workflow-archiving-status',
 ]);
 
-interface FullWorkflow {
+export interface FullWorkflow {
   apiVersion?: string;
   kind?: string;
   metadata?: {
@@ -163,11 +163,23 @@ export async function resubmitWorkflow(
   name: string,
   request: ResubmitRequest,
 ): Promise<WorkflowActionResult> {
+  const old = await api
+    .json<FullWorkflow>({ path: `${base}/namespaces/${namespace}/workflows/${name}`, as: identity })
+    .catch(refusedAs(aWorkflow(namespace, name)));
+  return resubmitFrom(api, identity, namespace, name, old, request);
+}
+
+/** Resubmits `old` (read live, or from the archive) as the user: a new workflow in `namespace`. */
+export async function resubmitFrom(
+  api: KubeApi,
+  identity: KubeIdentity & { email?: string },
+  namespace: string,
+  name: string,
+  old: FullWorkflow,
+  request: ResubmitRequest,
+): Promise<WorkflowActionResult> {
   const path = `${base}/namespaces/${namespace}/workflows`;
   const parameters = request.parameters ?? {};
-  const old = await api
-    .json<FullWorkflow>({ path: `${path}/${name}`, as: identity })
-    .catch(refusedAs(aWorkflow(namespace, name)));
   await checkParametersAgainstTemplate(api, identity, namespace, old, parameters);
   let created: Workflow | undefined;
   if (request.memoized === true) {

@@ -7,7 +7,7 @@ import { streamed } from '../http/compression.ts';
 import { namespaceParam } from '../namespaces/routes.ts';
 import { z } from 'zod';
 import type { WorkflowDirectory } from './list.ts';
-import { registerWorkflowListRoutes } from './list-routes.ts';
+import { registerWorkflowListRoutes, type ListJson } from './list-routes.ts';
 import { endableBody } from '../streams/endable-body.ts';
 import { endMessage, type OpenStreams } from '../streams/open-streams.ts';
 
@@ -71,7 +71,7 @@ const RetrySchema = z
   })
   .strict();
 
-const ResubmitSchema = z
+export const ResubmitSchema = z
   .object({
     parameters: z.record(z.string().min(1).max(253), z.string().max(256 * 1024)).optional(),
     memoized: z.boolean().optional(),
@@ -93,7 +93,7 @@ export function workflowNameParam(request: FastifyRequest): string {
 }
 
 /** A request body or query checked against its schema; every problem named, with how to send it right. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string, hint: string): T {
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string, hint: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -109,8 +109,10 @@ export function registerWorkflowRoutes(
   app: FastifyInstance,
   workflows: WorkflowDirectory,
   streams: OpenStreams,
+  // The lists' JSON when ArgoVue reads the workflow archive too (archive/merged-list.ts).
+  listJson?: ListJson,
 ): void {
-  registerWorkflowListRoutes(app, workflows);
+  registerWorkflowListRoutes(app, workflows, listJson);
   // Submit, retry and resubmit create or rerun workflows: a repeated Idempotency-Key does it once.
   const idempotencyKeys = new IdempotencyKeys();
 

@@ -117,6 +117,18 @@ export function fetchWorkflowPage(path: string, signal?: AbortSignal): Promise<W
   return request<WorkflowList>(path, { signal });
 }
 
+/** A run from the workflow archive, by its uid; 404 as for a workflow that does not exist. */
+export function fetchArchivedWorkflow(
+  namespace: string,
+  uid: string,
+  signal?: AbortSignal,
+): Promise<WorkflowDetail> {
+  return request<WorkflowDetail>(
+    `/api/v1/namespaces/${encodeURIComponent(namespace)}/archived-workflows/${encodeURIComponent(uid)}`,
+    { signal },
+  );
+}
+
 /** One workflow with its nodes; 404 when it does not exist or the user may not read it. */
 export function fetchWorkflow(
   namespace: string,

@@ -26,6 +26,7 @@ export const queryKeys = {
   workflowTemplates: (namespace: string) => ['workflow-templates', namespace] as const,
   workflowList: (path: string) => ['workflow-list', path] as const,
   workflow: (namespace: string, name: string) => ['workflow', namespace, name] as const,
+  archivedWorkflow: (namespace: string, uid: string) => ['archived-workflow', namespace, uid] as const,
   workflowKubeEvents: (namespace: string, name: string) =>
     ['workflow', namespace, name, 'kube-events'] as const,
   nodeDetail: (namespace: string, name: string, nodeId: string, version: string) =>

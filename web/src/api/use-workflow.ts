@@ -1,7 +1,7 @@
 import type { WorkflowDetail } from '@argovue/api-types';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { fetchWorkflow } from './client.ts';
+import { fetchArchivedWorkflow, fetchWorkflow } from './client.ts';
 import { type Loadable, loadableOf } from './loadable.ts';
 import { queryKeys } from './query-client.ts';
 
@@ -29,4 +29,20 @@ export function useWorkflow(
       .catch(reportError);
   }, [queryClient, namespace, name]);
   return { workflow: loadableOf(query), reload, refresh };
+}
+
+/** A run from the workflow archive: it changes no more, so it is read once. */
+export function useArchivedWorkflow(
+  namespace: string,
+  uid: string,
+): { workflow: Loadable<WorkflowDetail>; reload: () => void } {
+  const query = useQuery({
+    queryKey: queryKeys.archivedWorkflow(namespace, uid),
+    queryFn: ({ signal }) => fetchArchivedWorkflow(namespace, uid, signal),
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    refetch().catch(reportError);
+  }, [refetch]);
+  return { workflow: loadableOf(query), reload };
 }

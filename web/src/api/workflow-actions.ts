@@ -34,6 +34,19 @@ export function resubmitWorkflow(
   return request(`${workflowPath(namespace, name)}/resubmit`, { method: 'POST', body, idempotencyKey });
 }
 
+/** A new workflow from a run in the workflow archive (the run is named by its uid). */
+export function resubmitArchivedWorkflow(
+  namespace: string,
+  uid: string,
+  body: ResubmitWorkflowRequest,
+  idempotencyKey: string,
+): Promise<WorkflowActionResult> {
+  return request(
+    `/api/v1/namespaces/${encodeURIComponent(namespace)}/archived-workflows/${encodeURIComponent(uid)}/resubmit`,
+    { method: 'POST', body, idempotencyKey },
+  );
+}
+
 /** stop, terminate, suspend or resume. */
 export function actOnWorkflow(
   namespace: string,

@@ -7,6 +7,7 @@ import { LoginPage } from '../features/login/login-page.tsx';
 import { HomePage } from '../features/namespaces/home-page.tsx';
 import { NamespaceDetailPage } from '../features/namespaces/namespace-detail-page.tsx';
 import { NotFoundPage } from '../features/not-found/not-found-page.tsx';
+import { ArchivedWorkflowPage } from '../features/workflows/archived-workflow-page.tsx';
 import { WorkflowDetailPage } from '../features/workflows/workflow-detail-page.tsx';
 import { WorkflowsPage } from '../features/workflows/workflows-page.tsx';
 import { SubmitWorkflowPage } from '../features/workflows/submit/submit-workflow-page.tsx';
@@ -30,6 +31,7 @@ export function App() {
               <Route path="workflows" element={<WorkflowsPage />} />
               <Route path="workflows/new" element={<SubmitWorkflowPage />} />
               <Route path="workflows/:namespace/:name" element={<WorkflowDetailPage />} />
+              <Route path="archived-workflows/:namespace/:uid" element={<ArchivedWorkflowPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

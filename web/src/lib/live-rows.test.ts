@@ -87,6 +87,28 @@ describe('applyWorkflowChange', () => {
     assert.deepEqual(names(next).slice(0, 1), ['ETL-x']);
   });
 
+  it('never changes a row from the archive: a live change of the same name is another row', () => {
+    const withArchived: LiveRows = {
+      rows: [...list.rows, row('old', '2026-11-24T01:00:00Z', { archivedUid: 'u1', phase: 'Succeeded' })],
+      total: 4,
+    };
+    const deleted = applyWorkflowChange(
+      withArchived,
+      { type: 'delete', ref: { namespace: 'team-a', name: 'old' } },
+      newestFirst,
+      complete,
+    );
+    assert.equal(deleted, withArchived);
+    const upserted = applyWorkflowChange(
+      withArchived,
+      { type: 'upsert', row: row('old', '2026-11-25T04:00:00Z') },
+      newestFirst,
+      complete,
+    );
+    assert.deepEqual(names(upserted), ['old', 'c', 'b', 'a', 'old']);
+    assert.equal(upserted.rows.at(-1)?.archivedUid, 'u1');
+  });
+
   it('deletes a row, and ignores the delete of a row it does not show', () => {
     const next = applyWorkflowChange(
       list,

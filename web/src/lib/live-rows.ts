@@ -34,7 +34,10 @@ export function applyWorkflowChange(
   options: { now: number; complete: boolean },
 ): LiveRows {
   const ref = change.type === 'upsert' ? change.row : change.ref;
-  const index = current.rows.findIndex((r) => r.namespace === ref.namespace && r.name === ref.name);
+  // Changes are the cluster's: they never touch a row from the archive (a run no longer in the cluster).
+  const index = current.rows.findIndex(
+    (r) => r.archivedUid === undefined && r.namespace === ref.namespace && r.name === ref.name,
+  );
   const without = index === -1 ? current.rows : current.rows.filter((_, i) => i !== index);
   if (change.type === 'delete' || !rowMatcher(rowFilterOf(query))(change.row)) {
     if (index === -1) return current;

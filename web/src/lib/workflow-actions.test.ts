@@ -23,6 +23,13 @@ describe('availableActions', () => {
     assert.deepEqual(sorted(availableActions({ phase: 'Succeeded' }, [])), ['delete', 'resubmit']);
   });
 
+  it('offers only resubmit for a run from the archive (it is no longer in the cluster)', () => {
+    for (const phase of ['Succeeded', 'Failed', 'Error'] as const) {
+      assert.deepEqual(sorted(availableActions({ phase, archivedUid: 'u' }, [])), ['resubmit']);
+      assert.equal(canRetryFromNode({ phase, archivedUid: 'u' }), false);
+    }
+  });
+
   it('offers suspend, stop, terminate and delete while it runs or waits to start', () => {
     for (const phase of ['Running', 'Pending'] as const)
       assert.deepEqual(sorted(availableActions({ phase }, [])), ['delete', 'stop', 'suspend', 'terminate']);

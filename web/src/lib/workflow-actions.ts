@@ -26,7 +26,7 @@ export const DESTRUCTIVE_ACTIONS: ReadonlySet<WorkflowActionKind> = new Set(['st
 
 const FINISHED = new Set(['Succeeded', 'Failed', 'Error']);
 
-export type ActionState = Pick<WorkflowRow, 'phase' | 'suspended' | 'shutdown'>;
+export type ActionState = Pick<WorkflowRow, 'phase' | 'suspended' | 'shutdown' | 'archivedUid'>;
 
 /**
  * Whether the workflow waits to be resumed: `spec.suspend`, or a suspend step waiting (Argo's UI asks
@@ -48,6 +48,8 @@ export function availableActions(
   row: ActionState,
   nodes: readonly Pick<WorkflowNode, 'type' | 'phase'>[],
 ): Set<WorkflowActionKind> {
+  // A run from the archive is no longer in the cluster: all that can be done is to run it again.
+  if (row.archivedUid !== undefined) return new Set(['resubmit']);
   const actions = new Set<WorkflowActionKind>(['delete']);
   if (FINISHED.has(row.phase)) {
     actions.add('resubmit');
@@ -72,7 +74,7 @@ export function availableActions(
  * successful nodes" (Argo resets nothing else in it), see `restartSuccessfulRequired`.
  */
 export function canRetryFromNode(row: ActionState): boolean {
-  return FINISHED.has(row.phase);
+  return FINISHED.has(row.phase) && row.archivedUid === undefined;
 }
 
 /** Argo retries a succeeded workflow only from a chosen node, restarting the successful ones. */

@@ -31,6 +31,9 @@ const TABS = [
 ] as const satisfies readonly TabItem<string>[];
 type Tab = (typeof TABS)[number]['id'];
 const TAB_IDS: readonly Tab[] = TABS.map((t) => t.id);
+// A run from the archive has no pods and no events left in the cluster: its graph and object only.
+const ARCHIVED_TABS = TABS.filter((t) => t.id === 'graph' || t.id === 'yaml');
+const ARCHIVED_TAB_IDS: readonly Tab[] = ARCHIVED_TABS.map((t) => t.id);
 
 function Time({ iso, now }: { iso: string | undefined; now: Date }) {
   const time = iso === undefined ? null : parseApiTime(iso);
@@ -49,7 +52,9 @@ function resourceVersionOf(object: unknown): string {
 export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetail; live: LiveStatus }) {
   const now = useNow(1000);
   const [params, setParams] = useSearchParams();
-  const tab = tabFromQuery(params.get('tab'), TAB_IDS, 'graph');
+  const { row } = workflow;
+  const archived = row.archivedUid !== undefined;
+  const tab = tabFromQuery(params.get('tab'), archived ? ARCHIVED_TAB_IDS : TAB_IDS, 'graph');
   const selectTab = (id: Tab) =>
     setParams(
       (current) => {
@@ -60,7 +65,6 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
       },
       { replace: true },
     );
-  const { row } = workflow;
   const version = resourceVersionOf(workflow.object);
   const yamlObject = useMemo(() => withoutManagedFields(workflow.object), [workflow.object]);
   const parameters = useMemo(
@@ -72,7 +76,8 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
     [row.namespace, row.name, version],
   );
   return (
-    <WorkflowPageContext value={page}>
+    // Parts that read more about the workflow (a node's pod, events, logs) read the live one: not here.
+    <WorkflowPageContext value={archived ? null : page}>
       <article className="workflow-detail">
         <p className="breadcrumb">
           <Link to="/workflows">Workflows</Link> /{' '}
@@ -81,8 +86,20 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
         <div className="workflow-title">
           <h1>{row.name}</h1>
           <WorkflowPhaseBadge phase={row.phase} />
-          <LiveIndicator status={live} />
+          {archived ? (
+            <span className="badge badge-muted" data-archived="true">
+              Archived
+            </span>
+          ) : (
+            <LiveIndicator status={live} />
+          )}
         </div>
+        {archived && (
+          <p className="muted">
+            From the workflow archive: this run is no longer in the cluster, and its pods, logs and events
+            went with it.
+          </p>
+        )}
         <WorkflowActionBar />
         {row.message !== undefined && row.message !== '' && <p className="workflow-message">{row.message}</p>}
         <dl className="facts facts-row">
@@ -142,7 +159,13 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
         )}
         <WorkflowSummary workflow={workflow} />
 
-        <Tabs label="Workflow views" idPrefix="workflow" tabs={TABS} selected={tab} onSelect={selectTab}>
+        <Tabs
+          label="Workflow views"
+          idPrefix="workflow"
+          tabs={archived ? ARCHIVED_TABS : TABS}
+          selected={tab}
+          onSelect={selectTab}
+        >
           {tab === 'graph' &&
             (workflow.nodesError !== undefined ? (
               <div className="panel panel-error" role="alert">
@@ -155,6 +178,7 @@ export function WorkflowDetailView({ workflow, live }: { workflow: WorkflowDetai
                 workflowName={row.name}
                 nodes={workflow.nodes}
                 now={now}
+                logs={!archived}
               />
             ))}
           {tab === 'logs' && (

@@ -35,11 +35,14 @@ export function WorkflowGraph({
   workflowName,
   nodes,
   now,
+  logs = true,
 }: {
   namespace: string;
   workflowName: string;
   nodes: WorkflowNode[];
   now: Date;
+  /** Whether a pod node's log can be read (not for a run from the archive: its pods are gone). */
+  logs?: boolean;
 }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -192,7 +195,7 @@ export function WorkflowGraph({
           now={now}
         />
       )}
-      {selected?.type === 'Pod' && (
+      {logs && selected?.type === 'Pod' && (
         // Keyed by node: another node's log is a new stream, and the old one is cancelled.
         <NodeLogs key={selected.id} namespace={namespace} workflowName={workflowName} node={selected} />
       )}

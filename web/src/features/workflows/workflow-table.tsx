@@ -21,7 +21,9 @@ interface WorkflowTableProps {
   onNearEnd: () => void;
 }
 
-export function workflowPath(row: Pick<WorkflowRow, 'namespace' | 'name'>): string {
+export function workflowPath(row: Pick<WorkflowRow, 'namespace' | 'name' | 'archivedUid'>): string {
+  if (row.archivedUid !== undefined)
+    return `/archived-workflows/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.archivedUid)}`;
   return `/workflows/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}`;
 }
 
@@ -62,7 +64,7 @@ export function WorkflowTable({ rows, sort, onSort, onNearEnd }: WorkflowTablePr
       if (row === undefined) return null;
       const started = parseApiTime(row.startedAt ?? row.createdAt);
       return (
-        <tr key={`${row.namespace}/${row.name}`} aria-rowindex={index + 2}>
+        <tr key={`${row.namespace}/${row.name}/${row.archivedUid ?? ''}`} aria-rowindex={index + 2}>
           <td>
             <WorkflowPhaseBadge phase={row.phase} />
           </td>
@@ -70,6 +72,14 @@ export function WorkflowTable({ rows, sort, onSort, onNearEnd }: WorkflowTablePr
             <Link to={workflowPath(row)} title={row.name}>
               {row.name}
             </Link>
+            {row.archivedUid !== undefined && (
+              <span
+                className="badge badge-muted badge-archived"
+                title="From the workflow archive: no longer in the cluster"
+              >
+                archived
+              </span>
+            )}
           </td>
           <td>{row.namespace}</td>
           <td>{row.template?.name ?? <span className="muted">—</span>}</td>

@@ -2,7 +2,7 @@ import type { ApiError, WorkflowDetail } from '@argovue/api-types';
 import { type SyntheticEvent, useState } from 'react';
 import { apiErrorOf } from '../../../api/api-error-of.ts';
 import { useIdempotencyKey } from '../../../api/use-idempotency-key.ts';
-import { resubmitWorkflow } from '../../../api/workflow-actions.ts';
+import { resubmitArchivedWorkflow, resubmitWorkflow } from '../../../api/workflow-actions.ts';
 import { parameterOverrides, resubmitRequestBody } from '../../../lib/workflow-actions.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 import { ParametersFormEnd } from './parameters-form-end.tsx';
@@ -24,7 +24,7 @@ export function ResubmitDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const submission = useIdempotencyKey();
-  const { namespace, name } = workflow.row;
+  const { namespace, name, archivedUid } = workflow.row;
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -32,7 +32,11 @@ export function ResubmitDialog({
     setError(null);
     try {
       const body = resubmitRequestBody(parameterOverrides(workflow.parameters, values), memoized);
-      const result = await resubmitWorkflow(namespace, name, body, submission.key());
+      const key = submission.key();
+      const result =
+        archivedUid === undefined
+          ? await resubmitWorkflow(namespace, name, body, key)
+          : await resubmitArchivedWorkflow(namespace, archivedUid, body, key);
       await onDone(result.name, result.message);
     } catch (caught) {
       submission.renew();

@@ -1,0 +1,156 @@
+// The workflow archive's list queries on 100,000 archived runs, with and without ArgoVue's indexes:
+// each filter and order the list offers, as ArgoVue sends it (server/src/archive/archive-sql.ts), run
+// under EXPLAIN ANALYZE on the local cluster's PostgreSQL. Prints the plan's indexes and the
+// database's own execution time (median of 5); asserts nothing.
+//   node bench/archive-queries.ts      (BENCH_ARCHIVED=100000; BENCH_CLEANUP=1 removes the seed)
+// The seed goes into the namespace bench-archive, which no Kubernetes namespace of the demo matches,
+// and is made as the tables' owner (Argo's role `argo`), as Argo's controller writes them.
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { RowFilter, WorkflowSort } from '@argovue/api-types/workflow-rows';
+import { devclusterDir } from '../devcluster/argovue-env.ts';
+import { archiveIndexes, migrateArchiveIndexes } from '../server/src/archive/archive-migration.ts';
+import { archiveCountSql, archiveListSql, type SqlQuery } from '../server/src/archive/archive-sql.ts';
+
+const namespace = 'bench-archive';
+const wanted = Number(process.env['BENCH_ARCHIVED'] ?? '100000');
+const pool = new pg.Pool({
+  host: '127.0.0.1',
+  port: Number(process.env['DEVCLUSTER_POSTGRES_PORT'] ?? '15432'),
+  database: 'argo',
+  user: 'argo',
+  password: readFileSync(`${devclusterDir}/postgres-secrets/argo`, 'utf8').trim(),
+  max: 1,
+});
+
+async function seed(): Promise<void> {
+  const have = await pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM argo_archived_workflows WHERE namespace = $1',
+    [namespace],
+  );
+  if ((have.rows[0]?.n ?? 0) >= wanted) return;
+  const t0 = performance.now();
+  await pool.query('DELETE FROM argo_archived_workflows WHERE namespace = $1', [namespace]);
+  // Runs a minute apart; one in 10 failed, one in 100 an error; 20 templates, 50 teams by label.
+  await pool.query(
+    `INSERT INTO argo_archived_workflows
+       (clustername, instanceid, uid, name, namespace, phase, workflow, startedat, finishedat, creationtimestamp)
+     SELECT 'default', '', gen_random_uuid()::text, 'run-' || i, $1::text, phase,
+       jsonb_build_object(
+         'metadata', jsonb_build_object('name', 'run-' || i, 'namespace', $1::text,
+           'creationTimestamp', to_char(ts, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+           'labels', jsonb_build_object('team', 't' || (i % 50))),
+         'spec', jsonb_build_object('workflowTemplateRef', jsonb_build_object('name', 'template-' || (i % 20))),
+         'status', jsonb_build_object('phase', phase,
+           'startedAt', to_char(ts, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+           'finishedAt', to_char(ts + (i % 600) * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+           'progress', '8/8')),
+       ts, ts + (i % 600) * interval '1 second', ts
+     FROM (SELECT i, timestamp '2026-01-01' + i * interval '1 minute' AS ts,
+                  CASE WHEN i % 100 = 0 THEN 'Error' WHEN i % 10 = 0 THEN 'Failed' ELSE 'Succeeded' END AS phase
+           FROM generate_series(1, $2::int) AS i) AS s`,
+    [namespace, wanted],
+  );
+  await pool.query(
+    `INSERT INTO argo_archived_workflows_labels (clustername, uid, name, value)
+     SELECT clustername, uid, 'team', workflow->'metadata'->'labels'->>'team'
+     FROM argo_archived_workflows WHERE namespace = $1`,
+    [namespace],
+  );
+  await pool.query('ANALYZE argo_archived_workflows; ANALYZE argo_archived_workflows_labels');
+  console.log(`seeded ${wanted} archived runs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function indexesOf(plan: PlanNode): string[] {
+  const own = plan['Index Name'] === undefined ? [] : [plan['Index Name']];
+  return [...own, ...(plan.Plans ?? []).flatMap(indexesOf)];
+}
+
+type Explained = { 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] };
+/** A pool or one of its connections (inside a transaction). */
+type Runner = Pick<pg.PoolClient, 'query'>;
+
+async function explain(db: Runner, query: SqlQuery): Promise<{ ms: number; indexes: string[] }> {
+  const times: number[] = [];
+  let indexes: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const result = await db.query<Explained>(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`, query.values);
+    const [plan] = result.rows[0]?.['QUERY PLAN'] ?? [];
+    if (plan === undefined) throw new Error('no plan');
+    times.push(plan['Execution Time']);
+    indexes = [...new Set(indexesOf(plan.Plan))];
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[2] ?? NaN, indexes };
+}
+
+const scenarios: [string, RowFilter, WorkflowSort][] = [
+  ['first page, newest first', {}, '-createdAt'],
+  ['phase Failed + name contains "99"', { phases: ['Failed'], nameContains: '99' }, '-createdAt'],
+  ['phase Error', { phases: ['Error'] }, '-createdAt'],
+  ['name contains "12345"', { nameContains: '12345' }, '-createdAt'],
+  ['label team=t7', { labels: [['team', 't7']] }, '-createdAt'],
+  ['template template-3', { template: 'template-3' }, '-createdAt'],
+  ['order by name', {}, 'name'],
+  ['order by duration, longest first', {}, '-duration'],
+];
+
+const scope = { clusterName: 'default', instanceId: '' };
+const noLive = { namespaces: [], names: [], createdAts: [] };
+
+async function measureAll(db: Runner): Promise<Map<string, { page: string; count: string }>> {
+  const out = new Map<string, { page: string; count: string }>();
+  for (const [label, filter, sort] of scenarios) {
+    const query = { namespaces: [namespace], filter, sort, live: noLive };
+    const page = archiveListSql(scope, query, 0, 50);
+    const count = archiveCountSql(scope, query);
+    if (page === undefined || count === undefined) continue;
+    const p = await explain(db, page);
+    const c = await explain(db, count);
+    const show = (m: { ms: number; indexes: string[] }) =>
+      `${m.ms.toFixed(2)} ms ${m.indexes.length === 0 ? '(seq scan)' : m.indexes.join('+')}`;
+    out.set(label, { page: show(p), count: show(c) });
+  }
+  return out;
+}
+
+await seed();
+// ArgoVue's indexes, as its start makes them (made here when no ArgoVue ran against this database yet).
+await migrateArchiveIndexes(pool, (message) => console.log(message));
+await pool.query('VACUUM ANALYZE argo_archived_workflows');
+const withIndexes = await measureAll(pool);
+// Without ArgoVue's indexes: dropped inside a transaction that is rolled back (Argo's stay).
+const client = await pool.connect();
+let withoutIndexes = new Map<string, { page: string; count: string }>();
+try {
+  await client.query('BEGIN');
+  for (const index of archiveIndexes) await client.query(`DROP INDEX IF EXISTS ${index.name}`);
+  withoutIndexes = await measureAll(client);
+} finally {
+  await client.query('ROLLBACK');
+  client.release();
+}
+
+console.log(
+  `\n${wanted.toLocaleString('en')} archived runs in one namespace; page of 50 / its count; median of 5 (EXPLAIN ANALYZE)`,
+);
+console.log(`| query | with ArgoVue's indexes: page | count | Argo's indexes only: page | count |`);
+console.log('| --- | --- | --- | --- | --- |');
+for (const [label] of scenarios) {
+  const a = withIndexes.get(label);
+  const b = withoutIndexes.get(label);
+  console.log(
+    `| ${label} | ${a?.page ?? '—'} | ${a?.count ?? '—'} | ${b?.page ?? '—'} | ${b?.count ?? '—'} |`,
+  );
+}
+if (process.env['BENCH_CLEANUP'] === '1') {
+  await pool.query('DELETE FROM argo_archived_workflows WHERE namespace = $1', [namespace]);
+  console.log('removed the seed');
+}
+await pool.end();

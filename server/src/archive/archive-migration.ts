@@ -1,0 +1,118 @@
+// ArgoVue's indexes on Argo's archive tables, one for each filter and order of the list that Argo's
+// own indexes do not serve (Argo's: namespace with startedat, finishedat, name, creationtimestamp,
+// labels by name and value — persist/sqldb/migrate.go). Idempotent: each is made only when missing,
+// concurrently (the controller keeps archiving meanwhile), under an advisory lock (one replica at a
+// time). Index DDL needs the table's owner: ArgoVue's role reads with SELECT only and, when it is a
+// member of the owner role, takes that role for this and nothing else (SET ROLE); without it, reads
+// work, slower, and the log says what to grant.
+import type pg from 'pg';
+import { durationExpression, templateExpression } from './archive-sql.ts';
+
+/** An expression of the list's query as an index names it (without the query's table alias). */
+const unaliased = (expression: string): string => expression.replace(/\ba\./g, '');
+
+interface ArchiveIndex {
+  name: string;
+  /** What it is for, in the log. */
+  serves: string;
+  definition: string;
+  /** An extension it needs (pg_trgm is a trusted extension: the database owner may create it). */
+  extension?: string;
+}
+
+export const archiveIndexes: readonly ArchiveIndex[] = [
+  {
+    name: 'argovue_archived_workflows_phase',
+    serves: 'the phase filter (with namespace, newest first)',
+    definition: 'argo_archived_workflows (clustername, instanceid, phase, namespace, creationtimestamp DESC)',
+  },
+  {
+    name: 'argovue_archived_workflows_name_trgm',
+    serves: 'the name filter (any part of the name, any case)',
+    definition: 'argo_archived_workflows USING gin (name gin_trgm_ops)',
+    extension: 'pg_trgm',
+  },
+  {
+    name: 'argovue_archived_workflows_template',
+    serves: 'the template filter',
+    definition: `argo_archived_workflows ((${unaliased(templateExpression)}))`,
+  },
+  {
+    name: 'argovue_archived_workflows_name_order',
+    serves: 'the order by name',
+    definition: 'argo_archived_workflows (namespace COLLATE "C", name COLLATE "C")',
+  },
+  {
+    name: 'argovue_archived_workflows_duration',
+    serves: 'the order by duration (longest first)',
+    definition: `argo_archived_workflows ((${unaliased(durationExpression)}) DESC, namespace COLLATE "C", name COLLATE "C")`,
+  },
+];
+
+// Any fixed number: it only has to be the same in every replica.
+const migrationLock = 7_451_117_203;
+
+/** True when done (or nothing can be done); false when Argo's tables do not exist yet (try later). */
+export async function migrateArchiveIndexes(pool: pg.Pool, log: (message: string) => void): Promise<boolean> {
+  const client = await pool.connect();
+  let fault: Error | undefined;
+  try {
+    const owner = await client.query<{ owner: string }>(
+      "SELECT tableowner AS owner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'argo_archived_workflows'",
+    );
+    const tableOwner = owner.rows[0]?.owner;
+    if (tableOwner === undefined) return false;
+    const existing = await client.query<{ name: string; valid: boolean }>(
+      'SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid ' +
+        'WHERE c.relname = ANY($1::text[])',
+      [archiveIndexes.map((index) => index.name)],
+    );
+    const valid = new Set(existing.rows.filter((r) => r.valid).map((r) => r.name));
+    const missing = archiveIndexes.filter((index) => !valid.has(index.name));
+    if (missing.length === 0) return true;
+    try {
+      await client.query(`SET ROLE ${client.escapeIdentifier(tableOwner)}`);
+    } catch (error) {
+      log(
+        `workflow archive: ArgoVue's indexes are missing (${missing.map((i) => i.name).join(', ')}) and cannot be made: ` +
+          `its database role may not act as ${tableOwner}, the tables' owner (${String(error)}). ` +
+          `Grant it (GRANT ${tableOwner} TO <ArgoVue's role>) or make them as the README says; lists work without them, slower.`,
+      );
+      return true;
+    }
+    await client.query('SELECT pg_advisory_lock($1)', [migrationLock]);
+    try {
+      for (const index of missing) {
+        try {
+          if (index.extension !== undefined)
+            await client.query(`CREATE EXTENSION IF NOT EXISTS ${client.escapeIdentifier(index.extension)}`);
+          // A concurrent build that failed leaves an invalid index behind: made again.
+          if (existing.rows.some((r) => r.name === index.name))
+            await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${index.name}`);
+          await client.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${index.name} ON ${index.definition}`);
+          log(`workflow archive: made the index ${index.name} for ${index.serves}`);
+        } catch (error) {
+          log(
+            `workflow archive: could not make the index ${index.name} for ${index.serves}: ${String(error)}`,
+          );
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [migrationLock]);
+    }
+    return true;
+  } catch (error) {
+    fault = error instanceof Error ? error : new Error(String(error));
+    throw fault;
+  } finally {
+    // The role taken for the DDL must not stay with a pooled connection: a failed one is discarded.
+    if (fault === undefined) {
+      await client.query('RESET ROLE').then(
+        () => client.release(),
+        (error: unknown) => client.release(error instanceof Error ? error : true),
+      );
+    } else {
+      client.release(fault);
+    }
+  }
+}

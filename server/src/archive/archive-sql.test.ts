@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { archiveCountSql, archiveListSql, containsPattern, type ArchiveListQuery } from './archive-sql.ts';
+
+const scope = { clusterName: 'default', instanceId: '' };
+const noLive = { namespaces: [], names: [], createdAts: [] };
+
+function query(extra: Partial<ArchiveListQuery> = {}): ArchiveListQuery {
+  return { namespaces: ['team-a'], filter: {}, sort: '-createdAt', live: noLive, ...extra };
+}
+
+describe('the archive list query', () => {
+  it('holds every value given as a parameter, never in its text', () => {
+    const hostile = "x'; DROP TABLE argo_archived_workflows; --";
+    const sql = archiveListSql(
+      scope,
+      query({
+        namespaces: [hostile],
+        filter: {
+          phases: ['Failed'],
+          template: hostile,
+          nameContains: hostile,
+          labels: [[hostile, hostile]],
+          createdSince: 0,
+        },
+        live: { namespaces: [hostile], names: [hostile], createdAts: ['2026-12-04T10:00:00Z'] },
+      }),
+      0,
+      50,
+    );
+    assert.ok(sql !== undefined);
+    assert.ok(!sql.text.includes('DROP'));
+    const placeholders = new Set(sql.text.match(/\$\d+/g));
+    assert.equal(placeholders.size, sql.values.length);
+  });
+
+  it('scopes every query to the cluster, instance and the namespaces given', () => {
+    const sql = archiveCountSql(scope, query());
+    assert.ok(sql !== undefined);
+    assert.match(
+      sql.text,
+      /a\.clustername = \$1\s+AND a\.instanceid = \$2\s+AND a\.namespace = ANY\(\$3::text\[\]\)/,
+    );
+    assert.deepEqual(sql.values, ['default', '', ['team-a']]);
+  });
+
+  it('matches nothing for a filter on one of Argo’s bookkeeping labels, as the live list', () => {
+    const filter = { labels: [['workflows.argoproj.io/phase', 'Failed']] as const };
+    assert.equal(archiveListSql(scope, query({ filter }), 0, 10), undefined);
+  });
+
+  it('takes %, _ and \\ in a name search literally', () => {
+    assert.equal(containsPattern('a%b_c\\d'), '%a\\%b\\_c\\\\d%');
+  });
+});

@@ -1,0 +1,161 @@
+// The SQL that reads Argo's workflow archive (argo_archived_workflows and its labels table, made by
+// Argo's controller: persist/sqldb/migrate.go in the Argo module). Every value is a parameter ($n);
+// the text holds only fixed SQL. The filters and orders are the live list's (api-types
+// workflow-rows.ts), so an archived row lands where a live one with the same fields would.
+import type { WorkflowPhase } from '@argovue/api-types';
+import type { RowFilter, WorkflowSort } from '@argovue/api-types/workflow-rows';
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+/** Which rows of the archive are this cluster's: Argo's `persistence.clusterName` and `instanceID`. */
+export interface ArchiveScope {
+  clusterName: string;
+  instanceId: string;
+}
+
+/** Runs the cluster still holds: never listed again from the archive (the live row is current). */
+export interface LiveRuns {
+  namespaces: string[];
+  names: string[];
+  /** creationTimestamp, RFC 3339: a same-named workflow made later is another run. */
+  createdAts: string[];
+}
+
+export interface ArchiveListQuery {
+  /** Only these namespaces: the ones the user may list workflows in (never empty here). */
+  namespaces: readonly string[];
+  filter: RowFilter;
+  sort: WorkflowSort;
+  live: LiveRuns;
+}
+
+// Argo's bookkeeping labels are not part of a row's labels (rows.ts), so a filter on one matches no row.
+export const bookkeepingLabels: ReadonlySet<string> = new Set([
+  'workflows.argoproj.io/phase',
+  'workflows.argoproj.io/completed',
+  'workflows.argoproj.io/workflow-archiving-status',
+]);
+
+/**
+ * The template a run came from, as rows.ts reads it: its workflowTemplateRef, else Argo's labels.
+ * ArgoVue's migration indexes exactly this expression (archive-migration.ts).
+ */
+export const templateExpression =
+  "coalesce(a.workflow->'spec'->'workflowTemplateRef'->>'name', " +
+  "a.workflow->'metadata'->'labels'->>'workflows.argoproj.io/workflow-template', " +
+  "a.workflow->'metadata'->'labels'->>'workflows.argoproj.io/cluster-workflow-template')";
+
+// What a row shows, from the stored object: its strings exactly as the live row has them.
+const rowColumns = `a.uid, a.namespace, a.name, a.phase,
+  a.workflow->'metadata'->>'creationTimestamp' AS created_at,
+  a.workflow->'metadata'->'labels' AS labels,
+  a.workflow->'metadata'->'annotations'->>'argovue.dev/submitted-by' AS submitted_by,
+  a.workflow->'spec'->'workflowTemplateRef' AS template_ref,
+  a.workflow->'status'->>'message' AS message,
+  a.workflow->'status'->>'startedAt' AS started_at,
+  a.workflow->'status'->>'finishedAt' AS finished_at,
+  a.workflow->'status'->>'progress' AS progress`;
+
+// Argo writes a workflow that never started with Go's zero time (year 1): it ran 0 ms, as live.
+// ArgoVue's migration indexes exactly this expression.
+export const durationExpression =
+  "CASE WHEN a.startedat < timestamp '1970-01-02' OR a.finishedat < a.startedat THEN 0 " +
+  'ELSE extract(epoch FROM a.finishedat - a.startedat) END';
+
+// Code-point order for names, as the live list compares them, whatever the database's collation.
+const byName = 'a.namespace COLLATE "C", a.name COLLATE "C"';
+const orders: Record<WorkflowSort, string> = {
+  '-createdAt': `a.creationtimestamp DESC, ${byName}`,
+  createdAt: `a.creationtimestamp ASC, ${byName}`,
+  name: byName,
+  '-name': 'a.namespace COLLATE "C" DESC, a.name COLLATE "C" DESC',
+  duration: `${durationExpression} ASC, ${byName}`,
+  '-duration': `${durationExpression} DESC, ${byName}`,
+};
+
+/** `text` as a LIKE pattern matching itself anywhere (its %, _ and \ taken literally). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE clause of a list and its count; undefined when no row can match. */
+function whereClause(scope: ArchiveScope, query: ArchiveListQuery): SqlQuery | undefined {
+  const values: unknown[] = [];
+  const param = (value: unknown): string => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const { filter } = query;
+  const labels = filter.labels ?? [];
+  if (labels.some(([key]) => bookkeepingLabels.has(key))) return undefined;
+  const conditions = [
+    `a.clustername = ${param(scope.clusterName)}`,
+    `a.instanceid = ${param(scope.instanceId)}`,
+    `a.namespace = ANY(${param([...query.namespaces])}::text[])`,
+  ];
+  const phases: readonly WorkflowPhase[] = filter.phases ?? [];
+  if (phases.length > 0) conditions.push(`a.phase = ANY(${param([...phases])}::text[])`);
+  if (filter.namespace !== undefined) conditions.push(`a.namespace = ${param(filter.namespace)}`);
+  if (filter.template !== undefined) conditions.push(`${templateExpression} = ${param(filter.template)}`);
+  if (filter.nameContains !== undefined && filter.nameContains !== '')
+    conditions.push(`a.name ILIKE ${param(containsPattern(filter.nameContains))}`);
+  for (const [key, value] of labels) {
+    conditions.push(
+      'EXISTS (SELECT 1 FROM argo_archived_workflows_labels l WHERE l.clustername = a.clustername ' +
+        `AND l.uid = a.uid AND l.name = ${param(key)} AND l.value = ${param(value)})`,
+    );
+  }
+  // Argo stores times as UTC without a zone (its controller runs in UTC).
+  if (filter.createdSince !== undefined) {
+    const since = new Date(filter.createdSince).toISOString();
+    conditions.push(`a.creationtimestamp >= (${param(since)}::timestamptz AT TIME ZONE 'UTC')`);
+  }
+  const { live } = query;
+  if (live.names.length > 0) {
+    conditions.push(
+      `NOT EXISTS (SELECT 1 FROM unnest(${param(live.namespaces)}::text[], ${param(live.names)}::text[], ` +
+        `${param(live.createdAts)}::timestamptz[]) AS live(namespace, name, created) ` +
+        "WHERE live.namespace = a.namespace AND live.name = a.name AND (live.created AT TIME ZONE 'UTC') = a.creationtimestamp)",
+    );
+  }
+  return { text: conditions.join('\n  AND '), values };
+}
+
+/** One page of archived rows in the list's order; undefined when no row can match. */
+export function archiveListSql(
+  scope: ArchiveScope,
+  query: ArchiveListQuery,
+  offset: number,
+  limit: number,
+): SqlQuery | undefined {
+  const where = whereClause(scope, query);
+  if (where === undefined) return undefined;
+  const n = where.values.length;
+  return {
+    text: `SELECT ${rowColumns}\nFROM argo_archived_workflows a\nWHERE ${where.text}\nORDER BY ${orders[query.sort]}\nLIMIT $${n + 1} OFFSET $${n + 2}`,
+    values: [...where.values, limit, offset],
+  };
+}
+
+/** How many archived rows match; undefined when none can. */
+export function archiveCountSql(scope: ArchiveScope, query: ArchiveListQuery): SqlQuery | undefined {
+  const where = whereClause(scope, query);
+  if (where === undefined) return undefined;
+  return {
+    text: `SELECT count(*)::int AS total FROM argo_archived_workflows a WHERE ${where.text}`,
+    values: where.values,
+  };
+}
+
+/** One archived run, whole, by namespace and uid (both must match: a uid names no other namespace's run). */
+export function archivedWorkflowSql(scope: ArchiveScope, namespace: string, uid: string): SqlQuery {
+  return {
+    text:
+      'SELECT a.workflow::text AS workflow FROM argo_archived_workflows a ' +
+      'WHERE a.clustername = $1 AND a.instanceid = $2 AND a.namespace = $3 AND a.uid = $4',
+    values: [scope.clusterName, scope.instanceId, namespace, uid],
+  };
+}

@@ -1,0 +1,87 @@
+// A workflow list with the archive beside the live rows: both in the list's one order, paged by a
+// token holding how far each has been read (`live.archived`). Archived rows come only from the
+// namespaces the caller passes (those Kubernetes lets the user list workflows in), and a run still in
+// the cluster is listed once, live (the archive query leaves it out).
+import type { WorkflowRow } from '@argovue/api-types';
+import { compareRows } from '@argovue/api-types/workflow-rows';
+import { rowFilterOf, type WorkflowDirectory, type WorkflowQuery } from '../workflows/list.ts';
+import { rowJson } from '../workflows/row-json.ts';
+import type { WorkflowArchive } from './workflow-archive.ts';
+
+/** Where a page starts in each source: a `continue` token `live.archived` (a bare number is live). */
+export function pageStart(token: string | undefined): { live: number; archived: number } {
+  const [live = '0', archived = '0'] = (token ?? '0').split('.');
+  return { live: Number(live), archived: Number(archived) };
+}
+
+/**
+ * Up to `limit` rows of two lists already in `compare`'s order, in that order, and how many each
+ * gave. On a tie the live row goes first.
+ */
+export function mergeInOrder(
+  live: readonly WorkflowRow[],
+  archived: readonly WorkflowRow[],
+  limit: number,
+  compare: (a: WorkflowRow, b: WorkflowRow) => number,
+): { rows: WorkflowRow[]; liveTaken: number; archivedTaken: number } {
+  const rows: WorkflowRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (rows.length < limit) {
+    const a = live[i];
+    const b = archived[j];
+    if (a === undefined && b === undefined) break;
+    if (b === undefined || (a !== undefined && compare(a, b) <= 0)) {
+      rows.push(a as WorkflowRow);
+      i++;
+    } else {
+      rows.push(b);
+      j++;
+    }
+  }
+  return { rows, liveTaken: i, archivedTaken: j };
+}
+
+/** The JSON of a WorkflowList of live and archived rows (row-json.ts for each live row's JSON). */
+export async function mergedListJson(
+  workflows: WorkflowDirectory,
+  archive: WorkflowArchive,
+  namespaces: readonly string[],
+  query: WorkflowQuery,
+  log: (message: string) => void,
+): Promise<string> {
+  const { rows: live, eventId } = workflows.liveMatches(namespaces, query);
+  const start = pageStart(query.continue);
+  const liveWindow = live.slice(start.live, start.live + query.limit);
+  let archived: { rows: WorkflowRow[]; total: number } = { rows: [], total: 0 };
+  let unavailable = false;
+  try {
+    archived = await archive.list(
+      {
+        namespaces,
+        filter: rowFilterOf(query),
+        sort: query.sort,
+        live: workflows.liveRuns(namespaces),
+      },
+      start.archived,
+      query.limit,
+    );
+  } catch (error) {
+    // The live list does not depend on the archive: it is served, and says the archive is missing.
+    unavailable = true;
+    log(
+      `workflow archive: could not be read for a list: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const page = mergeInOrder(liveWindow, archived.rows, query.limit, compareRows(query.sort, Date.now()));
+  const nextLive = start.live + page.liveTaken;
+  const nextArchived = start.archived + page.archivedTaken;
+  const more = nextLive < live.length || (!unavailable && nextArchived < archived.total);
+  const tail = JSON.stringify({
+    total: live.length + archived.total,
+    ...(more ? { continue: `${nextLive}.${nextArchived}` } : {}),
+    eventId,
+    ...(unavailable ? { archive: 'unavailable' } : {}),
+  });
+  return `{"items":[${page.rows.map(rowJson).join(',')}],${tail.slice(1)}`;
+}

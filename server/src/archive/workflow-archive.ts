@@ -1,0 +1,144 @@
+// Argo's workflow archive, read through one pool of PostgreSQL connections (`pg`). It has no access
+// control of its own: callers pass only namespaces Kubernetes lets the user list workflows in
+// (archived-routes.ts, merged-list.ts), and every query names them.
+import pg from 'pg';
+import type { WorkflowRow } from '@argovue/api-types';
+import type { Config } from '../config.ts';
+import { workflowRow } from '../workflows/rows.ts';
+import {
+  archiveCountSql,
+  archiveListSql,
+  archivedWorkflowSql,
+  type ArchiveListQuery,
+  type ArchiveScope,
+} from './archive-sql.ts';
+import { migrateArchiveIndexes } from './archive-migration.ts';
+
+interface ArchivedRowRecord {
+  uid: string;
+  namespace: string;
+  name: string;
+  phase: string;
+  created_at: string | null;
+  labels: Record<string, string> | null;
+  submitted_by: string | null;
+  template_ref: { name?: string; clusterScope?: boolean } | null;
+  message: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  progress: string | null;
+}
+
+// Argo replaces \u0000 in the JSON it stores, which PostgreSQL's jsonb cannot hold, by this marker
+// (persist/sqldb/workflow_archive.go); it is put back when the object is read.
+const nullReplacement = 'ARGO_POSTGRES_NULL_REPLACEMENT';
+
+/** An archived row as a list row, built by the same mapping as a live one (rows.ts), marked archived. */
+export function archivedRow(record: ArchivedRowRecord): WorkflowRow {
+  const row = workflowRow({
+    metadata: {
+      name: record.name,
+      namespace: record.namespace,
+      ...(record.created_at === null ? {} : { creationTimestamp: record.created_at }),
+      labels: record.labels ?? {},
+      annotations: record.submitted_by === null ? {} : { 'argovue.dev/submitted-by': record.submitted_by },
+    },
+    spec: record.template_ref === null ? {} : { workflowTemplateRef: record.template_ref },
+    status: {
+      phase: record.phase,
+      ...(record.message === null ? {} : { message: record.message }),
+      startedAt: record.started_at,
+      finishedAt: record.finished_at,
+      ...(record.progress === null ? {} : { progress: record.progress }),
+    },
+  });
+  return { ...row, archivedUid: record.uid };
+}
+
+export class WorkflowArchive {
+  readonly #pool: pg.Pool;
+  readonly #scope: ArchiveScope;
+  readonly #log: (message: string) => void;
+  #migration: NodeJS.Timeout | undefined;
+  #stopped = false;
+
+  constructor(config: Config, log: (message: string) => void) {
+    this.#log = log;
+    this.#scope = { clusterName: config.archiveClusterName, instanceId: config.archiveInstanceId };
+    this.#pool = new pg.Pool({
+      host: config.archiveHost,
+      port: config.archivePort,
+      database: config.archiveDatabase,
+      user: config.archiveUser,
+      password: config.archivePassword,
+      ssl: sslOptions(config.archiveSslMode),
+      max: config.archivePoolSize,
+      application_name: 'argovue',
+      // A database that does not answer is an answer (the list degrades to live rows), not a wait.
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 15_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle connection the server drops emits 'error' on the pool; unhandled, it would end the process.
+    this.#pool.on('error', (error) => log(`workflow archive: an idle connection failed: ${error.message}`));
+  }
+
+  /** Adds ArgoVue's indexes in the background; tried again while Argo has not made its tables yet. */
+  startMigration(retryMs = 30_000): void {
+    const attempt = (): void => {
+      this.#migration = undefined;
+      migrateArchiveIndexes(this.#pool, this.#log).then(
+        (done) => {
+          if (!done && !this.#stopped) this.#migration = setTimeout(attempt, retryMs).unref();
+        },
+        (error: unknown) => {
+          // The database may be down now: tried again later, as while Argo's tables are missing.
+          this.#log(`workflow archive: the index migration failed: ${String(error)}`);
+          if (!this.#stopped) this.#migration = setTimeout(attempt, retryMs).unref();
+        },
+      );
+    };
+    attempt();
+  }
+
+  /** A page of archived rows (never one still live) in the list's order, and how many match in all. */
+  async list(
+    query: ArchiveListQuery,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: WorkflowRow[]; total: number }> {
+    if (query.namespaces.length === 0) return { rows: [], total: 0 };
+    const page = archiveListSql(this.#scope, query, offset, limit);
+    const count = archiveCountSql(this.#scope, query);
+    if (page === undefined || count === undefined) return { rows: [], total: 0 };
+    const [rows, total] = await Promise.all([
+      this.#pool.query<ArchivedRowRecord>(page.text, page.values),
+      this.#pool.query<{ total: number }>(count.text, count.values),
+    ]);
+    return { rows: rows.rows.map(archivedRow), total: total.rows[0]?.total ?? 0 };
+  }
+
+  /** The archived object, whole; undefined when this namespace holds no run with that uid. */
+  async get(namespace: string, uid: string): Promise<Record<string, unknown> | undefined> {
+    const query = archivedWorkflowSql(this.#scope, namespace, uid);
+    const result = await this.#pool.query<{ workflow: string }>(query.text, query.values);
+    const text = result.rows[0]?.workflow;
+    if (text === undefined) return undefined;
+    const parsed = JSON.parse(text.replaceAll(nullReplacement, '\\u0000')) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#migration !== undefined) clearTimeout(this.#migration);
+    await this.#pool.end();
+  }
+}
+
+function sslOptions(mode: Config['archiveSslMode']): pg.PoolConfig['ssl'] {
+  if (mode === 'disable') return false;
+  // require: encrypted, the certificate not checked (libpq's meaning); verify-full: checked, with the name.
+  return mode === 'require' ? { rejectUnauthorized: false } : { rejectUnauthorized: true };
+}
