@@ -3,63 +3,23 @@
 // under EXPLAIN ANALYZE on the local cluster's PostgreSQL. Prints the plan's indexes and the
 // database's own execution time (median of 5); asserts nothing.
 //   node bench/archive-queries.ts      (BENCH_ARCHIVED=100000; BENCH_CLEANUP=1 removes the seed)
-// The seed goes into the namespace bench-archive, which no Kubernetes namespace of the demo matches,
-// and is made as the tables' owner (Argo's role `argo`), as Argo's controller writes them.
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
+// The seed (bench/support/seed-archive.ts, shared with bench/archive-list.ts) is in the namespace
+// bench-archive, written as the tables' owner (Argo's role `argo`), as Argo's controller writes them.
+import type pg from 'pg';
 import type { RowFilter, WorkflowSort } from '@argovue/api-types/workflow-rows';
-import { devclusterDir } from '../devcluster/argovue-env.ts';
 import { archiveIndexes, migrateArchiveIndexes } from '../server/src/archive/archive-migration.ts';
 import { archiveCountSql, archiveListSql, type SqlQuery } from '../server/src/archive/archive-sql.ts';
+import { archiveCountCap } from '../server/src/archive/workflow-archive.ts';
+import {
+  archiveBenchNamespace,
+  archiveOwnerPool,
+  removeArchiveSeed,
+  seedArchive,
+} from './support/seed-archive.ts';
 
-const namespace = 'bench-archive';
+const namespace = archiveBenchNamespace;
 const wanted = Number(process.env['BENCH_ARCHIVED'] ?? '100000');
-const pool = new pg.Pool({
-  host: '127.0.0.1',
-  port: Number(process.env['DEVCLUSTER_POSTGRES_PORT'] ?? '15432'),
-  database: 'argo',
-  user: 'argo',
-  password: readFileSync(`${devclusterDir}/postgres-secrets/argo`, 'utf8').trim(),
-  max: 1,
-});
-
-async function seed(): Promise<void> {
-  const have = await pool.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM argo_archived_workflows WHERE namespace = $1',
-    [namespace],
-  );
-  if ((have.rows[0]?.n ?? 0) >= wanted) return;
-  const t0 = performance.now();
-  await pool.query('DELETE FROM argo_archived_workflows WHERE namespace = $1', [namespace]);
-  // Runs a minute apart; one in 10 failed, one in 100 an error; 20 templates, 50 teams by label.
-  await pool.query(
-    `INSERT INTO argo_archived_workflows
-       (clustername, instanceid, uid, name, namespace, phase, workflow, startedat, finishedat, creationtimestamp)
-     SELECT 'default', '', gen_random_uuid()::text, 'run-' || i, $1::text, phase,
-       jsonb_build_object(
-         'metadata', jsonb_build_object('name', 'run-' || i, 'namespace', $1::text,
-           'creationTimestamp', to_char(ts, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-           'labels', jsonb_build_object('team', 't' || (i % 50))),
-         'spec', jsonb_build_object('workflowTemplateRef', jsonb_build_object('name', 'template-' || (i % 20))),
-         'status', jsonb_build_object('phase', phase,
-           'startedAt', to_char(ts, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-           'finishedAt', to_char(ts + (i % 600) * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-           'progress', '8/8')),
-       ts, ts + (i % 600) * interval '1 second', ts
-     FROM (SELECT i, timestamp '2026-01-01' + i * interval '1 minute' AS ts,
-                  CASE WHEN i % 100 = 0 THEN 'Error' WHEN i % 10 = 0 THEN 'Failed' ELSE 'Succeeded' END AS phase
-           FROM generate_series(1, $2::int) AS i) AS s`,
-    [namespace, wanted],
-  );
-  await pool.query(
-    `INSERT INTO argo_archived_workflows_labels (clustername, uid, name, value)
-     SELECT clustername, uid, 'team', workflow->'metadata'->'labels'->>'team'
-     FROM argo_archived_workflows WHERE namespace = $1`,
-    [namespace],
-  );
-  await pool.query('ANALYZE argo_archived_workflows; ANALYZE argo_archived_workflows_labels');
-  console.log(`seeded ${wanted} archived runs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-}
+const pool = archiveOwnerPool();
 
 interface PlanNode {
   'Node Type': string;
@@ -109,7 +69,7 @@ async function measureAll(db: Runner): Promise<Map<string, { page: string; count
   for (const [label, filter, sort] of scenarios) {
     const query = { namespaces: [namespace], filter, sort, live: noLive };
     const page = archiveListSql(scope, query, 0, 50);
-    const count = archiveCountSql(scope, query);
+    const count = archiveCountSql(scope, query, archiveCountCap);
     if (page === undefined || count === undefined) continue;
     const p = await explain(db, page);
     const c = await explain(db, count);
@@ -120,7 +80,7 @@ async function measureAll(db: Runner): Promise<Map<string, { page: string; count
   return out;
 }
 
-await seed();
+await seedArchive(pool, namespace, wanted);
 // ArgoVue's indexes, as its start makes them (made here when no ArgoVue ran against this database yet).
 await migrateArchiveIndexes(pool, (message) => console.log(message));
 await pool.query('VACUUM ANALYZE argo_archived_workflows');
@@ -150,7 +110,7 @@ for (const [label] of scenarios) {
   );
 }
 if (process.env['BENCH_CLEANUP'] === '1') {
-  await pool.query('DELETE FROM argo_archived_workflows WHERE namespace = $1', [namespace]);
+  await removeArchiveSeed(pool, namespace);
   console.log('removed the seed');
 }
 await pool.end();

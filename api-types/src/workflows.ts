@@ -36,8 +36,13 @@ export interface WorkflowRow {
 /** GET /api/v1/workflows and GET /api/v1/namespaces/:namespace/workflows */
 export interface WorkflowList {
   items: WorkflowRow[];
-  /** Rows matching the filters, across all pages. */
+  /** Rows matching the filters, across all pages (at least this many when `totalAtLeast`). */
   total: number;
+  /**
+   * Archived runs were counted only up to a bound (counting 100,000 would cost more than the page):
+   * `total` is a lower bound, and more pages follow while `continue` is given.
+   */
+  totalAtLeast?: true;
   /** Pass as `continue` for the next page; absent on the last one. */
   continue?: string;
   /** Open /api/v1/workflows/events with `lastEventId` = this to get every change after this list. */

@@ -35,13 +35,13 @@ describe('the archive list query', () => {
   });
 
   it('scopes every query to the cluster, instance and the namespaces given', () => {
-    const sql = archiveCountSql(scope, query());
+    const sql = archiveCountSql(scope, query(), 100);
     assert.ok(sql !== undefined);
     assert.match(
       sql.text,
       /a\.clustername = \$1\s+AND a\.instanceid = \$2\s+AND a\.namespace = ANY\(\$3::text\[\]\)/,
     );
-    assert.deepEqual(sql.values, ['default', '', ['team-a']]);
+    assert.deepEqual(sql.values, ['default', '', ['team-a'], 101]);
   });
 
   it('matches nothing for a filter on one of Argo’s bookkeeping labels, as the live list', () => {

@@ -140,13 +140,21 @@ export function archiveListSql(
   };
 }
 
-/** How many archived rows match; undefined when none can. */
-export function archiveCountSql(scope: ArchiveScope, query: ArchiveListQuery): SqlQuery | undefined {
+/**
+ * How many archived rows match, counting at most `cap + 1` (a count visits every match: 100,000 of
+ * them cost more than the page itself); undefined when none can.
+ */
+export function archiveCountSql(
+  scope: ArchiveScope,
+  query: ArchiveListQuery,
+  cap: number,
+): SqlQuery | undefined {
   const where = whereClause(scope, query);
   if (where === undefined) return undefined;
+  const n = where.values.length;
   return {
-    text: `SELECT count(*)::int AS total FROM argo_archived_workflows a WHERE ${where.text}`,
-    values: where.values,
+    text: `SELECT count(*)::int AS total FROM (SELECT 1 FROM argo_archived_workflows a WHERE ${where.text} LIMIT $${n + 1}) AS matches`,
+    values: [...where.values, cap + 1],
   };
 }
 

@@ -6,7 +6,7 @@ import type { WorkflowRow } from '@argovue/api-types';
 import { compareRows } from '@argovue/api-types/workflow-rows';
 import { rowFilterOf, type WorkflowDirectory, type WorkflowQuery } from '../workflows/list.ts';
 import { rowJson } from '../workflows/row-json.ts';
-import type { WorkflowArchive } from './workflow-archive.ts';
+import type { ArchivePage, WorkflowArchive } from './workflow-archive.ts';
 
 /** Where a page starts in each source: a `continue` token `live.archived` (a bare number is live). */
 export function pageStart(token: string | undefined): { live: number; archived: number } {
@@ -53,7 +53,7 @@ export async function mergedListJson(
   const { rows: live, eventId } = workflows.liveMatches(namespaces, query);
   const start = pageStart(query.continue);
   const liveWindow = live.slice(start.live, start.live + query.limit);
-  let archived: { rows: WorkflowRow[]; total: number } = { rows: [], total: 0 };
+  let archived: ArchivePage = { rows: [], total: 0, capped: false };
   let unavailable = false;
   try {
     archived = await archive.list(
@@ -76,9 +76,14 @@ export async function mergedListJson(
   const page = mergeInOrder(liveWindow, archived.rows, query.limit, compareRows(query.sort, Date.now()));
   const nextLive = start.live + page.liveTaken;
   const nextArchived = start.archived + page.archivedTaken;
-  const more = nextLive < live.length || (!unavailable && nextArchived < archived.total);
+  // Past a capped count, more archived rows follow while a page was read whole or not all used.
+  const archivedMore = archived.capped
+    ? page.archivedTaken < archived.rows.length || archived.rows.length === query.limit
+    : nextArchived < archived.total;
+  const more = nextLive < live.length || (!unavailable && archivedMore);
   const tail = JSON.stringify({
     total: live.length + archived.total,
+    ...(archived.capped ? { totalAtLeast: true } : {}),
     ...(more ? { continue: `${nextLive}.${nextArchived}` } : {}),
     eventId,
     ...(unavailable ? { archive: 'unavailable' } : {}),

@@ -29,6 +29,16 @@ interface ArchivedRowRecord {
   progress: string | null;
 }
 
+/** Archived matches counted at most, for a list's total. */
+export const archiveCountCap = 10_000;
+
+export interface ArchivePage {
+  rows: WorkflowRow[];
+  /** Matches in all, or `archiveCountCap` when `capped` (more match). */
+  total: number;
+  capped: boolean;
+}
+
 // Argo replaces \u0000 in the JSON it stores, which PostgreSQL's jsonb cannot hold, by this marker
 // (persist/sqldb/workflow_archive.go); it is put back when the object is read.
 const nullReplacement = 'ARGO_POSTGRES_NULL_REPLACEMENT';
@@ -101,21 +111,30 @@ export class WorkflowArchive {
     attempt();
   }
 
-  /** A page of archived rows (never one still live) in the list's order, and how many match in all. */
+  /**
+   * A page of archived rows (never one still live) in the list's order, and how many match in all —
+   * or, when more than `countCap` do, `countCap` and `capped`.
+   */
   async list(
     query: ArchiveListQuery,
     offset: number,
     limit: number,
-  ): Promise<{ rows: WorkflowRow[]; total: number }> {
-    if (query.namespaces.length === 0) return { rows: [], total: 0 };
+    countCap = archiveCountCap,
+  ): Promise<ArchivePage> {
+    if (query.namespaces.length === 0) return { rows: [], total: 0, capped: false };
     const page = archiveListSql(this.#scope, query, offset, limit);
-    const count = archiveCountSql(this.#scope, query);
-    if (page === undefined || count === undefined) return { rows: [], total: 0 };
+    const count = archiveCountSql(this.#scope, query, countCap);
+    if (page === undefined || count === undefined) return { rows: [], total: 0, capped: false };
     const [rows, total] = await Promise.all([
       this.#pool.query<ArchivedRowRecord>(page.text, page.values),
       this.#pool.query<{ total: number }>(count.text, count.values),
     ]);
-    return { rows: rows.rows.map(archivedRow), total: total.rows[0]?.total ?? 0 };
+    const counted = total.rows[0]?.total ?? 0;
+    return {
+      rows: rows.rows.map(archivedRow),
+      total: Math.min(counted, countCap),
+      capped: counted > countCap,
+    };
   }
 
   /** The archived object, whole; undefined when this namespace holds no run with that uid. */

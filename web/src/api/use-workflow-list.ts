@@ -14,6 +14,8 @@ export type WorkflowListState =
       state: 'ready';
       rows: WorkflowRow[];
       total: number;
+      /** `total` is a lower bound (the archive's matches were counted up to a bound). */
+      totalAtLeast: boolean;
       /** True while the next page is on its way. */
       loadingMore: boolean;
       hasMore: boolean;
@@ -27,6 +29,7 @@ export type WorkflowListState =
 interface CachedList {
   rows: WorkflowRow[];
   total: number;
+  totalAtLeast: boolean;
   /** The next page's token; absent once every page is loaded. */
   continue?: string | undefined;
   eventId: string;
@@ -51,7 +54,13 @@ export function useWorkflowList(query: WorkflowQuery): {
     queryKey: key,
     queryFn: async ({ signal }): Promise<CachedList> => {
       const page = await fetchWorkflowPage(path, signal);
-      return { rows: page.items, total: page.total, continue: page.continue, eventId: page.eventId };
+      return {
+        rows: page.items,
+        total: page.total,
+        totalAtLeast: page.totalAtLeast === true,
+        continue: page.continue,
+        eventId: page.eventId,
+      };
     },
   });
   // The state of the next page, for the list it belongs to.
@@ -82,6 +91,7 @@ export function useWorkflowList(query: WorkflowQuery): {
                 // A live change may already have brought a row of this page.
                 rows: appendNew(list.rows, page.items),
                 total: page.total,
+                totalAtLeast: page.totalAtLeast === true,
                 continue: page.continue,
               },
         );
@@ -119,6 +129,7 @@ export function useWorkflowList(query: WorkflowQuery): {
           state: 'ready',
           rows: loaded.value.rows,
           total: loaded.value.total,
+          totalAtLeast: loaded.value.totalAtLeast,
           loadingMore: moreNow.loading,
           hasMore: loaded.value.continue !== undefined,
           moreError: moreNow.error,

@@ -57,9 +57,9 @@ export function WorkflowsPage() {
         <h1>Workflows</h1>
         {list.state === 'ready' && (
           <p className="muted small" role="status">
-            {list.total === list.rows.length
+            {list.total === list.rows.length && !list.totalAtLeast
               ? `${list.total} ${list.total === 1 ? 'workflow' : 'workflows'}`
-              : `${list.rows.length} of ${list.total} workflows loaded`}
+              : `${list.rows.length} of ${list.total}${list.totalAtLeast ? '+' : ''} workflows loaded`}
             {list.loadingMore && ' · loading more…'}
           </p>
         )}

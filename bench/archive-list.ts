@@ -1,0 +1,84 @@
+// ArgoVue's list of archived runs against `argo server`'s archived-workflows API, on the same
+// PostgreSQL (the local cluster's workflow archive) holding 100,000 archived runs of one namespace
+// alice may list: the first page, a phase + name filter, a label filter. Each side as its UI asks:
+// ArgoVue's list with its total; argo server with `ext.showRemainingItemCount` (its UI's count).
+// Prints times and bytes; asserts nothing.
+//   node bench/archive-list.ts   (BENCH_ARCHIVED=100000; BENCH_CLEANUP=1 removes the seed)
+import { devclusterArchiveEnv } from '../devcluster/argovue-env.ts';
+import { loginAs } from '../e2e/support/api-client.ts';
+import { startServer } from '../e2e/support/server.ts';
+import { startArgoServer } from './support/argo-server.ts';
+import { ensureBenchNamespace } from './support/bench-namespace.ts';
+import { getCounted, mb, timed, type Timed } from './support/measure.ts';
+import {
+  archiveBenchNamespace as namespace,
+  archiveOwnerPool,
+  removeArchiveSeed,
+  seedArchive,
+} from './support/seed-archive.ts';
+import { grantAliceAccess } from './support/seed-workflows.ts';
+
+const count = Number(process.env['BENCH_ARCHIVED'] ?? '100000');
+const runs = 20;
+const pool = archiveOwnerPool();
+await ensureBenchNamespace(namespace);
+await seedArchive(pool, namespace, count);
+const revoke = await grantAliceAccess(namespace);
+const argo = await startArgoServer();
+const server = await startServer({ ...devclusterArchiveEnv(), ARGOVUE_LOG_LEVEL: 'silent' });
+try {
+  const alice = await loginAs(server.url, 'alice');
+  const cookie = [...alice.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const argovue = (query: string) => () =>
+    getCounted(`${server.url}/api/v1/namespaces/${namespace}/workflows?limit=50${query}`, { cookie });
+  const argoApi =
+    (query: string, fields = '') =>
+    () =>
+      getCounted(
+        `${argo.url}/api/v1/archived-workflows?namespace=${namespace}&listOptions.limit=50` +
+          `&listOptions.fieldSelector=${encodeURIComponent(['ext.showRemainingItemCount=true', fields].filter(Boolean).join(','))}${query}`,
+      );
+  // Both must answer the same rows: checked once before timing.
+  const first = JSON.parse((await argovue('')()).body.toString()) as {
+    items: { name: string }[];
+    total: number;
+  };
+  const theirs = JSON.parse((await argoApi('')()).body.toString()) as {
+    items: { metadata: { name: string } }[];
+  };
+  console.log(
+    `first page: ArgoVue ${first.items.length} rows of ${first.total}, argo server ${theirs.items.length};` +
+      ` same names: ${first.items.map((r) => r.name).join() === theirs.items.map((r) => r.metadata.name).join()}`,
+  );
+  // [what, ArgoVue's query, argo server's query, argo server's field selector]
+  const scenarios: [string, string, string, string][] = [
+    ['first page of 50', '', '', ''],
+    [
+      'phase Failed + name contains "99"',
+      '&phase=Failed&q=99',
+      '&listOptions.labelSelector=workflows.argoproj.io/phase%3DFailed&nameFilter=Contains',
+      'metadata.name=99',
+    ],
+    ['label team=t7', '&label=team%3Dt7', '&listOptions.labelSelector=team%3Dt7', ''],
+  ];
+  const rows: string[] = [];
+  for (const [label, ours, theirsQuery, theirsFields] of scenarios) {
+    console.log(label);
+    const a: Timed = await timed('ArgoVue', runs, argovue(ours));
+    const b: Timed = await timed('argo server', runs, argoApi(theirsQuery, theirsFields));
+    rows.push(
+      `| ${label} | ${a.p50.toFixed(1)} / ${b.p50.toFixed(1)} ms (${(b.p50 / a.p50).toFixed(1)}×) | ` +
+        `${mb(a.decoded)} / ${mb(b.decoded)} (${(a.decoded / b.decoded).toFixed(2)}) |`,
+    );
+  }
+  console.log(`\n${count.toLocaleString('en')} archived runs; p50 of ${runs}, ArgoVue / argo server`);
+  console.log('| query | time | bytes decoded |');
+  console.log('| --- | --- | --- |');
+  for (const row of rows) console.log(row);
+} finally {
+  argo.stop();
+  await server.stop();
+  await revoke();
+  if (process.env['BENCH_CLEANUP'] === '1') await removeArchiveSeed(pool, namespace);
+  await pool.end();
+}
