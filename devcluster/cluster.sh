@@ -205,6 +205,10 @@ start_postgresql() {
     rm -rf "$data" && mkdir -p "$data" && chmod 700 "$data"
     pwfile=$(mktemp) && cp "$pg_secrets/postgres" "$pwfile"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$data" "$pwfile"
+    if [ "$(id -u)" -eq 0 ] && ! "${pg_as[@]}" test -w "$data"; then
+      rm -f "$pwfile"
+      fail postgresql "the postgres user cannot reach $data: make the folders above it searchable (chmod o+x) or set ARGOVUE_DEVCLUSTER_DIR"
+    fi
     # --no-sync and fsync=off below: a throw-away local cluster; a killed server loses nothing the
     # kernel holds, only a crashed machine would.
     if ! (cd / && "${pg_as[@]}" "$pg_bin/initdb" -D "$data" -U postgres --auth=scram-sha-256 \
@@ -213,6 +217,11 @@ start_postgresql() {
       fail postgresql "initdb failed"
     fi
     rm -f "$pwfile"
+  fi
+  # The postgres user must reach its data through every folder above it (a checkout under a 0700
+  # home or mktemp folder would not let it): said here, not as initdb's or postgres's own error.
+  if [ "$(id -u)" -eq 0 ] && ! "${pg_as[@]}" test -w "$data"; then
+    fail postgresql "the postgres user cannot reach $data: make the folders above it searchable (chmod o+x) or set ARGOVUE_DEVCLUSTER_DIR"
   fi
   ensure_port_free postgresql "$pg_port"
   start postgresql "${pg_as[@]}" "$pg_bin/postgres" -D "$data" -p "$pg_port" \
