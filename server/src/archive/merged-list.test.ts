@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkflowRow } from '@argovue/api-types';
 import { compareRows, sortRows, WORKFLOW_SORTS } from '@argovue/api-types/workflow-rows';
-import { mergeInOrder, pageStart } from './merged-list.ts';
+import { mergedListJson, mergeInOrder, pageStart } from './merged-list.ts';
 
 function row(name: string, createdAt: string, extra: Partial<WorkflowRow> = {}): WorkflowRow {
   return { namespace: 'team-a', name, phase: 'Succeeded', createdAt, labels: {}, ...extra };
@@ -69,5 +69,50 @@ describe('a list of live and archived rows', () => {
   it('reads a bare number (a live-only token) as the live offset', () => {
     assert.deepEqual(pageStart('40'), { live: 40, archived: 0 });
     assert.deepEqual(pageStart('40.7'), { live: 40, archived: 7 });
+  });
+});
+
+describe('a list whose archived matches were counted up to a bound', () => {
+  const archivedRows = Array.from({ length: 7 }, (_, i) =>
+    row(`old-${i}`, `2026-12-0${3 - Math.floor(i / 4)}T0${9 - (i % 4)}:00:00Z`, { archivedUid: `u${i}` }),
+  );
+  // An archive of 7 matching runs whose count stops at 3, as 100,000 would stop at 10,000.
+  const archive = {
+    list: (_query: unknown, offset: number, limit: number) =>
+      Promise.resolve({
+        rows: archivedRows.slice(offset, offset + limit),
+        total: 3,
+        capped: true,
+      }),
+  };
+  const workflows = {
+    liveMatches: () => ({ rows: live.slice(0, 1), eventId: '1' }),
+    liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
+  };
+
+  it('says its total is a lower bound and pages on to the last archived run', async () => {
+    const names: string[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const json = await mergedListJson(
+        workflows,
+        archive,
+        ['team-a'],
+        { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
+        () => undefined,
+      );
+      const list = JSON.parse(json) as {
+        items: WorkflowRow[];
+        total: number;
+        totalAtLeast?: true;
+        continue?: string;
+      };
+      assert.equal(list.totalAtLeast, true);
+      assert.equal(list.total, 4);
+      names.push(...list.items.map((r) => r.name));
+      token = list.continue;
+      if (token === undefined) break;
+    }
+    assert.deepEqual(names, ['live-1', ...archivedRows.map((r) => r.name)]);
   });
 });

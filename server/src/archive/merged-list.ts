@@ -44,8 +44,8 @@ export function mergeInOrder(
 
 /** The JSON of a WorkflowList of live and archived rows (row-json.ts for each live row's JSON). */
 export async function mergedListJson(
-  workflows: WorkflowDirectory,
-  archive: WorkflowArchive,
+  workflows: Pick<WorkflowDirectory, 'liveMatches' | 'liveRuns'>,
+  archive: Pick<WorkflowArchive, 'list'>,
   namespaces: readonly string[],
   query: WorkflowQuery,
   log: (message: string) => void,
