@@ -8,7 +8,7 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { after, before } from 'node:test';
 import { readyEndpoint, fetchWhenServing } from '../../devcluster/test/local-pods.ts';
-import { createTestNamespace, rbac } from '../../devcluster/test/cluster.ts';
+import { createTestNamespace, eventually, rbac } from '../../devcluster/test/cluster.ts';
 import { renderInstance } from '../../server/src/services/render.ts';
 import type { ServiceInstance, ServiceTemplateSpec } from '../../server/src/services/template-types.ts';
 import type { KubeApi } from '../../server/src/kube/kube-api.ts';
@@ -154,12 +154,18 @@ export interface ProxyFixture {
   api: KubeApi;
   namespace: () => string;
   server: () => RunningServer;
-  /** Starts instance `name` of the echo template and waits until its pod serves. */
-  startInstance: (name: string, options?: { stopped?: boolean }) => Promise<void>;
+  /** Starts instance `name` of the echo template (in the fixture's namespace) and waits until its pod serves. */
+  startInstance: (name: string, options?: { stopped?: boolean; namespace?: string }) => Promise<void>;
   /** A signed-in portal client of a demo user (once per user). */
   portalAs: (username: string) => Promise<ApiClient>;
   /** A browser at the origin of instance `name`, for `username`, signed in. */
   browserAs: (username: string, name: string, namespace?: string) => Promise<ServiceBrowser>;
+  /**
+   * Waits until the proxy serves instance `name` to alice. Its EndpointSlice comes on the proxy's one
+   * watch of slices after every slice written before it, so those have been seen too: a test that
+   * writes a bad slice first and then waits for this one knows the proxy has read it.
+   */
+  untilServed: (name: string) => Promise<void>;
 }
 
 /** Call inside a describe: a namespace team-a may use, ArgoVue with its proxy, both removed afterwards. */
@@ -206,7 +212,8 @@ export function serviceProxyFixture(prefix: string, env: Record<string, string> 
     server,
     portalAs,
     startInstance: async (name, options = {}) => {
-      const path = `/apis/argovue.io/v1alpha1/namespaces/${namespace()}/serviceinstances`;
+      const inNamespace = options.namespace ?? namespace();
+      const path = `/apis/argovue.io/v1alpha1/namespaces/${inNamespace}/serviceinstances`;
       const instance = await api.json<ServiceInstance>({
         method: 'POST',
         path,
@@ -222,18 +229,18 @@ export function serviceProxyFixture(prefix: string, env: Record<string, string> 
       if (!rendered.ok) throw new Error(`the echo template did not render: ${rendered.reason}`);
       await api.json({
         method: 'POST',
-        path: `/apis/apps/v1/namespaces/${namespace()}/deployments`,
+        path: `/apis/apps/v1/namespaces/${inNamespace}/deployments`,
         body: rendered.objects.deployment,
         as: 'argovue',
       });
       await api.json({
         method: 'POST',
-        path: `/api/v1/namespaces/${namespace()}/services`,
+        path: `/api/v1/namespaces/${inNamespace}/services`,
         body: rendered.objects.service,
         as: 'argovue',
       });
       if (options.stopped === true) return;
-      const endpoint = await readyEndpoint(namespace(), name, 8080);
+      const endpoint = await readyEndpoint(inNamespace, name, 8080);
       await fetchWhenServing(`http://${endpoint.address}:${endpoint.port}/healthz`);
     },
     browserAs: async (username, name, inNamespace) => {
@@ -241,5 +248,98 @@ export function serviceProxyFixture(prefix: string, env: Record<string, string> 
       await browser.signIn(await portalAs(username));
       return browser;
     },
+    untilServed: async (name) => {
+      const browser = new ServiceBrowser(server(), namespace(), name);
+      await browser.signIn(await portalAs('alice'));
+      await eventually(`the proxy to serve ${name}`, async () =>
+        (await browser.echo()).status === 200 ? true : undefined,
+      );
+    },
   };
+}
+
+/**
+ * An instance with a Service but no pods (the Service selects nothing, so no controller writes its
+ * EndpointSlices): whatever slice a test writes for it is all the proxy could dial.
+ */
+export async function createDecoyInstance(api: KubeApi, namespace: string, name: string): Promise<void> {
+  await api.json({
+    method: 'POST',
+    path: `/apis/argovue.io/v1alpha1/namespaces/${namespace}/serviceinstances`,
+    as: 'argovue',
+    body: {
+      apiVersion: servicesGroupVersion,
+      kind: 'ServiceInstance',
+      metadata: { name },
+      spec: { template: { name: 'echo' } },
+    },
+  });
+  await api.json({
+    method: 'POST',
+    path: `/api/v1/namespaces/${namespace}/services`,
+    as: 'argovue',
+    body: {
+      metadata: { name, labels: { 'argovue.io/instance': name } },
+      spec: { ports: [{ name: 'http', port: 8080, protocol: 'TCP' }] },
+    },
+  });
+}
+
+export interface SliceEndpoint {
+  address: string;
+  addressType?: 'IPv4' | 'FQDN';
+  targetRef?: { kind: 'Pod'; name: string; namespace?: string };
+}
+
+/** An EndpointSlice for `service` in `namespace`, labelled as the instance's own would be. */
+export async function createEndpointSlice(
+  api: KubeApi,
+  namespace: string,
+  service: string,
+  endpoint: SliceEndpoint,
+  port = 8080,
+): Promise<void> {
+  await api.json({
+    method: 'POST',
+    path: `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`,
+    as: 'argovue',
+    body: {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        generateName: `${service}-`,
+        labels: { 'kubernetes.io/service-name': service, 'argovue.io/instance': service },
+      },
+      addressType: endpoint.addressType ?? 'IPv4',
+      ports: [{ name: 'http', port, protocol: 'TCP' }],
+      endpoints: [
+        {
+          addresses: [endpoint.address],
+          conditions: { ready: true },
+          ...(endpoint.targetRef === undefined ? {} : { targetRef: endpoint.targetRef }),
+        },
+      ],
+    },
+  });
+}
+
+/** The running pod of an instance: its name and IP. */
+export async function podOfInstance(
+  api: KubeApi,
+  namespace: string,
+  name: string,
+): Promise<{ name: string; ip: string }> {
+  const pods = await api.json<{ items: { metadata: { name: string }; status?: { podIP?: string } }[] }>({
+    path: `/api/v1/namespaces/${namespace}/pods`,
+    query: { labelSelector: `argovue.io/instance=${name}` },
+    as: 'argovue',
+  });
+  const pod = pods.items.find((p) => p.status?.podIP !== undefined);
+  if (pod?.status?.podIP === undefined) throw new Error(`${namespace}/${name} has no pod with an IP`);
+  return { name: pod.metadata.name, ip: pod.status.podIP };
+}
+
+/** Asserts the proxy answered "starting" (nothing it may dial), not a service's answer or a failed dial. */
+export function isStartingPage(answer: ProxyAnswer): boolean {
+  return answer.status === 503 && /is starting/.test(answer.body.toString());
 }

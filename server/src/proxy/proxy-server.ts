@@ -195,6 +195,17 @@ export class ServiceProxy {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Node's strict parser has refused conflicting lengths and a chunked coding that is not last; a
+    // body coded otherwise could be read differently by the service, so only `chunked` alone passes.
+    const coding = req.headers['transfer-encoding'];
+    if (coding !== undefined && coding.trim().toLowerCase() !== 'chunked') {
+      sendPage(
+        res,
+        { status: 400, title: 'Bad request', message: 'Only the chunked transfer coding is accepted.' },
+        ['Connection', 'close'],
+      );
+      return;
+    }
     const { ref, origin } = this.#admit(req);
     const url = req.url ?? '/';
     if (url === callbackPath || url.startsWith(`${callbackPath}?`)) {
