@@ -22,6 +22,10 @@ export const errorCodes = {
   CONFLICT: 409,
   /** The user (or the server in all) holds as many live streams as allowed; close one first. */
   TOO_MANY_STREAMS: 429,
+  /** The namespace's ResourceQuota cannot fit what was asked for (the message gives the numbers). */
+  QUOTA_EXCEEDED: 422,
+  /** A service template that cannot be used as it is written (the message says why; nothing was made). */
+  TEMPLATE_INVALID: 422,
   /** The Kubernetes cluster does not answer now; comes with Retry-After. */
   CLUSTER_UNAVAILABLE: 503,
   /** A fault of the server's own; the details go to its log, never to the client. */

@@ -8,3 +8,4 @@ export type * from './workflow-actions.ts';
 export type * from './workflow-templates.ts';
 export type * from './workflow-nodes.ts';
 export type * from './workflow-kube-events.ts';
+export type * from './services.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseQuantity } from './quantity.ts';
+import { formatQuantity, isByteResource, parseQuantity } from './quantity.ts';
 
 describe('parseQuantity', () => {
   it('reads CPU in cores and millicores', () => {
@@ -24,5 +24,24 @@ describe('parseQuantity', () => {
   it('rejects text that is not a quantity', () => {
     for (const bad of ['', 'Gi', '12 Gi', '1.2.3', 'ten', '5Gb', '1Z'])
       assert.equal(parseQuantity(bad), undefined, bad);
+  });
+});
+
+describe('formatQuantity', () => {
+  it('writes bytes in binary units and cores as whole numbers or millis', () => {
+    assert.equal(formatQuantity(1.5 * 2 ** 30, true), '1.5Gi');
+    assert.equal(formatQuantity(512 * 2 ** 20, true), '512Mi');
+    assert.equal(formatQuantity(100, true), '100');
+    assert.equal(formatQuantity(2, false), '2');
+    assert.equal(formatQuantity(1.5, false), '1500m');
+    assert.equal(formatQuantity(0.25, false), '250m');
+  });
+
+  it('knows which quota resources count bytes', () => {
+    assert.equal(isByteResource('requests.memory'), true);
+    assert.equal(isByteResource('requests.storage'), true);
+    assert.equal(isByteResource('limits.ephemeral-storage'), true);
+    assert.equal(isByteResource('requests.nvidia.com/gpu'), false);
+    assert.equal(isByteResource('cpu'), false);
   });
 });

@@ -33,3 +33,30 @@ export function parseQuantity(text: string): number | undefined {
   const unit = suffix === undefined ? 1 : (binary[suffix] ?? decimal[suffix]);
   return unit === undefined ? undefined : value * unit;
 }
+
+const binaryUnits: [string, number][] = [
+  ['Ti', 2 ** 40],
+  ['Gi', 2 ** 30],
+  ['Mi', 2 ** 20],
+  ['Ki', 2 ** 10],
+];
+
+/**
+ * A value in base units written as a quantity people read: bytes in Gi/Mi/Ki when `bytes`, else
+ * whole numbers or millis (`1.5` cores → `1500m`). Rounded to three decimals of the unit chosen.
+ */
+export function formatQuantity(value: number, bytes: boolean): string {
+  if (bytes) {
+    for (const [suffix, unit] of binaryUnits) {
+      if (Math.abs(value) >= unit) return `${Math.round((value / unit) * 1000) / 1000}${suffix}`;
+    }
+    return String(Math.round(value));
+  }
+  if (Number.isInteger(value)) return String(value);
+  return `${Math.round(value * 1000)}m`;
+}
+
+/** Whether a quota resource counts bytes (memory, storage), so it is shown in binary units. */
+export function isByteResource(resource: string): boolean {
+  return /(^|\.)(memory|storage|ephemeral-storage)$/.test(resource);
+}

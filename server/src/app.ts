@@ -29,6 +29,8 @@ import {
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { registerOpenRoute } from './proxy/open-route.ts';
 import { startProxyFeature, type ProxyFeature } from './proxy/service-proxy.ts';
+import { ServiceDirectory } from './services/directory.ts';
+import { registerServiceRoutes } from './services/routes.ts';
 import { OpenStreams } from './streams/open-streams.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
 import { WorkflowDirectory } from './workflows/list.ts';
@@ -42,6 +44,8 @@ export interface Services {
   oidc: OidcClient;
   namespaces: NamespaceDirectory;
   workflows: WorkflowDirectory;
+  /** Service templates and instances, as users see and start them. */
+  services: ServiceDirectory;
   /** Kubernetes, for reads made as the user that need no cache (a workflow's events, a node's pod). */
   kube: KubeApi;
   /** Users' open streams: capped, and ended when their session or access ends. */
@@ -137,6 +141,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     oidc,
     namespaces,
     workflows: new WorkflowDirectory(caches.workflows, namespaces, kubeApi),
+    services: new ServiceDirectory(kubeApi, namespaces),
     kube: kubeApi,
     streams,
     proxy,
@@ -203,6 +208,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   }
   registerWorkflowDetailRoutes(app, deps.kube);
   registerWorkflowTemplateRoutes(app, deps.kube);
+  registerServiceRoutes(app, {
+    services: deps.services,
+    namespaces: deps.namespaces,
+    kube: deps.kube,
+    streams: deps.streams,
+  });
   registerWorkflowEvents(app, deps.workflows, deps.streams, {
     maxBufferedBytes: config.sseMaxBufferedBytes,
   });

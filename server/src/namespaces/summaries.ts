@@ -46,6 +46,17 @@ export class NamespaceDirectory {
     return usable.filter((ns) => ns !== undefined);
   }
 
+  /**
+   * The namespace's quota as the user may see it (empty when they may not list resourcequotas), or
+   * as it is (`forCheck`: what a create is measured against, whoever asks).
+   */
+  async quotaFor(identity: KubeIdentity, namespace: string, forCheck = false): Promise<QuotaResource[]> {
+    const visible =
+      forCheck ||
+      (await this.#access.can(identity, { verb: 'list', group: '', resource: 'resourcequotas', namespace }));
+    return visible ? quotaOf([...this.#caches.quotas.inNamespace(namespace)]) : [];
+  }
+
   async listForUser(identity: KubeIdentity): Promise<NamespaceSummary[]> {
     const usable = await this.usableNamespaces(identity);
     return mapConcurrent(usable, reviewConcurrency, (ns) => this.#summarize(identity, ns));

@@ -39,7 +39,7 @@ function lastSeen(event: RawEvent): string | undefined {
   );
 }
 
-function kubeEvent(event: RawEvent, nodeId: string | undefined): WorkflowKubeEvent {
+export function kubeEvent(event: RawEvent, nodeId: string | undefined): WorkflowKubeEvent {
   const optional = {
     nodeId,
     firstSeen: text(event.firstTimestamp) ?? text(event.eventTime),
@@ -81,7 +81,7 @@ export function workflowEventsOf(
   return items.slice(0, maxItems);
 }
 
-async function listEvents(
+export async function listEvents(
   api: KubeApi,
   identity: KubeIdentity,
   namespace: string,

@@ -73,7 +73,7 @@ function quantities(values: Record<string, unknown> | undefined): Record<string,
   );
 }
 
-function podContainer(
+export function podContainer(
   spec: RawContainer,
   status: RawContainerStatus | undefined,
   init: boolean,
