@@ -2,15 +2,14 @@
 // server validates a create request against with Ajv before anything is created (and what any client
 // outside the browser may use). The browser's form checks with checkInputs (service-inputs.ts): its
 // Content-Security-Policy forbids the code Ajv generates. The two say the same; a unit test keeps them so.
-import { DEFAULT_INPUT_MAX_LENGTH } from './service-inputs.ts';
-import type { ServiceTemplateInput } from './services.ts';
+import { DEFAULT_INPUT_MAX_LENGTH, inputIsRequired, type TemplateInput } from './service-inputs.ts';
 
 /** The inputs a template may declare (the CRD's maxItems). */
 export const MAX_SERVICE_INPUTS = 32;
 /** A Kubernetes object name: what a pvc or secretRef input names. */
 export const OBJECT_NAME_PATTERN = '^[a-z0-9]([-a-z0-9]{0,251}[a-z0-9])?$';
 
-function propertySchema(input: ServiceTemplateInput): Record<string, unknown> {
+function propertySchema(input: TemplateInput): Record<string, unknown> {
   const described = {
     ...(input.title === undefined ? {} : { title: input.title }),
     ...(input.help === undefined ? {} : { description: input.help }),
@@ -46,12 +45,12 @@ function propertySchema(input: ServiceTemplateInput): Record<string, unknown> {
  * The schema of the `inputs` object: only the template's inputs, each of its type and bounds; an
  * input that is required and has no default must be given.
  */
-export function serviceInputsSchema(inputs: readonly ServiceTemplateInput[]): Record<string, unknown> {
+export function serviceInputsSchema(inputs: readonly TemplateInput[]): Record<string, unknown> {
   return {
     type: 'object',
     additionalProperties: false,
     maxProperties: MAX_SERVICE_INPUTS,
     properties: Object.fromEntries(inputs.map((input) => [input.name, propertySchema(input)])),
-    required: inputs.filter((i) => i.required && i.default === undefined).map((i) => i.name),
+    required: inputs.filter((i) => inputIsRequired(i) && i.default === undefined).map((i) => i.name),
   };
 }

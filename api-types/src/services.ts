@@ -1,29 +1,16 @@
 // Services: templates users start instances of, the instances, their pods, events and logs.
-import type { InputType, InputValue } from './service-inputs.ts';
+import type { FitTemplate } from './service-fit.ts';
+import type { InputType, InputValue, TemplateInput } from './service-inputs.ts';
 import type { PodContainer } from './workflow-nodes.ts';
 
 export type ServiceInputType = InputType;
 export type ServiceInputValue = InputValue;
 
-/** One typed input of a template, as the start form needs it. */
-export interface ServiceTemplateInput {
-  name: string;
-  type: ServiceInputType;
-  title?: string;
-  help?: string;
-  /** A value must be given (or the template's default is used). */
-  required: boolean;
-  default?: ServiceInputValue;
-  /** Number inputs. */
-  minimum?: number;
-  maximum?: number;
-  integer?: boolean;
-  /** String inputs: the pattern (ECMAScript, unicode) and the longest value accepted. */
-  pattern?: string;
-  maxLength?: number;
-  /** Enum inputs: the values allowed. */
-  options?: string[];
-}
+/**
+ * One typed input of a template, as the template declares it (the start form checks values with
+ * `checkInputs` from service-inputs.ts; `inputIsRequired` says whether a value must be given).
+ */
+export type ServiceTemplateInput = TemplateInput;
 
 export interface ServiceTemplatePort {
   name: string;
@@ -43,6 +30,8 @@ export interface ServiceTemplateSummary {
   /** An icon name of the portal's set, or an https URL. */
   icon?: string;
   inputs: ServiceTemplateInput[];
+  /** What decides what an instance asks of the quota (inputs, replicas, containers' resources): for `instanceResources`. */
+  fit: FitTemplate;
   ports: ServiceTemplatePort[];
   /** e.g. 30m, 2h: an instance idle that long is stopped. */
   idleTimeout?: string;

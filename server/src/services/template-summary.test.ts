@@ -9,18 +9,20 @@ const summary = templateSummary(goodServiceTemplate('notebook') as unknown as Te
 const validate = new Ajv({ strict: true }).compile(summary?.inputsSchema ?? {});
 
 describe('templateSummary', () => {
-  it('shows the inputs without their fills, and what one instance asks of the quota', () => {
+  it('shows the inputs as declared, and what one instance asks of the quota with the defaults', () => {
     assert.ok(summary);
     assert.deepEqual(summary.inputs[0], {
       name: 'cpu',
       type: 'string',
-      required: true,
-      default: '500m',
       pattern: '^[0-9]+m?$',
       maxLength: 8,
+      default: '500m',
+      fills: [{ resource: { container: 'notebook', name: 'cpu', in: 'both' } }],
     });
-    assert.ok(summary.inputs.every((i) => !('fills' in i)));
-    // Defaults do not render (the pvc and secret inputs have none), so nothing is claimed.
+    assert.deepEqual(summary.fit.workload.deployment.template.spec.containers, [
+      { name: 'notebook', resources: { requests: { cpu: '500m', memory: '1Gi' } } },
+    ]);
+    // Defaults do not pass (the pvc and secret inputs have none), so nothing is counted.
     assert.deepEqual(summary.requests, {});
   });
 
