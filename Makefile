@@ -65,6 +65,7 @@ bench: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-list.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-watchers.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/stream-isolation.ts
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/proxy.ts
 	bash scripts/ensure-chromium.sh
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/log-view.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-logs-view.ts

@@ -150,6 +150,60 @@ export class ServiceBrowser {
   }
 }
 
+/** Starts instance `name` of the echo template in `namespace` and waits until its pod serves. */
+export async function startEchoInstance(
+  api: KubeApi,
+  namespace: string,
+  name: string,
+  options: { stopped?: boolean } = {},
+): Promise<void> {
+  const path = `/apis/argovue.io/v1alpha1/namespaces/${namespace}/serviceinstances`;
+  const instance = await api.json<ServiceInstance>({
+    method: 'POST',
+    path,
+    as: 'argovue',
+    body: {
+      apiVersion: servicesGroupVersion,
+      kind: 'ServiceInstance',
+      metadata: { name },
+      spec: { template: { name: 'echo' }, ...(options.stopped === true ? { stopped: true } : {}) },
+    },
+  });
+  const rendered = renderInstance(instance, echoTemplate);
+  if (!rendered.ok) throw new Error(`the echo template did not render: ${rendered.reason}`);
+  await api.json({
+    method: 'POST',
+    path: `/apis/apps/v1/namespaces/${namespace}/deployments`,
+    body: rendered.objects.deployment,
+    as: 'argovue',
+  });
+  await api.json({
+    method: 'POST',
+    path: `/api/v1/namespaces/${namespace}/services`,
+    body: rendered.objects.service,
+    as: 'argovue',
+  });
+  if (options.stopped === true) return;
+  const endpoint = await readyEndpoint(namespace, name, 8080);
+  await fetchWhenServing(`http://${endpoint.address}:${endpoint.port}/healthz`);
+}
+
+/** A fresh namespace whose members are team-a (argovue-user for the group oidc:team-a). */
+export async function createTeamANamespace(
+  prefix: string,
+): Promise<{ name: string; remove: () => Promise<void> }> {
+  const created = await createTestNamespace(prefix);
+  await rbac.createNamespacedRoleBinding({
+    namespace: created.name,
+    body: {
+      metadata: { name: 'team-a-members' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argovue-user' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:team-a' }],
+    },
+  });
+  return created;
+}
+
 export interface ProxyFixture {
   api: KubeApi;
   namespace: () => string;
@@ -183,15 +237,7 @@ export function serviceProxyFixture(prefix: string, env: Record<string, string> 
     return running;
   };
   before(async () => {
-    ns = await createTestNamespace(prefix);
-    await rbac.createNamespacedRoleBinding({
-      namespace: ns.name,
-      body: {
-        metadata: { name: 'team-a-members' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argovue-user' },
-        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:team-a' }],
-      },
-    });
+    ns = await createTeamANamespace(prefix);
     running = await startServer(env);
   });
   after(async () => {
@@ -211,38 +257,8 @@ export function serviceProxyFixture(prefix: string, env: Record<string, string> 
     namespace,
     server,
     portalAs,
-    startInstance: async (name, options = {}) => {
-      const inNamespace = options.namespace ?? namespace();
-      const path = `/apis/argovue.io/v1alpha1/namespaces/${inNamespace}/serviceinstances`;
-      const instance = await api.json<ServiceInstance>({
-        method: 'POST',
-        path,
-        as: 'argovue',
-        body: {
-          apiVersion: servicesGroupVersion,
-          kind: 'ServiceInstance',
-          metadata: { name },
-          spec: { template: { name: 'echo' }, ...(options.stopped === true ? { stopped: true } : {}) },
-        },
-      });
-      const rendered = renderInstance(instance, echoTemplate);
-      if (!rendered.ok) throw new Error(`the echo template did not render: ${rendered.reason}`);
-      await api.json({
-        method: 'POST',
-        path: `/apis/apps/v1/namespaces/${inNamespace}/deployments`,
-        body: rendered.objects.deployment,
-        as: 'argovue',
-      });
-      await api.json({
-        method: 'POST',
-        path: `/api/v1/namespaces/${inNamespace}/services`,
-        body: rendered.objects.service,
-        as: 'argovue',
-      });
-      if (options.stopped === true) return;
-      const endpoint = await readyEndpoint(inNamespace, name, 8080);
-      await fetchWhenServing(`http://${endpoint.address}:${endpoint.port}/healthz`);
-    },
+    startInstance: (name, options = {}) =>
+      startEchoInstance(api, options.namespace ?? namespace(), name, options),
     browserAs: async (username, name, inNamespace) => {
       const browser = new ServiceBrowser(server(), inNamespace ?? namespace(), name);
       await browser.signIn(await portalAs(username));

@@ -7,6 +7,8 @@ import type { Socket } from 'node:net';
 import { encodeFrame, parseFrame, type Frame } from '../../devcluster/pod-apps/websocket-echo.ts';
 
 export interface WebSocketTarget {
+  /** Where to connect (default 127.0.0.1); `host` is only the Host header. */
+  address?: string;
   port: number;
   host: string;
   path: string;
@@ -70,7 +72,7 @@ export class TestWebSocket {
   static open(target: WebSocketTarget): Promise<TestWebSocket> {
     return new Promise((resolve, reject) => {
       const req = request({
-        host: '127.0.0.1',
+        host: target.address ?? '127.0.0.1',
         port: target.port,
         path: target.path,
         headers: {
