@@ -77,7 +77,6 @@ describe('the ServiceInstance controller', () => {
           leaseNamespace: namespace(),
           identity,
           log: () => undefined,
-          resyncMs: 1000,
         }).start(),
       );
   });

@@ -32,6 +32,20 @@ const everywhere = [
   'watch discovery.k8s.io/endpointslices',
   'list core/pods',
   'watch core/pods',
+  // The ServiceInstance controller (services/controller.ts): its caches, its applies, the status.
+  'list argovue.io/servicetemplates',
+  'watch argovue.io/servicetemplates',
+  'list argovue.io/clusterservicetemplates',
+  'watch argovue.io/clusterservicetemplates',
+  'patch argovue.io/serviceinstances/status',
+  'list apps/deployments',
+  'watch apps/deployments',
+  'create apps/deployments',
+  'patch apps/deployments',
+  'create core/services',
+  'patch core/services',
+  'create core/persistentvolumeclaims',
+  'patch core/persistentvolumeclaims',
 ];
 // Logout records shared by replicas (auth/revocation-store.ts), in ArgoVue's namespace only.
 const inOwnNamespace = [
@@ -40,6 +54,10 @@ const inOwnNamespace = [
   'create core/configmaps',
   'patch core/configmaps',
   'delete core/configmaps',
+  // The service controller's leader Lease (services/leader-lease.ts).
+  'get coordination.k8s.io/leases',
+  'create coordination.k8s.io/leases',
+  'update coordination.k8s.io/leases',
 ];
 
 interface RulesReview {

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ClusterInfo } from '@argovue/api-types';
+import { instanceOrigin } from '@argovue/api-types/service-origin';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { registerArchivedWorkflowRoutes } from './archive/archived-routes.ts';
 import { mergedListJson } from './archive/merged-list.ts';
@@ -29,6 +32,7 @@ import {
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { registerOpenRoute } from './proxy/open-route.ts';
 import { startProxyFeature, type ProxyFeature } from './proxy/service-proxy.ts';
+import { ServiceInstanceController } from './services/controller.ts';
 import { ServiceDirectory } from './services/directory.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { OpenStreams } from './streams/open-streams.ts';
@@ -134,6 +138,15 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     recheckMs: Math.max(config.authzCacheSeconds, 1) * 1000,
     log,
   });
+  // Every replica runs the controller; the one holding the Lease acts (as ArgoVue, its own account).
+  const proxyBase = proxyBaseUrl(config);
+  const controller = new ServiceInstanceController({
+    api: kubeApi,
+    leaseNamespace: ownNamespace(config, kc),
+    identity: `${hostname()}-${randomBytes(4).toString('hex')}`,
+    log,
+    urlOf: (namespace, name) => instanceOrigin(proxyBase, { namespace, name }),
+  }).start();
   const archive = config.archiveHost === undefined ? undefined : new WorkflowArchive(config, log);
   archive?.startMigration();
   return {
@@ -154,6 +167,9 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
       stopNamespaceCaches(caches);
       streams.stop();
       proxy.stop().catch((error: unknown) => log(`the proxy did not stop cleanly: ${String(error)}`));
+      controller
+        .stop()
+        .catch((error: unknown) => log(`services: the controller did not stop cleanly: ${String(error)}`));
       revocations.stop();
       archive
         ?.stop()

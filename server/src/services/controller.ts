@@ -2,12 +2,15 @@
 // into its Deployment, Service and claims (render.ts) by server-side apply as ArgoVue itself, in the
 // instance's own namespace and of those kinds only, and its status says how it is doing. Deleting an
 // instance deletes its objects through their owner references (the cluster's garbage collector).
-// Instances come from a shared watch; every instance is also looked at again every `resyncMs`, as the
-// Deployment's readiness changes without an instance event (a watch of Deployments is the next step).
+// Instances, templates, the instances' Deployments and their pods come from shared watches; any change
+// makes one more pass (no periodic resync). A Deployment that cannot get its pods says why (quota,
+// scheduling) in the instance's status, in words. Objects are dry-run first, all of them, so a
+// workload the apiserver refuses leaves nothing half-made.
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { WatchCache } from '../kube/watch-cache.ts';
 import { LeaderLease } from './leader-lease.ts';
-import { renderInstance, type RenderedObjects } from './render.ts';
+import { restartedAtAnnotation } from './instances.ts';
+import { instanceLabel, renderInstance, type RenderedObjects } from './render.ts';
 import type {
   InstanceCondition,
   InstanceStatus,
@@ -24,14 +27,66 @@ export interface ServiceControllerOptions {
   leaseNamespace: string;
   identity: string;
   log: (message: string) => void;
-  /** The URL an instance is opened at, once the proxy exists. */
-  urlOf?: (namespace: string, name: string) => string;
-  resyncMs?: number;
+  /** The URL an instance is opened at (the proxy's origin for it), when it has one. */
+  urlOf?: (namespace: string, name: string) => string | undefined;
 }
 
-interface DeploymentStatus {
+interface CachedDeployment {
+  replicas: number;
+  readyReplicas: number;
+  /** Why the Deployment cannot make its pods (ReplicaFailure: a quota refusal, say), in the apiserver's words. */
+  replicaFailure: string | undefined;
+}
+
+interface CachedTemplate {
+  spec: ServiceTemplateSpec | undefined;
+}
+
+interface CachedPod {
+  instance: string;
+  /** Why the scheduler could not place it (PodScheduled False), e.g. "0/1 nodes are available: …". */
+  unschedulable: string | undefined;
+}
+
+type Meta = { name?: string; namespace?: string; labels?: Record<string, string> };
+
+const instanceSelector = `labelSelector=${encodeURIComponent(instanceLabel)}`;
+
+function projectDeployment(object: {
+  metadata?: Meta;
   spec?: { replicas?: number };
-  status?: { readyReplicas?: number };
+  status?: { readyReplicas?: number; conditions?: { type?: string; status?: string; message?: string }[] };
+}): CachedDeployment {
+  const failure = object.status?.conditions?.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+  return {
+    replicas: object.spec?.replicas ?? 1,
+    readyReplicas: object.status?.readyReplicas ?? 0,
+    replicaFailure: failure?.message,
+  };
+}
+
+function projectPod(object: {
+  metadata?: Meta;
+  status?: { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] };
+}): CachedPod {
+  const scheduled = object.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  return {
+    instance: object.metadata?.labels?.[instanceLabel] ?? '',
+    unschedulable:
+      scheduled?.status === 'False' && scheduled.reason === 'Unschedulable' ? scheduled.message : undefined,
+  };
+}
+
+/** Why an instance's pods do not run, in words: the quota, or the scheduler's reason. */
+export function waitingReason(deployment: CachedDeployment, pods: readonly CachedPod[]): string | undefined {
+  if (deployment.replicaFailure !== undefined) {
+    const quota = /exceeded quota: [^,]+, (requested: .*)$/.exec(deployment.replicaFailure);
+    return quota === null
+      ? `its pods cannot be created: ${deployment.replicaFailure}`
+      : `waiting for quota: ${quota[1]}`;
+  }
+  const unschedulable = pods.find((p) => p.unschedulable !== undefined)?.unschedulable;
+  return unschedulable === undefined ? undefined : `waiting for a node: ${unschedulable}`;
 }
 
 function describe(error: unknown): string {
@@ -63,8 +118,11 @@ function sameStatus(a: InstanceStatus, b: InstanceStatus): boolean {
 export class ServiceInstanceController {
   readonly #o: ServiceControllerOptions;
   readonly #instances: WatchCache<ServiceInstance>;
+  readonly #templates: WatchCache<CachedTemplate>;
+  readonly #clusterTemplates: WatchCache<CachedTemplate>;
+  readonly #deployments: WatchCache<CachedDeployment>;
+  readonly #pods: WatchCache<CachedPod>;
   readonly #lease: LeaderLease;
-  #timer: NodeJS.Timeout | undefined;
   #busy = false;
   #again = false;
 
@@ -73,6 +131,30 @@ export class ServiceInstanceController {
     this.#instances = new WatchCache<ServiceInstance>(options.api, {
       path: `${group}/serviceinstances`,
       project: (object) => object as ServiceInstance,
+      log: options.log,
+    });
+    const template = (object: object): CachedTemplate => ({
+      spec: (object as { spec?: ServiceTemplateSpec }).spec,
+    });
+    this.#templates = new WatchCache(options.api, {
+      path: `${group}/servicetemplates`,
+      project: template,
+      log: options.log,
+    });
+    this.#clusterTemplates = new WatchCache(options.api, {
+      path: `${group}/clusterservicetemplates`,
+      project: template,
+      log: options.log,
+    });
+    // Only what the controller made (the instance label), and only the fields its status needs.
+    this.#deployments = new WatchCache(options.api, {
+      path: `/apis/apps/v1/deployments?${instanceSelector}`,
+      project: projectDeployment,
+      log: options.log,
+    });
+    this.#pods = new WatchCache(options.api, {
+      path: `/api/v1/pods?${instanceSelector}`,
+      project: projectPod,
       log: options.log,
     });
     this.#lease = new LeaderLease({
@@ -93,17 +175,27 @@ export class ServiceInstanceController {
     return this.#lease.leading;
   }
 
+  #caches(): WatchCache<unknown>[] {
+    return [
+      this.#instances,
+      this.#templates,
+      this.#clusterTemplates,
+      this.#deployments,
+      this.#pods,
+    ] as WatchCache<unknown>[];
+  }
+
   start(): this {
-    this.#instances.start();
-    this.#instances.subscribe(() => this.#schedule());
+    for (const cache of this.#caches()) {
+      cache.start();
+      cache.subscribe(() => this.#schedule());
+    }
     this.#lease.start();
-    this.#timer = setInterval(() => this.#schedule(), this.#o.resyncMs ?? 3000);
     return this;
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    this.#instances.stop();
+    for (const cache of this.#caches()) cache.stop();
     await this.#lease.stop();
   }
 
@@ -127,6 +219,8 @@ export class ServiceInstanceController {
   }
 
   async #reconcileAll(): Promise<void> {
+    // A pass before every cache has listed would take a missing template for a deleted one.
+    await Promise.all(this.#caches().map((cache) => cache.ready()));
     for (const instance of [...this.#instances.values()]) {
       if (!this.#lease.leading) return;
       if (instance.metadata.deletionTimestamp !== undefined) continue;
@@ -136,22 +230,15 @@ export class ServiceInstanceController {
     }
   }
 
-  async #template(instance: ServiceInstance): Promise<ServiceTemplateSpec | undefined> {
+  #template(instance: ServiceInstance): ServiceTemplateSpec | undefined {
     const { kind = 'ServiceTemplate', name } = instance.spec.template;
-    const path =
-      kind === 'ClusterServiceTemplate'
-        ? `${group}/clusterservicetemplates/${name}`
-        : `${group}/namespaces/${instance.metadata.namespace ?? ''}/servicetemplates/${name}`;
-    try {
-      return (await this.#o.api.json<{ spec: ServiceTemplateSpec }>({ path, as: 'argovue' })).spec;
-    } catch (error) {
-      if (error instanceof KubeError && error.status === 404) return undefined;
-      throw error;
-    }
+    return kind === 'ClusterServiceTemplate'
+      ? this.#clusterTemplates.get(undefined, name)?.spec
+      : this.#templates.get(instance.metadata.namespace, name)?.spec;
   }
 
   async #reconcile(instance: ServiceInstance): Promise<void> {
-    const template = await this.#template(instance);
+    const template = this.#template(instance);
     if (template === undefined) {
       const message = `the ${instance.spec.template.kind ?? 'ServiceTemplate'} ${instance.spec.template.name} does not exist`;
       await this.#writeStatus(instance, { phase: 'Failed', message }, 'TemplateNotFound');
@@ -165,30 +252,46 @@ export class ServiceInstanceController {
       await this.#writeStatus(instance, { phase: 'Failed', message }, rendered.reason);
       return;
     }
-    await this.#apply(rendered.objects);
+    const restartedAt = instance.metadata.annotations?.[restartedAtAnnotation];
+    if (restartedAt !== undefined) {
+      // As `kubectl rollout restart` does it: a changed pod template annotation rolls the pods.
+      const podTemplate = (
+        rendered.objects.deployment['spec'] as { template: { metadata: Record<string, unknown> } }
+      ).template;
+      const annotations = (podTemplate.metadata['annotations'] ?? {}) as Record<string, string>;
+      podTemplate.metadata['annotations'] = { ...annotations, [restartedAtAnnotation]: restartedAt };
+    }
+    // All objects dry-run first: one the apiserver refuses (an invalid workload) leaves none made.
+    await this.#apply(rendered.objects, true);
+    await this.#apply(rendered.objects, false);
     const namespace = instance.metadata.namespace ?? '';
-    const deployment = await this.#o.api.json<DeploymentStatus>({
-      path: `/apis/apps/v1/namespaces/${namespace}/deployments/${instance.metadata.name}`,
-      as: 'argovue',
-    });
-    const wanted = deployment.spec?.replicas ?? 0;
-    const ready = deployment.status?.readyReplicas ?? 0;
+    const name = instance.metadata.name;
+    const deployment = this.#deployments.get(namespace, name);
+    const wanted = instance.spec.stopped === true ? 0 : (deployment?.replicas ?? 1);
+    const ready = deployment?.readyReplicas ?? 0;
     const phase =
       wanted === 0 ? (ready === 0 ? 'Stopped' : 'Stopping') : ready >= wanted ? 'Running' : 'Starting';
-    const url = this.#o.urlOf?.(namespace, instance.metadata.name);
+    const waiting =
+      phase === 'Starting' && deployment !== undefined
+        ? waitingReason(
+            deployment,
+            [...this.#pods.inNamespace(namespace)].filter((p) => p.instance === name),
+          )
+        : undefined;
+    const url = this.#o.urlOf?.(namespace, name);
     await this.#writeStatus(
       instance,
       {
-        phase,
+        phase: waiting === undefined ? phase : 'Pending',
         readyReplicas: ready,
-        message: `${ready} of ${wanted} ready`,
+        message: waiting ?? (wanted === 0 ? 'stopped' : `${ready} of ${wanted} ready`),
         ...(url === undefined ? {} : { url }),
       },
-      phase,
+      waiting === undefined ? phase : 'Waiting',
     );
   }
 
-  async #apply(objects: RenderedObjects): Promise<void> {
+  async #apply(objects: RenderedObjects, dryRun: boolean): Promise<void> {
     for (const object of [...objects.claims, objects.service, objects.deployment]) {
       const { apiVersion, kind, metadata } = object as {
         apiVersion: string;
@@ -205,7 +308,7 @@ export class ServiceInstanceController {
       await this.#o.api.json({
         method: 'PATCH',
         path: `${prefix}/namespaces/${metadata.namespace}/${collection}/${metadata.name}`,
-        query: { fieldManager, force: true },
+        query: { fieldManager, force: true, ...(dryRun ? { dryRun: 'All' } : {}) },
         contentType: 'application/apply-patch+yaml',
         body: object,
         as: 'argovue',
