@@ -20,4 +20,6 @@ export interface HealthStatus {
   checks: Record<string, string>;
   /** Objects the shared caches hold so far: while they sync, a caller can see the start-up progressing. */
   cached?: number;
+  /** Ready, but the workflows are still being read (lists say `loading` too): the rest comes shortly. */
+  loading?: true;
 }

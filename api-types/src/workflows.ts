@@ -52,6 +52,12 @@ export interface WorkflowList {
    * the archive was read, or when ArgoVue has none.
    */
   archive?: 'unavailable';
+  /**
+   * ArgoVue has just started and is still reading the cluster's workflows: the rows here are those
+   * read so far (`total` is a lower bound, `totalAtLeast` is set); the others arrive as `upsert`
+   * events on the stream opened from `eventId`.
+   */
+  loading?: true;
 }
 
 /**

@@ -121,6 +121,33 @@ describe('the watch cache against the real apiserver', () => {
       }
     }));
 
+  it('ready at its first page: reads the rest behind it and loses no change made meanwhile', () =>
+    inNamespace(async (ns) => {
+      const names = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
+      for (const name of names) await createConfigMap(ns, name);
+      const { cache, events } = watchConfigMaps(api, ns, { pageSize: 2, readyAfterFirstPage: true });
+      cache.start();
+      try {
+        await cache.ready();
+        // Ready answers before the next page's request can: only the first page is held.
+        assert.equal(cache.complete, false, 'the rest is still being read');
+        assert.equal(cache.size, 2, 'the first page is held');
+        // Changes made while the rest loads: after the list's version, so they come by the watch.
+        await updateConfigMap(ns, 'a1', 'while-loading');
+        await updateConfigMap(ns, 'a7', 'while-loading');
+        await core.deleteNamespacedConfigMap({ namespace: ns, name: 'a4' });
+        await createConfigMap(ns, 'a8');
+        await holdsTheSame(ns, cache);
+        assert.equal(cache.complete, true);
+        assert.equal(cache.lists, 1, 'one list, read in pages');
+        assert.deepEqual(repeated(events), [], 'no event told twice');
+        assert.ok(events.some((e) => e.type === 'delete' && e.value.name === 'a4'));
+        assert.ok(events.some((e) => e.type === 'upsert' && e.value.name === 'a8'));
+      } finally {
+        cache.stop();
+      }
+    }));
+
   it('lists again when etcd compacted its list away (410 Gone), telling only what changed', () =>
     inNamespace(async (ns) => {
       // Named to sort before kube-root-ca.crt: the first page of two is a1 and a2.

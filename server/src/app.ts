@@ -58,7 +58,10 @@ export interface Services {
   proxy: ProxyFeature;
   /** Argo's workflow archive, when ArgoVue is configured to read one. */
   archive?: WorkflowArchive | undefined;
-  /** Whether the shared caches hold a first full list (before that, answers would be incomplete). */
+  /**
+   * Whether the shared caches hold a first full list (before that, answers would be incomplete); the
+   * workflows' cache is ready with its first page and says `loading` until the rest is in.
+   */
   cachesReady: () => boolean;
   /** How many objects the shared caches hold: start-up progress while they sync. */
   cachedObjects: () => number;
@@ -211,7 +214,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     base: deps.proxy.base,
     secure: publicOrigin(config).protocol === 'https:',
   });
-  registerHealthRoutes(app, deps.clusterState, deps.cachesReady, deps.cachedObjects, deps.version);
+  registerHealthRoutes(
+    app,
+    deps.clusterState,
+    deps.cachesReady,
+    deps.cachedObjects,
+    deps.version,
+    () => deps.workflows.loading,
+  );
   registerNamespaceRoutes(app, deps.namespaces);
   const { archive } = deps;
   if (archive === undefined) {

@@ -88,6 +88,7 @@ describe('a list whose archived matches were counted up to a bound', () => {
   const workflows = {
     liveMatches: () => ({ rows: live.slice(0, 1), eventId: '1' }),
     liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
+    loading: false,
   };
 
   it('says its total is a lower bound and pages on to the last archived run', async () => {

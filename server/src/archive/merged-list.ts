@@ -44,7 +44,7 @@ export function mergeInOrder(
 
 /** The JSON of a WorkflowList of live and archived rows (row-json.ts for each live row's JSON). */
 export async function mergedListJson(
-  workflows: Pick<WorkflowDirectory, 'liveMatches' | 'liveRuns'>,
+  workflows: Pick<WorkflowDirectory, 'liveMatches' | 'liveRuns' | 'loading'>,
   archive: Pick<WorkflowArchive, 'list'>,
   namespaces: readonly string[],
   query: WorkflowQuery,
@@ -83,7 +83,8 @@ export async function mergedListJson(
   const more = nextLive < live.length || (!unavailable && archivedMore);
   const tail = JSON.stringify({
     total: live.length + archived.total,
-    ...(archived.capped ? { totalAtLeast: true } : {}),
+    ...(archived.capped || workflows.loading ? { totalAtLeast: true } : {}),
+    ...(workflows.loading ? { loading: true } : {}),
     ...(more ? { continue: `${nextLive}.${nextArchived}` } : {}),
     eventId,
     ...(unavailable ? { archive: 'unavailable' } : {}),

@@ -10,6 +10,7 @@ export function registerHealthRoutes(
   cachesReady: () => boolean,
   cachedObjects: () => number,
   version: string,
+  workflowsLoading: () => boolean = () => false,
 ): void {
   // Liveness: the process answers. It must not depend on the cluster, or a cluster outage restarts us.
   app.get('/healthz', { config: { public: true } }, (): HealthStatus => ({
@@ -18,7 +19,9 @@ export function registerHealthRoutes(
   }));
 
   // Readiness: we can reach the Kubernetes API, without which no page works, and the shared caches
-  // hold a first full list, without which lists would be incomplete.
+  // hold a first full list, without which lists would be incomplete — except the workflows', ready at
+  // its first page (tens of thousands take the apiserver seconds): `loading` until the rest is in,
+  // as the lists themselves say.
   app.get('/readyz', { config: { public: true } }, (_request, reply): HealthStatus => {
     const checks = {
       kubernetes: clusterState().reachable ? 'ok' : 'unreachable',
@@ -26,7 +29,12 @@ export function registerHealthRoutes(
     };
     const ok = checks.kubernetes === 'ok' && checks.caches === 'ok';
     if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'unavailable', checks, cached: cachedObjects() };
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      checks,
+      cached: cachedObjects(),
+      ...(workflowsLoading() ? { loading: true as const } : {}),
+    };
   });
 
   app.get('/api/v1/info', { config: { public: true } }, (): ServerInfo => ({

@@ -38,6 +38,12 @@ export interface WatchCacheOptions<T> {
   pageSize?: number;
   /** How long one watch request lasts before it is made again from the last version (default 300). */
   watchSeconds?: number;
+  /**
+   * `ready()` resolves once the first page of the first list is in, not the whole list: the rest is
+   * read behind it (`complete` says when), each object told as an upsert as it comes. For a kind with
+   * tens of thousands of objects, whose full list takes the apiserver seconds to serialise.
+   */
+  readyAfterFirstPage?: boolean;
 }
 
 // Retries after a failure start at the first and double up to the last: an outage is noticed at once,
@@ -74,9 +80,14 @@ export class WatchCache<T> {
     return this;
   }
 
-  /** Resolves once the first full list is in. */
+  /** Resolves once the first full list is in (with `readyAfterFirstPage`, its first page). */
   ready(): Promise<void> {
     return this.#ready;
+  }
+
+  /** Whether a first full list is in: until then (`readyAfterFirstPage`) the cache holds only part. */
+  get complete(): boolean {
+    return this.#lists > 0;
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
@@ -153,6 +164,9 @@ export class WatchCache<T> {
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     do {
+      // Pages after the first are read at the first one's resourceVersion (the continue token holds
+      // it): one consistent snapshot, from whose version the watch then resumes, so no change between
+      // the pages and the watch is lost even when the rest is read behind a ready cache.
       const page = await this.#api.json<KubeList>({
         as: 'argovue',
         path: this.#options.path,
@@ -167,6 +181,10 @@ export class WatchCache<T> {
       }
       continueToken = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion;
+      if (this.#options.readyAfterFirstPage === true) {
+        this.#succeeded();
+        this.#markReady();
+      }
     } while (continueToken !== undefined);
     // Objects deleted while we were not watching.
     for (const key of [...this.#items.keys()]) if (!seen.has(key)) this.#remove(key);

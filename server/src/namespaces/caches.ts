@@ -78,6 +78,9 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
       path: '/apis/argoproj.io/v1alpha1/workflows',
       log,
       project: workflowRow,
+      // 20,000 whole workflows take the apiserver seconds to list; ArgoVue is ready with the first
+      // page and lists say `loading` until the rest is in (their rows arrive on the live stream).
+      readyAfterFirstPage: true,
     }).start(),
   };
 }

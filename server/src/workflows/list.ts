@@ -171,8 +171,18 @@ export class WorkflowDirectory {
    */
   listJson(namespaces: readonly string[], query: WorkflowQuery): string {
     const { rows, total, next, eventId } = this.#page(namespaces, query);
-    const tail = JSON.stringify({ total, ...(next === undefined ? {} : { continue: next }), eventId });
+    const tail = JSON.stringify({
+      total,
+      ...(this.loading ? { totalAtLeast: true, loading: true } : {}),
+      ...(next === undefined ? {} : { continue: next }),
+      eventId,
+    });
     return `{"items":[${rows.map(rowJson).join(',')}],${tail.slice(1)}`;
+  }
+
+  /** Whether ArgoVue is still reading the cluster's workflows after its start (lists hold part). */
+  get loading(): boolean {
+    return !this.#rows.complete;
   }
 
   /** Every live row of the namespaces matching the query, in its order, and the list's event id. */
