@@ -63,6 +63,7 @@ e2e: build seed
 bench: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/authz-cache.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-list.ts
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/startup-at-scale.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-watchers.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/stream-isolation.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/proxy.ts
