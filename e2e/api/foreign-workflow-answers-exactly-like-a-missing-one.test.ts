@@ -5,11 +5,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
-import { eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { podUidsByNode, resourceVersionOf, resubmittedFrom } from '../support/workflow-state.ts';
+import {
+  finishedAndArchived,
+  podUidsByNode,
+  resourceVersionOf,
+  resubmittedFrom,
+} from '../support/workflow-state.ts';
 
 type Call = [method: string, path: (ns: string, name: string) => string, body?: unknown];
 
@@ -52,11 +56,7 @@ describe('a workflow of another team, to alice', () => {
         templates: [{ name: 'main', container: { image: 'example.invalid/x:1', command: ['run'] } }],
       },
     });
-    await eventually(
-      `${bobs} to fail`,
-      async () => ((await getWorkflow('team-b', bobs)).status?.phase === 'Failed' ? true : undefined),
-      60_000,
-    );
+    await finishedAndArchived('team-b', bobs, 'Failed');
   });
   after(async () => {
     await server.stop();

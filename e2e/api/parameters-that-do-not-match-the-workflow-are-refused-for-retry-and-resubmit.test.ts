@@ -6,11 +6,16 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
-import { custom, eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import { custom } from '../../devcluster/test/cluster.ts';
+import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { podUidsByNode, resourceVersionOf, resubmittedFrom } from '../support/workflow-state.ts';
+import {
+  finishedAndArchived,
+  podUidsByNode,
+  resourceVersionOf,
+  resubmittedFrom,
+} from '../support/workflow-state.ts';
 
 const templates = { group: 'argoproj.io', version: 'v1alpha1', plural: 'workflowtemplates' } as const;
 const step = { name: 'main', container: { image: 'example.invalid/x:1', command: ['run'] } };
@@ -56,13 +61,7 @@ describe('parameters that do not match the workflow', () => {
         arguments: { parameters: [{ name: 'mode', value: 'fast' }] },
       },
     });
-    for (const name of [inline, fromTemplate]) {
-      await eventually(
-        `${name} to fail`,
-        async () => ((await getWorkflow('team-a', name)).status?.phase === 'Failed' ? true : undefined),
-        60_000,
-      );
-    }
+    for (const name of [inline, fromTemplate]) await finishedAndArchived('team-a', name, 'Failed');
   });
   after(async () => {
     await server.stop();

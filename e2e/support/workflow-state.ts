@@ -1,6 +1,6 @@
 // What a refused request must leave as it was: a workflow's resourceVersion (any write changes it),
 // the workflows resubmitted from it, its pods. Read as admin, straight from the apiserver.
-import { core, custom } from '../../devcluster/test/cluster.ts';
+import { core, custom, eventually } from '../../devcluster/test/cluster.ts';
 
 const workflows = { group: 'argoproj.io', version: 'v1alpha1', plural: 'workflows' } as const;
 
@@ -33,4 +33,21 @@ export async function podUidsByNode(namespace: string, workflow: string): Promis
       p.metadata?.uid ?? '',
     ]),
   );
+}
+
+/**
+ * Waits until the workflow ended in `phase` and Argo's controller is done writing it. With the archive
+ * on (the local cluster's), the controller labels a finished workflow's archiving `Pending` and, once it
+ * is in PostgreSQL, `Archived` — a write that changes the resourceVersion. A test that reads the
+ * version to show that a refusal changed nothing must read it after that, or it races the archive.
+ */
+export async function finishedAndArchived(namespace: string, name: string, phase: string): Promise<void> {
+  await eventually(`${name} to be ${phase} and archived`, async () => {
+    const object = (await custom.getNamespacedCustomObject({ ...workflows, namespace, name })) as {
+      metadata: { labels?: Record<string, string> };
+      status?: { phase?: string };
+    };
+    const archiving = object.metadata.labels?.['workflows.argoproj.io/workflow-archiving-status'];
+    return object.status?.phase === phase && archiving === 'Archived' ? true : undefined;
+  });
 }
