@@ -13,7 +13,12 @@ export function newQueryClient(): QueryClient {
         // Live data comes from the event stream; a tab coming back into view does not fetch again.
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
+        // Every call goes to this page's own origin. With the default ('online') a query stops fetching
+        // while the browser says it is offline (navigator.onLine is false on a machine with no network
+        // but loopback, as in the tests' network namespaces): a refresh then waits for ever, silently.
+        networkMode: 'always',
       },
+      mutations: { networkMode: 'always' },
     },
   });
 }
@@ -31,6 +36,11 @@ export const queryKeys = {
     ['workflow', namespace, name, 'kube-events'] as const,
   nodeDetail: (namespace: string, name: string, nodeId: string, version: string) =>
     ['workflow', namespace, name, 'node', nodeId, version] as const,
+  serviceTemplates: (namespace: string) => ['service-templates', namespace] as const,
+  serviceTemplate: (namespace: string, name: string, cluster: boolean) =>
+    ['service-templates', namespace, name, cluster] as const,
+  serviceInstances: ['service-instances'] as const,
+  serviceInstance: (namespace: string, name: string) => ['service-instances', namespace, name] as const,
   nodePod: (namespace: string, name: string, nodeId: string, version: string) =>
     ['workflow', namespace, name, 'pod', nodeId, version] as const,
 };

@@ -11,6 +11,10 @@ import { ArchivedWorkflowPage } from '../features/workflows/archived-workflow-pa
 import { WorkflowDetailPage } from '../features/workflows/workflow-detail-page.tsx';
 import { WorkflowsPage } from '../features/workflows/workflows-page.tsx';
 import { SubmitWorkflowPage } from '../features/workflows/submit/submit-workflow-page.tsx';
+import { ServiceCataloguePage } from '../features/services/service-catalogue-page.tsx';
+import { ServiceInstancePage } from '../features/services/service-instance-page.tsx';
+import { ServicesPage } from '../features/services/services-page.tsx';
+import { StartServicePage } from '../features/services/start-service-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { RequireSession } from './require-session.tsx';
 import { ShellLayout } from './shell-layout.tsx';
@@ -32,6 +36,10 @@ export function App() {
               <Route path="workflows/new" element={<SubmitWorkflowPage />} />
               <Route path="workflows/:namespace/:name" element={<WorkflowDetailPage />} />
               <Route path="archived-workflows/:namespace/:uid" element={<ArchivedWorkflowPage />} />
+              <Route path="services" element={<ServicesPage />} />
+              <Route path="services/catalogue" element={<ServiceCataloguePage />} />
+              <Route path="services/new" element={<StartServicePage />} />
+              <Route path="services/:namespace/:name" element={<ServiceInstancePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -36,6 +36,7 @@ export function AppShell({ clusterStatus, userMenu, pageKey, children }: AppShel
             Home
           </NavLink>
           <NavLink to="/workflows">Workflows</NavLink>
+          <NavLink to="/services">Services</NavLink>
         </nav>
         <div className="topbar-end">
           {clusterStatus}

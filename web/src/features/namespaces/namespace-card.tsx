@@ -5,6 +5,7 @@ import { WorkflowPhaseChips } from '../../components/workflow-phase-chips.tsx';
 import { cardQuotas } from '../../lib/quota.ts';
 import { phaseCounts } from '../../lib/workflow-phases.ts';
 import { MemberCount } from './member-count.tsx';
+import { RunningServices } from './running-services.tsx';
 import './namespaces.css';
 
 interface NamespaceCardProps {
@@ -39,6 +40,7 @@ export function NamespaceCard({ namespace, headingLevel }: NamespaceCardProps) {
         <Link to={`/workflows?namespace=${encodeURIComponent(namespace.name)}`}>
           Workflows<span className="visually-hidden"> in {namespace.name}</span>
         </Link>
+        <RunningServices namespace={namespace.name} />
       </div>
     </article>
   );

@@ -1,0 +1,50 @@
+import type { ServiceInstanceRow } from '@argovue/api-types';
+import { instanceIsMoving } from '../../api/use-services.ts';
+import { ServicePhaseBadge } from './service-phase-badge.tsx';
+
+/** `1 of 2 ready`, or nothing for a stopped instance that asks for none. */
+export function readyText(row: ServiceInstanceRow): string {
+  if (row.replicas === 0 && row.readyReplicas === 0) return 'none asked for';
+  return `${row.readyReplicas} of ${row.replicas} ready`;
+}
+
+// The controller's message while it waits says why ("waiting for a GPU: …"); "1 of 1 ready" adds nothing.
+function saysMore(row: ServiceInstanceRow): boolean {
+  return row.phase !== 'Running' && row.phase !== 'Stopped' && !/^\d+ of \d+ ready$/.test(row.message ?? '');
+}
+
+/** Phase, readiness and, while it is on its way or failing, what it is waiting for, in words. */
+export function InstanceStatus({ row }: { row: ServiceInstanceRow }) {
+  const moving = instanceIsMoving(row);
+  return (
+    <div className="instance-status">
+      <ServicePhaseBadge row={row} /> <span className="small muted">{readyText(row)}</span>
+      {moving && (
+        // A progress bar without a value: the time it takes is not known, only that it is under way.
+        <progress className="instance-progress" aria-label={`${row.name} is ${row.phase.toLowerCase()}`} />
+      )}
+      {row.lastError !== undefined ? (
+        <p className="instance-error small">{row.lastError}</p>
+      ) : (
+        row.message !== undefined && saysMore(row) && <p className="small muted">{row.message}</p>
+      )}
+    </div>
+  );
+}
+
+/** The link that opens the instance through the proxy, at its own origin. */
+export function OpenInstanceLink({ row }: { row: ServiceInstanceRow }) {
+  if (row.url === undefined || row.stopped) return <span className="muted small">—</span>;
+  const ready = row.phase === 'Running' && row.readyReplicas > 0;
+  return (
+    <a
+      className={ready ? 'button button-primary' : 'button'}
+      href={row.url}
+      target="_blank"
+      rel="noopener noreferrer"
+    >
+      Open<span className="visually-hidden"> {row.name}</span>
+      {!ready && <span className="small"> (not ready)</span>}
+    </a>
+  );
+}
