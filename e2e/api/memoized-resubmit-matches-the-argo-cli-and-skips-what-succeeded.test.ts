@@ -10,7 +10,7 @@ import type { ApiError, WorkflowActionResult } from '@argovue/api-types';
 import { argo } from '../../devcluster/test/argo-cli.ts';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
-import { memoizedResubmittedWorkflow } from '../../server/src/workflows/resubmit.ts';
+import { memoizedResubmittedWorkflow } from '../../server/src/workflows/actions/resubmit.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { resubmittedFrom } from '../support/workflow-state.ts';

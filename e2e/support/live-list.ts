@@ -3,7 +3,7 @@
 // the apiserver holds, and count what it was told after a moment.
 import type { WorkflowList, WorkflowRef, WorkflowRow } from '@argovue/api-types';
 import { custom } from '../../devcluster/test/cluster.ts';
-import { workflowRow } from '../../server/src/workflows/rows.ts';
+import { workflowRow } from '../../server/src/workflows/list/rows.ts';
 import type { ApiClient } from './api-client.ts';
 import { SseReader, type SseEvent } from './sse.ts';
 

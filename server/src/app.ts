@@ -28,7 +28,7 @@ import {
   namespaceCachesSize,
   startNamespaceCaches,
   stopNamespaceCaches,
-} from './namespaces/caches.ts';
+} from './kube/cluster-caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { registerOpenRoute } from './proxy/open-route.ts';
 import { startProxyFeature, type ProxyFeature } from './proxy/service-proxy.ts';
@@ -37,11 +37,11 @@ import { ServiceDirectory } from './services/directory.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { OpenStreams } from './streams/open-streams.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
-import { WorkflowDirectory } from './workflows/list.ts';
-import { registerWorkflowDetailRoutes } from './workflows/detail-routes.ts';
-import { registerWorkflowEvents } from './workflows/events.ts';
+import { WorkflowDirectory } from './workflows/workflow-directory.ts';
+import { registerWorkflowDetailRoutes } from './workflows/detail/routes.ts';
+import { registerWorkflowEvents } from './workflows/list/live-events.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
-import { registerWorkflowTemplateRoutes } from './workflows/template-routes.ts';
+import { registerWorkflowTemplateRoutes } from './workflows/templates/routes.ts';
 
 export interface Services {
   authenticator: Authenticator;

@@ -13,10 +13,10 @@ import { notFound } from '../http/kube-errors.ts';
 import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import { namespaceParam } from '../namespaces/routes.ts';
-import { aWorkflow } from '../workflows/actions.ts';
-import { workflowDetailOf } from '../workflows/detail.ts';
-import type { WorkflowDirectory } from '../workflows/list.ts';
-import { resubmitFrom, type FullWorkflow } from '../workflows/resubmit.ts';
+import { aWorkflow } from '../workflows/actions/actions.ts';
+import { workflowDetailOf } from '../workflows/detail/detail.ts';
+import type { WorkflowDirectory } from '../workflows/workflow-directory.ts';
+import { resubmitFrom, type FullWorkflow } from '../workflows/actions/resubmit.ts';
 import { parseBody, ResubmitSchema } from '../workflows/routes.ts';
 import type { WorkflowArchive } from './workflow-archive.ts';
 

@@ -4,8 +4,8 @@
 // the cluster is listed once, live (the archive query leaves it out).
 import type { WorkflowRow } from '@argovue/api-types';
 import { compareRows } from '@argovue/api-types/workflow-rows';
-import { rowFilterOf, type WorkflowDirectory, type WorkflowQuery } from '../workflows/list.ts';
-import { rowJson } from '../workflows/row-json.ts';
+import { rowFilterOf, type WorkflowDirectory, type WorkflowQuery } from '../workflows/workflow-directory.ts';
+import { rowJson } from '../workflows/list/row-json.ts';
 import type { ArchivePage, WorkflowArchive } from './workflow-archive.ts';
 
 /** Where a page starts in each source: a `continue` token `live.archived` (a bare number is live). */

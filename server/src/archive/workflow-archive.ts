@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { WorkflowRow } from '@argovue/api-types';
 import type { Config } from '../config.ts';
-import { workflowRow } from '../workflows/rows.ts';
+import { workflowRow } from '../workflows/list/rows.ts';
 import {
   archiveCountSql,
   archiveListSql,

@@ -5,7 +5,12 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import type { AccessReviewer, ResourceAttributes } from '../kube/access.ts';
 import { parseQuantity } from '@argovue/api-types/quantity';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
-import type { CachedNamespace, CachedQuota, CachedRoleBinding, NamespaceCaches } from './caches.ts';
+import type {
+  CachedNamespace,
+  CachedQuota,
+  CachedRoleBinding,
+  NamespaceCaches,
+} from '../kube/cluster-caches.ts';
 
 const reviewConcurrency = 16;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
-import { workflowNode } from './detail.ts';
+import { workflowNode } from './detail/detail.ts';
 import { maxInflatedBytes, maxNodes, nodeGraphProblem, workflowNodes } from './nodes.ts';
 
 const nodes = {

@@ -6,8 +6,8 @@ import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
 import { streamed } from '../http/compression.ts';
 import { namespaceParam } from '../namespaces/routes.ts';
 import { z } from 'zod';
-import type { WorkflowDirectory } from './list.ts';
-import { registerWorkflowListRoutes, type ListJson } from './list-routes.ts';
+import type { WorkflowDirectory } from './workflow-directory.ts';
+import { registerWorkflowListRoutes, type ListJson } from './list/routes.ts';
 import { endableBody } from '../streams/endable-body.ts';
 import { endMessage, type OpenStreams } from '../streams/open-streams.ts';
 

@@ -7,15 +7,15 @@
 // browser to list again (its rows of that namespace must go).
 import type { FastifyInstance } from 'fastify';
 import type { WorkflowRef, WorkflowRow } from '@argovue/api-types';
-import { requireUser } from '../auth/routes.ts';
-import { streamed } from '../http/compression.ts';
-import { HttpError } from '../http/errors.ts';
-import { namespaceNotFound } from '../namespaces/routes.ts';
-import type { LoggedEvent } from '../sse/event-log.ts';
-import { isClusterUnavailable } from '../kube/unavailable.ts';
-import { askToReconnect, openSse, wantsEventStream } from '../sse/stream.ts';
-import { endMessage, type OpenStreams } from '../streams/open-streams.ts';
-import type { WorkflowDirectory } from './list.ts';
+import { requireUser } from '../../auth/routes.ts';
+import { streamed } from '../../http/compression.ts';
+import { HttpError } from '../../http/errors.ts';
+import { namespaceNotFound } from '../../namespaces/routes.ts';
+import type { LoggedEvent } from '../../sse/event-log.ts';
+import { isClusterUnavailable } from '../../kube/unavailable.ts';
+import { askToReconnect, openSse, wantsEventStream } from '../../sse/stream.ts';
+import { endMessage, type OpenStreams } from '../../streams/open-streams.ts';
+import type { WorkflowDirectory } from '../workflow-directory.ts';
 import { rowJson } from './row-json.ts';
 
 /** About the bytes a replay sends (each row's JSON is made once and kept). */

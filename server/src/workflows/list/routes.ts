@@ -1,10 +1,10 @@
 // GET /api/v1/workflows and /api/v1/namespaces/:namespace/workflows: a page of rows from the shared
 // cache, only from namespaces the user may list. The body is built from each row's JSON made once.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requireUser } from '../auth/routes.ts';
-import { HttpError } from '../http/errors.ts';
-import { namespaceNotFound, namespaceParam } from '../namespaces/routes.ts';
-import { WorkflowQuerySchema, type WorkflowDirectory, type WorkflowQuery } from './list.ts';
+import { requireUser } from '../../auth/routes.ts';
+import { HttpError } from '../../http/errors.ts';
+import { namespaceNotFound, namespaceParam } from '../../namespaces/routes.ts';
+import { WorkflowQuerySchema, type WorkflowDirectory, type WorkflowQuery } from '../workflow-directory.ts';
 
 function parseQuery(request: FastifyRequest): WorkflowQuery {
   const parsed = WorkflowQuerySchema.safeParse(request.query);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RawNode } from './nodes.ts';
-import { formulateRetry, type RetryWorkflow } from './retry.ts';
+import type { RawNode } from '../nodes.ts';
+import { formulateRetry, type RetryWorkflow } from './retry-rules.ts';
 
 const now = '2026-11-25T12:00:00Z';
 

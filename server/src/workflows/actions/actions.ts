@@ -2,12 +2,12 @@
 // stop/terminate/suspend/resume are the spec fields Argo's controller acts on; submit, resubmit and
 // retry live beside this file and share its refusals.
 import type { WorkflowAction, WorkflowActionResult } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
 import { gzipSync } from 'node:zlib';
-import { HttpError } from '../http/errors.ts';
-import { refusedAs, type KubeResource } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { workflowNodes, type RawNode } from './nodes.ts';
+import { HttpError } from '../../http/errors.ts';
+import { refusedAs, type KubeResource } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { workflowNodes, type RawNode } from '../nodes.ts';
 
 interface Workflow {
   metadata?: { name?: string; resourceVersion?: string };

@@ -5,13 +5,13 @@
 // once (each counts against the user's stream cap); a follow takes the finished pods first (their
 // logs end) and a pod waiting for a place gets its log from its start once one frees.
 import type { Readable } from 'node:stream';
-import type { KubeIdentity } from '../auth/identity.ts';
-import { refusedAs } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { mapConcurrent } from '../lib/map-concurrent.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { refusedAs } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { mapConcurrent } from '../../lib/map-concurrent.ts';
 import { limitedLines } from './log-lines.ts';
-import { aWorkflow } from './actions.ts';
-import { listWorkflowPods } from './workflow-pods.ts';
+import { aWorkflow } from '../actions/actions.ts';
+import { listWorkflowPods } from '../workflow-pods.ts';
 
 export interface WorkflowLogRequest {
   namespace: string;

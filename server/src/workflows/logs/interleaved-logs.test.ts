@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shortNodeName } from './workflow-logs.ts';
+import { shortNodeName } from './interleaved-logs.ts';
 
 describe('shortNodeName', () => {
   it('leaves the workflow’s name off DAG and steps nodes, and keeps anything else', () => {

@@ -4,13 +4,13 @@
 // which gets the log as written. The pod is found by the node id Argo writes on it, not by
 // re-deriving Argo's naming.
 import type { Readable } from 'node:stream';
-import type { KubeIdentity } from '../auth/identity.ts';
-import type { HttpError } from '../http/errors.ts';
-import { answer, refusedAs, type Answer } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { aWorkflow } from './actions.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import type { HttpError } from '../../http/errors.ts';
+import { answer, refusedAs, type Answer } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { aWorkflow } from '../actions/actions.ts';
 import { withLineLimit } from './log-lines.ts';
-import { listWorkflowPods, nodeIdOfPod } from './workflow-pods.ts';
+import { listWorkflowPods, nodeIdOfPod } from '../workflow-pods.ts';
 
 export interface LogRequest {
   namespace: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HttpError } from '../http/errors.ts';
+import { HttpError } from '../../http/errors.ts';
 import { resubmittedWorkflow } from './resubmit.ts';
 import { resolveParameters } from './submit.ts';
 

@@ -2,17 +2,17 @@
 // node's pod. Each is made as the user; a workflow they may not read answers like a missing one.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { NodePod, WorkflowKubeEventList, WorkflowNodeDetail } from '@argovue/api-types';
-import { requireUser } from '../auth/routes.ts';
-import { HttpError } from '../http/errors.ts';
-import { answer, refusedAs } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { aWorkflow } from './actions.ts';
-import { namespaceParam } from '../namespaces/routes.ts';
+import { requireUser } from '../../auth/routes.ts';
+import { HttpError } from '../../http/errors.ts';
+import { answer, refusedAs } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { aWorkflow } from '../actions/actions.ts';
+import { namespaceParam } from '../../namespaces/routes.ts';
 import { readWorkflowEvents } from './kube-events.ts';
 import { readNodeDetail } from './node-detail.ts';
-import { workflowNameParam } from './routes.ts';
+import { workflowNameParam } from '../routes.ts';
 import { workflowUidForUser } from './workflow-metadata.ts';
-import { listWorkflowPods, nodeIdOfPod, nodePodOf } from './workflow-pods.ts';
+import { listWorkflowPods, nodeIdOfPod, nodePodOf } from '../workflow-pods.ts';
 
 // Argo node ids: the workflow name and a hash, or the workflow name itself.
 const nodeIdPattern = /^[a-z0-9][-a-z0-9.]{0,252}$/;

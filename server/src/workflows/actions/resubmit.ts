@@ -3,12 +3,12 @@
 import { randomInt } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { WorkflowActionResult } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { HttpError } from '../http/errors.ts';
-import { kubeRefusal, refusedAs } from '../http/kube-errors.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
+import { HttpError } from '../../http/errors.ts';
+import { kubeRefusal, refusedAs } from '../../http/kube-errors.ts';
 import { aWorkflow, base } from './actions.ts';
-import { nodeGraphProblem, workflowNodes } from './nodes.ts';
+import { nodeGraphProblem, workflowNodes } from '../nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { memoizedNodes } from './resubmit-memoized.ts';
 

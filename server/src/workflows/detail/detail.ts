@@ -1,13 +1,13 @@
 // One workflow for a user, read from the apiserver as that user (impersonated): Kubernetes decides
 // whether they may see it, and a refusal looks exactly like a missing workflow.
 import type { NodePhase, WorkflowDetail, WorkflowNode } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
-import { refusedAs } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { aWorkflow } from './actions.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { refusedAs } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { aWorkflow } from '../actions/actions.ts';
 import { inputsAndOutputs } from './node-io.ts';
-import { workflowNodes, type RawNode } from './nodes.ts';
-import { workflowRow } from './rows.ts';
+import { workflowNodes, type RawNode } from '../nodes.ts';
+import { workflowRow } from '../list/rows.ts';
 
 export interface RawWorkflowObject {
   metadata?: { annotations?: Record<string, string> } & Record<string, unknown>;

@@ -14,21 +14,21 @@ import {
   rowMatcher,
   type RowFilter,
 } from '@argovue/api-types/workflow-rows';
-import { actOnWorkflow, deleteWorkflow } from './actions.ts';
-import { resubmitWorkflow, type ResubmitRequest } from './resubmit.ts';
-import { retryWorkflow, type RetryRequest } from './retry-action.ts';
-import { submitWorkflow } from './submit.ts';
+import { actOnWorkflow, deleteWorkflow } from './actions/actions.ts';
+import { resubmitWorkflow, type ResubmitRequest } from './actions/resubmit.ts';
+import { retryWorkflow, type RetryRequest } from './actions/retry.ts';
+import { submitWorkflow } from './actions/submit.ts';
 import type { KubeIdentity, MappedUser } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { EventLog } from '../sse/event-log.ts';
-import { readWorkflowForUser } from './detail.ts';
-import { openNodeLog, type LogRequest, type NodeLog } from './logs.ts';
-import { workflowLogLines, type WorkflowLogLines, type WorkflowLogRequest } from './workflow-logs.ts';
-import { ListSnapshots } from './list-snapshots.ts';
+import { readWorkflowForUser } from './detail/detail.ts';
+import { openNodeLog, type LogRequest, type NodeLog } from './logs/node-log.ts';
+import { workflowLogLines, type WorkflowLogLines, type WorkflowLogRequest } from './logs/interleaved-logs.ts';
+import { ListSnapshots } from './list/list-snapshots.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
-import { rowJson } from './row-json.ts';
+import { rowJson } from './list/row-json.ts';
 
 const watchWorkflows = { verb: 'watch', group: 'argoproj.io', resource: 'workflows' } as const;
 const readPodLogs = { verb: 'get', group: '', resource: 'pods', subresource: 'log' } as const;

@@ -1,10 +1,10 @@
 // The WorkflowTemplates of a namespace and the ClusterWorkflowTemplates a user may submit, read as the
 // user (impersonated): Kubernetes decides what they may see. Only what a submit form needs is kept.
 import type { TemplateParameter, WorkflowTemplateSummary } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
-import { isAbsentForUser, refusedAs } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { base } from './actions.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { isAbsentForUser, refusedAs } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { base } from '../actions/actions.ts';
 
 const descriptionAnnotation = 'workflows.argoproj.io/description';
 

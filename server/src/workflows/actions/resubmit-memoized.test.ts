@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
-import type { RawNode } from './nodes.ts';
+import type { RawNode } from '../nodes.ts';
 import { memoizedResubmittedWorkflow } from './resubmit.ts';
 import { argoNodeId, memoizedNodes } from './resubmit-memoized.ts';
 

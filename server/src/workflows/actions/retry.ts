@@ -1,16 +1,16 @@
 // Retrying a workflow in place as the user: the rules are in retry.ts; this reads, deletes pods, writes.
 import { gzipSync } from 'node:zlib';
 import type { WorkflowActionResult } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { HttpError } from '../http/errors.ts';
-import { kubeRefusal, refusedAs } from '../http/kube-errors.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
+import { HttpError } from '../../http/errors.ts';
+import { kubeRefusal, refusedAs } from '../../http/kube-errors.ts';
 import { aWorkflow, base } from './actions.ts';
-import { workflowNodes } from './nodes.ts';
+import { workflowNodes } from '../nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { dnsFriendly } from './resubmit.ts';
-import { formulateRetry, type RetryWorkflow } from './retry.ts';
-import { listWorkflowPods, nodeIdOfPod } from './workflow-pods.ts';
+import { formulateRetry, type RetryWorkflow } from './retry-rules.ts';
+import { listWorkflowPods, nodeIdOfPod } from '../workflow-pods.ts';
 
 export interface RetryRequest {
   nodeId?: string | undefined;

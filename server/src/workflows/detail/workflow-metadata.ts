@@ -1,9 +1,9 @@
 // Whether a user may read a workflow, and its uid, for the reads that only hang off it (its events, its
 // pods): the metadata alone is asked for (PartialObjectMetadata), not a status that can weigh megabytes.
-import type { KubeIdentity } from '../auth/identity.ts';
-import { refusedAs } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { aWorkflow, base } from './actions.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { refusedAs } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { aWorkflow, base } from '../actions/actions.ts';
 
 const metadataOnly = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
 

@@ -1,8 +1,8 @@
 // The shared watch caches the namespace views read from, each holding only the fields shown.
 import type { WorkflowRow } from '@argovue/api-types';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { workflowRow } from '../workflows/rows.ts';
-import { WatchCache, type ObjectMeta } from '../kube/watch-cache.ts';
+import type { KubeApi } from './kube-api.ts';
+import { workflowRow } from '../workflows/list/rows.ts';
+import { WatchCache, type ObjectMeta } from './watch-cache.ts';
 
 export interface CachedNamespace {
   name: string;

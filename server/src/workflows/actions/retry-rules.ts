@@ -3,7 +3,7 @@
 // hangs below them are removed so the controller runs them again; the group nodes on the way up
 // (DAG, Steps, StepGroup, TaskGroup, failed Retry) are reset to Running; the exit handler runs again.
 // Pure: the caller reads the workflow, deletes the returned nodes' pods and writes the result.
-import { nodeGraphProblem, type RawNode } from './nodes.ts';
+import { nodeGraphProblem, type RawNode } from '../nodes.ts';
 
 export interface RetryOptions {
   /** Also restart successful nodes at and below `nodeId` (a succeeded workflow needs this). */

@@ -2,10 +2,10 @@
 // parameter values — never pod fields such as podSpecPatch, serviceAccountName or securityContext,
 // which users must not choose.
 import type { SubmitWorkflowRequest, WorkflowActionResult } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { refusedAs, type Answer } from '../http/kube-errors.ts';
-import { HttpError } from '../http/errors.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { refusedAs, type Answer } from '../../http/kube-errors.ts';
+import { HttpError } from '../../http/errors.ts';
 import { base } from './actions.ts';
 
 interface Workflow {

@@ -1,13 +1,13 @@
 // One node of a workflow with what it took and gave (inputs, outputs, exit code), read as the user.
 // The workflow page's node list leaves these out: with thousands of nodes they would weigh megabytes.
 import type { WorkflowNodeDetail } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
-import { answer, refusedAs } from '../http/kube-errors.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { aWorkflow, base } from './actions.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { answer, refusedAs } from '../../http/kube-errors.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { aWorkflow, base } from '../actions/actions.ts';
 import { workflowNode } from './detail.ts';
 import { inputsAndOutputs, isRecord } from './node-io.ts';
-import { workflowNodes, type RawNode, type WorkflowStatusNodes } from './nodes.ts';
+import { workflowNodes, type RawNode, type WorkflowStatusNodes } from '../nodes.ts';
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;

@@ -8,7 +8,7 @@
 // memoized, so a step with a retryStrategy runs again (its Retry node goes Pending, and a Skipped
 // attempt is no success to it); a dropped node's id stays in its parents' children.
 // Pure: the caller reads the old workflow and creates the new one.
-import type { RawNode } from './nodes.ts';
+import type { RawNode } from '../nodes.ts';
 
 /** Argo's node id: the workflow's name for its root, else `<workflow>-<FNV-1a 32 of the node name>`. */
 export function argoNodeId(workflowName: string, nodeName: string): string {

@@ -3,10 +3,10 @@
 // annotation) and those about its pods (scheduling, pulling, starting, OOM kills, evictions). Pods are
 // known from the live pods of the workflow: events of a pod already deleted (pod GC) are not matched.
 import type { WorkflowKubeEvent, WorkflowKubeEventList } from '@argovue/api-types';
-import type { KubeIdentity } from '../auth/identity.ts';
-import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
 import { workflowUidForUser } from './workflow-metadata.ts';
-import { listWorkflowPods, nodeIdOfPod } from './workflow-pods.ts';
+import { listWorkflowPods, nodeIdOfPod } from '../workflow-pods.ts';
 
 export interface RawEvent {
   type?: string;

@@ -1,9 +1,9 @@
 // Listing the templates a user may submit from, for the submit page. Both are read as the user.
 import type { FastifyInstance } from 'fastify';
 import type { WorkflowTemplateList } from '@argovue/api-types';
-import { requireUser } from '../auth/routes.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { namespaceParam } from '../namespaces/routes.ts';
+import { requireUser } from '../../auth/routes.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { namespaceParam } from '../../namespaces/routes.ts';
 import { listClusterWorkflowTemplatesForUser, listWorkflowTemplatesForUser } from './templates.ts';
 
 export function registerWorkflowTemplateRoutes(app: FastifyInstance, api: KubeApi): void {

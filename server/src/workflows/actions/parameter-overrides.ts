@@ -2,9 +2,9 @@
 // anything is changed. Argo itself takes any `-p name=value` — an unknown name becomes a new global
 // parameter, and the override drops the parameter's enum, so a value outside it goes through
 // unchecked; ArgoVue refuses both, naming every problem at once.
-import type { KubeIdentity } from '../auth/identity.ts';
-import type { KubeApi } from '../kube/kube-api.ts';
-import { HttpError } from '../http/errors.ts';
+import type { KubeIdentity } from '../../auth/identity.ts';
+import type { KubeApi } from '../../kube/kube-api.ts';
+import { HttpError } from '../../http/errors.ts';
 import { base } from './actions.ts';
 
 interface DeclaredParameter {
