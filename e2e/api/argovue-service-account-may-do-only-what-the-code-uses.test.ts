@@ -16,7 +16,7 @@ const everywhere = [
   // userextras.
   'impersonate core/users',
   'impersonate core/groups',
-  // The shared watch caches (namespaces/caches.ts).
+  // The shared watch caches (kube/cluster-caches.ts).
   'list core/namespaces',
   'watch core/namespaces',
   'list core/resourcequotas',

@@ -24,10 +24,10 @@ import { AccessReviewer } from './kube/access.ts';
 import { ClusterHealth } from './kube/cluster-health.ts';
 import { KubeApi } from './kube/kube-api.ts';
 import {
-  namespaceCachesReady,
-  namespaceCachesSize,
-  startNamespaceCaches,
-  stopNamespaceCaches,
+  clusterCachesReady,
+  clusterCachesSize,
+  startClusterCaches,
+  stopClusterCaches,
 } from './kube/cluster-caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { registerOpenRoute } from './proxy/open-route.ts';
@@ -37,11 +37,9 @@ import { ServiceDirectory } from './services/directory.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { OpenStreams } from './streams/open-streams.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
+import { workflowRow } from './workflows/list/rows.ts';
 import { WorkflowDirectory } from './workflows/workflow-directory.ts';
-import { registerWorkflowDetailRoutes } from './workflows/detail/routes.ts';
-import { registerWorkflowEvents } from './workflows/list/live-events.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
-import { registerWorkflowTemplateRoutes } from './workflows/templates/routes.ts';
 
 export interface Services {
   authenticator: Authenticator;
@@ -110,9 +108,9 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
       reservedPrefixes: config.reservedPrefixes,
     },
   });
-  const caches = startNamespaceCaches(kubeApi, log);
+  const caches = startClusterCaches(kubeApi, log, { workflowRow });
   let cachesReady = false;
-  Promise.all([namespaceCachesReady(caches), revocations.ready()]).then(
+  Promise.all([clusterCachesReady(caches), revocations.ready()]).then(
     () => (cachesReady = true),
     (error: unknown) => log(`the shared caches failed to start: ${String(error)}`),
   );
@@ -163,11 +161,11 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     proxy,
     archive,
     cachesReady: () => cachesReady,
-    cachedObjects: () => namespaceCachesSize(caches),
+    cachedObjects: () => clusterCachesSize(caches),
     clusterState: () => health.state,
     stop: () => {
       health.stop();
-      stopNamespaceCaches(caches);
+      stopClusterCaches(caches);
       streams.stop();
       proxy.stop().catch((error: unknown) => log(`the proxy did not stop cleanly: ${String(error)}`));
       controller
@@ -224,24 +222,24 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   );
   registerNamespaceRoutes(app, deps.namespaces);
   const { archive } = deps;
-  if (archive === undefined) {
-    registerWorkflowRoutes(app, deps.workflows, deps.streams);
-  } else {
-    registerWorkflowRoutes(app, deps.workflows, deps.streams, (namespaces, query) =>
-      mergedListJson(deps.workflows, archive, namespaces, query, (message) => app.log.warn(message)),
-    );
-    registerArchivedWorkflowRoutes(app, deps.workflows, archive, deps.kube);
-  }
-  registerWorkflowDetailRoutes(app, deps.kube);
-  registerWorkflowTemplateRoutes(app, deps.kube);
+  registerWorkflowRoutes(app, {
+    kube: deps.kube,
+    workflows: deps.workflows,
+    streams: deps.streams,
+    liveList: { maxBufferedBytes: config.sseMaxBufferedBytes },
+    ...(archive === undefined
+      ? {}
+      : {
+          listJson: (namespaces, query) =>
+            mergedListJson(deps.workflows, archive, namespaces, query, (message) => app.log.warn(message)),
+        }),
+  });
+  if (archive !== undefined) registerArchivedWorkflowRoutes(app, deps.workflows, archive, deps.kube);
   registerServiceRoutes(app, {
     services: deps.services,
     namespaces: deps.namespaces,
     kube: deps.kube,
     streams: deps.streams,
-  });
-  registerWorkflowEvents(app, deps.workflows, deps.streams, {
-    maxBufferedBytes: config.sseMaxBufferedBytes,
   });
 
   const indexHtml = join(config.webDir, 'index.html');

@@ -6,18 +6,18 @@
 // exactly like a run that does not exist. The resubmit creates the new workflow as the user.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WorkflowActionResult, WorkflowDetail } from '@argovue/api-types';
-import { requireUser } from '../auth/routes.ts';
+import { requireUser } from '../http/request-guards.ts';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { HttpError } from '../http/errors.ts';
 import { notFound } from '../http/kube-errors.ts';
 import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
-import { namespaceParam } from '../namespaces/routes.ts';
-import { aWorkflow } from '../workflows/actions/actions.ts';
+import { namespaceParam, parseInput } from '../http/params.ts';
+import { aWorkflow } from '../workflows/workflow-ref.ts';
 import { workflowDetailOf } from '../workflows/detail/detail.ts';
 import type { WorkflowDirectory } from '../workflows/workflow-directory.ts';
 import { resubmitFrom, type FullWorkflow } from '../workflows/actions/resubmit.ts';
-import { parseBody, ResubmitSchema } from '../workflows/routes.ts';
+import { ResubmitSchema } from '../workflows/actions/routes.ts';
 import type { WorkflowArchive } from './workflow-archive.ts';
 
 // Kubernetes uids are UUIDs; Argo's archive keys runs by them.
@@ -75,7 +75,7 @@ export function registerArchivedWorkflowRoutes(
       const { user } = requireUser(request);
       const namespace = namespaceParam(request);
       const uid = uidParam(request);
-      const body = parseBody(
+      const body = parseInput(
         ResubmitSchema,
         request.body ?? {},
         'resubmit',

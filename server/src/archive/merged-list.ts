@@ -4,7 +4,8 @@
 // the cluster is listed once, live (the archive query leaves it out).
 import type { WorkflowRow } from '@argovue/api-types';
 import { compareRows } from '@argovue/api-types/workflow-rows';
-import { rowFilterOf, type WorkflowDirectory, type WorkflowQuery } from '../workflows/workflow-directory.ts';
+import type { WorkflowDirectory } from '../workflows/workflow-directory.ts';
+import { rowFilterOf, type WorkflowQuery } from '../workflows/list/query.ts';
 import { rowJson } from '../workflows/list/row-json.ts';
 import type { ArchivePage, WorkflowArchive } from './workflow-archive.ts';
 

@@ -14,6 +14,7 @@
 // objects of at most ~800 KB each.
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { WatchCache } from '../kube/watch-cache.ts';
+import { apiPath, kinds } from '../kube/api-paths.ts';
 
 export const revokedSessionsLabel = 'argovue.dev/revoked-sessions';
 const namePrefix = 'argovue-revoked-sessions-';
@@ -70,7 +71,8 @@ export class RevocationStore {
     this.#namespace = namespace;
     this.#log = log;
     this.#shared = new WatchCache<Shard>(api, {
-      path: `/api/v1/namespaces/${namespace}/configmaps?labelSelector=${encodeURIComponent(revokedSessionsLabel)}`,
+      // The cache's list and watch take no query of their own: the selector rides on the path.
+      path: `${apiPath(kinds.configMaps, { namespace })}?labelSelector=${encodeURIComponent(revokedSessionsLabel)}`,
       project: shardOf,
       log,
     }).start();
@@ -107,7 +109,7 @@ export class RevocationStore {
 
   async #record(sid: string, expiresAt: number): Promise<void> {
     const bucketEnd = bucketEndOf(expiresAt);
-    const path = `/api/v1/namespaces/${this.#namespace}/configmaps`;
+    const path = apiPath(kinds.configMaps, { namespace: this.#namespace });
     // Start at the first shard this replica does not know to be full.
     let shard = 0;
     while (
@@ -170,7 +172,7 @@ export class RevocationStore {
         .json({
           as: 'argovue',
           method: 'DELETE',
-          path: `/api/v1/namespaces/${this.#namespace}/configmaps/${shard.name}`,
+          path: apiPath(kinds.configMaps, { namespace: this.#namespace, name: shard.name }),
         })
         .catch((error: unknown) => {
           if (!(error instanceof KubeError && error.status === 404))

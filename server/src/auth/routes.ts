@@ -1,10 +1,12 @@
 // Login, logout and "who am I", and the gate in front of every API route: a valid session, and for
-// state-changing requests the CSRF defences (same Origin, and the session's X-CSRF-Token).
+// state-changing requests the CSRF defences (http/csrf.ts).
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { LoginErrorCode, Me, SessionState } from '@argovue/api-types';
 import { safeReturnTo } from '@argovue/api-types/return-to';
+import { checkCsrf } from '../http/csrf.ts';
 import { HttpError } from '../http/errors.ts';
+import { requireUser } from '../http/request-guards.ts';
 import type { AuthenticatedUser, Authenticator } from './authenticator.ts';
 import { SessionRefused } from './authenticator.ts';
 import { LoginError, type LoginTransaction, type OidcClient } from './oidc.ts';
@@ -151,12 +153,6 @@ function meOf({ user, session, csrfToken }: AuthenticatedUser): Me {
   };
 }
 
-export function requireUser(request: FastifyRequest): AuthenticatedUser {
-  if (request.user === undefined)
-    throw new HttpError(401, 'UNAUTHENTICATED', 'You are not signed in.', 'Sign in again.');
-  return request.user;
-}
-
 function readTransaction(
   authenticator: Authenticator,
   cookie: string | undefined,
@@ -177,32 +173,6 @@ function readTransaction(
     codeVerifier: value.codeVerifier,
     returnTo: safeReturnTo(value.returnTo),
   };
-}
-
-function checkCsrf(
-  request: FastifyRequest,
-  auth: AuthenticatedUser,
-  authenticator: Authenticator,
-  origin: URL,
-): void {
-  const requestOrigin = request.headers.origin;
-  if (requestOrigin !== undefined && requestOrigin !== origin.origin) {
-    throw new HttpError(
-      403,
-      'CSRF_FAILED',
-      'This request came from another site.',
-      'Use ArgoVue itself to make changes.',
-    );
-  }
-  const token = request.headers['x-csrf-token'];
-  if (!authenticator.isValidCsrfToken(auth.session.sid, typeof token === 'string' ? token : undefined)) {
-    throw new HttpError(
-      403,
-      'CSRF_FAILED',
-      'This request lacks the session’s CSRF token.',
-      'Reload the page and try again; send X-CSRF-Token from /api/v1/me with every change.',
-    );
-  }
 }
 
 function describeCause(error: unknown): string | undefined {

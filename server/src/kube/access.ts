@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { KubeIdentity } from '../auth/identity.ts';
 import type { KubeApi } from './kube-api.ts';
+import { apiPath, kinds } from './api-paths.ts';
 
 export interface ResourceAttributes {
   verb: 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
@@ -60,7 +61,7 @@ export class AccessReviewer {
     this.reviewsSent++;
     const review = await this.#api.json<SelfSubjectAccessReview>({
       method: 'POST',
-      path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      path: apiPath(kinds.selfSubjectAccessReviews),
       as: identity,
       body: {
         apiVersion: 'authorization.k8s.io/v1',

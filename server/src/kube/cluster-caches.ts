@@ -1,8 +1,10 @@
-// The shared watch caches the namespace views read from, each holding only the fields shown.
+// The shared watch caches of cluster state, made as ArgoVue itself and read by every user's views
+// (namespaces, quotas, role bindings, workflows), each holding only the fields shown. The workflow
+// row is the workflows feature's projection, handed in, so kube/ imports no feature.
 import type { WorkflowRow } from '@argovue/api-types';
 import type { KubeApi } from './kube-api.ts';
-import { workflowRow } from '../workflows/list/rows.ts';
-import { WatchCache, type ObjectMeta } from './watch-cache.ts';
+import { WatchCache, type ObjectMeta, type WatchCacheOptions } from './watch-cache.ts';
+import { apiPath, kinds } from './api-paths.ts';
 
 export interface CachedNamespace {
   name: string;
@@ -27,7 +29,7 @@ interface Meta extends ObjectMeta {
   annotations?: Record<string, string>;
 }
 
-export interface NamespaceCaches {
+export interface ClusterCaches {
   namespaces: WatchCache<CachedNamespace>;
   quotas: WatchCache<CachedQuota>;
   roleBindings: WatchCache<CachedRoleBinding>;
@@ -35,10 +37,14 @@ export interface NamespaceCaches {
   workflows: WatchCache<WorkflowRow>;
 }
 
-export function startNamespaceCaches(api: KubeApi, log: (message: string) => void): NamespaceCaches {
+export function startClusterCaches(
+  api: KubeApi,
+  log: (message: string) => void,
+  projections: { workflowRow: WatchCacheOptions<WorkflowRow>['project'] },
+): ClusterCaches {
   return {
     namespaces: new WatchCache<CachedNamespace>(api, {
-      path: '/api/v1/namespaces',
+      path: apiPath(kinds.namespaces),
       log,
       metadataOnly: true,
       project: ({ metadata }: { metadata?: Meta }) => ({
@@ -50,7 +56,7 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
       }),
     }).start(),
     quotas: new WatchCache<CachedQuota>(api, {
-      path: '/api/v1/resourcequotas',
+      path: apiPath(kinds.resourceQuotas),
       log,
       project: (object: {
         metadata?: Meta;
@@ -62,7 +68,7 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
       }),
     }).start(),
     roleBindings: new WatchCache<CachedRoleBinding>(api, {
-      path: '/apis/rbac.authorization.k8s.io/v1/rolebindings',
+      path: apiPath(kinds.roleBindings),
       log,
       project: (object: {
         metadata?: Meta;
@@ -75,9 +81,9 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
       }),
     }).start(),
     workflows: new WatchCache<WorkflowRow>(api, {
-      path: '/apis/argoproj.io/v1alpha1/workflows',
+      path: apiPath(kinds.workflows),
       log,
-      project: workflowRow,
+      project: projections.workflowRow,
       // 20,000 whole workflows take the apiserver seconds to list; ArgoVue is ready with the first
       // page and lists say `loading` until the rest is in (their rows arrive on the live stream).
       readyAfterFirstPage: true,
@@ -85,19 +91,19 @@ export function startNamespaceCaches(api: KubeApi, log: (message: string) => voi
   };
 }
 
-function allOf(caches: NamespaceCaches): Pick<WatchCache<unknown>, 'ready' | 'stop' | 'size'>[] {
+function allOf(caches: ClusterCaches): Pick<WatchCache<unknown>, 'ready' | 'stop' | 'size'>[] {
   return [caches.namespaces, caches.quotas, caches.roleBindings, caches.workflows];
 }
 
-export async function namespaceCachesReady(caches: NamespaceCaches): Promise<void> {
+export async function clusterCachesReady(caches: ClusterCaches): Promise<void> {
   await Promise.all(allOf(caches).map((cache) => cache.ready()));
 }
 
 /** How many objects the caches hold (during the first list: how far it got). */
-export function namespaceCachesSize(caches: NamespaceCaches): number {
+export function clusterCachesSize(caches: ClusterCaches): number {
   return allOf(caches).reduce((sum, cache) => sum + cache.size, 0);
 }
 
-export function stopNamespaceCaches(caches: NamespaceCaches): void {
+export function stopClusterCaches(caches: ClusterCaches): void {
   for (const cache of allOf(caches)) cache.stop();
 }

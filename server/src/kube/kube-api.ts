@@ -8,7 +8,7 @@
 // own calls (the shared watch caches' lists and long-lived watches, logout records) never queue
 // behind users; users' request/response calls (reads, actions, access reviews) never queue behind
 // users' long-lived streams (followed logs). One shared pool of 64 let ~60 followed logs starve
-// every other call. Streams are counted and capped per user before they open (stream-limits.ts).
+// every other call. Streams are counted and capped per user before they open (streams/open-streams.ts).
 import { Agent, request as httpsRequest, type AgentOptions, type RequestOptions } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';

@@ -9,16 +9,16 @@ import type {
   CachedNamespace,
   CachedQuota,
   CachedRoleBinding,
-  NamespaceCaches,
+  ClusterCaches,
 } from '../kube/cluster-caches.ts';
 
 const reviewConcurrency = 16;
 
 export class NamespaceDirectory {
-  readonly #caches: NamespaceCaches;
+  readonly #caches: ClusterCaches;
   readonly #access: AccessReviewer;
 
-  constructor(caches: NamespaceCaches, access: AccessReviewer) {
+  constructor(caches: ClusterCaches, access: AccessReviewer) {
     this.#caches = caches;
     this.#access = access;
   }

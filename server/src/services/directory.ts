@@ -18,7 +18,7 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import { HttpError } from '../http/errors.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
-import { namespaceNotFound } from '../namespaces/routes.ts';
+import { notFound } from '../http/kube-errors.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { listServiceTemplatesForUser, readServiceTemplateForUser } from './catalogue.ts';
 import { instanceRow } from './instance-rows.ts';
@@ -53,7 +53,8 @@ export class ServiceDirectory {
   }
 
   async #requireNamespace(identity: KubeIdentity, namespace: string): Promise<void> {
-    if (!(await this.#namespaces.mayUse(identity, namespace))) throw namespaceNotFound(namespace);
+    if (!(await this.#namespaces.mayUse(identity, namespace)))
+      throw notFound({ kind: 'Namespace', name: namespace });
   }
 
   async #quotaLeft(identity: KubeIdentity, namespace: string): Promise<QuotaLeft[]> {
@@ -66,7 +67,7 @@ export class ServiceDirectory {
       listServiceTemplatesForUser(this.#api, identity, namespace),
       this.#quotaLeft(identity, namespace),
     ]);
-    if (items === undefined) throw namespaceNotFound(namespace);
+    if (items === undefined) throw notFound({ kind: 'Namespace', name: namespace });
     return { items, quota };
   }
 
@@ -105,7 +106,7 @@ export class ServiceDirectory {
         : (await this.#namespaces.mayUse(identity, options.namespace))
           ? [options.namespace]
           : undefined;
-    if (namespaces === undefined) throw namespaceNotFound(options.namespace ?? '');
+    if (namespaces === undefined) throw notFound({ kind: 'Namespace', name: options.namespace ?? '' });
     const lists = await mapConcurrent(namespaces, 8, (ns) => listInstancesForUser(this.#api, identity, ns));
     const instances: StoredInstance[] = lists.flatMap((l) => l ?? []);
     return instances

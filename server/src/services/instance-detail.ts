@@ -4,7 +4,7 @@
 import type { ServiceInstanceDetail, ServiceKubeEvent, ServicePod } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { kubeEvent, listEvents } from '../workflows/kube-events.ts';
+import { kubeEvent, listEvents } from '../workflows/detail/kube-events.ts';
 import { nodePodOf, type RawPod } from '../workflows/workflow-pods.ts';
 import { instanceRow } from './instance-rows.ts';
 import type { StoredInstance } from './instances.ts';

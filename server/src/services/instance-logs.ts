@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { HttpError } from '../http/errors.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
-import { withLineLimit } from '../workflows/log-lines.ts';
+import { withLineLimit } from '../workflows/logs/log-lines.ts';
 import type { RawPod } from '../workflows/workflow-pods.ts';
 import { instanceNotFound, readInstanceForUser } from './instances.ts';
 import { instanceLabel } from './render.ts';

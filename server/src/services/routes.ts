@@ -10,13 +10,13 @@ import type {
   ServiceTemplateDetail,
   ServiceTemplateList,
 } from '@argovue/api-types';
-import { requireUser } from '../auth/routes.ts';
+import { requireUser } from '../http/request-guards.ts';
 import { streamed } from '../http/compression.ts';
 import { HttpError } from '../http/errors.ts';
 import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
 import { parseInput } from '../http/parse-input.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
-import { namespaceParam } from '../namespaces/routes.ts';
+import { namespaceParam } from '../http/params.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { endableBody } from '../streams/endable-body.ts';
 import { endMessage, type OpenStreams } from '../streams/open-streams.ts';

@@ -1,6 +1,6 @@
-// Workflow lists for a user: rows from the shared cache, only from namespaces where Kubernetes lets
-// the user list workflows, filtered, sorted and paged.
-import { z } from 'zod';
+// The workflows feature's one entry for routes: lists for a user (rows from the shared cache, only
+// from namespaces where Kubernetes lets the user list workflows, filtered, sorted and paged), one
+// workflow, its logs and the actions on it, each made as the user.
 import type {
   SubmitWorkflowRequest,
   WorkflowAction,
@@ -8,12 +8,6 @@ import type {
   WorkflowDetail,
   WorkflowRow,
 } from '@argovue/api-types';
-import {
-  DEFAULT_WORKFLOW_SORT,
-  WORKFLOW_SORTS,
-  rowMatcher,
-  type RowFilter,
-} from '@argovue/api-types/workflow-rows';
 import { actOnWorkflow, deleteWorkflow } from './actions/actions.ts';
 import { resubmitWorkflow, type ResubmitRequest } from './actions/resubmit.ts';
 import { retryWorkflow, type RetryRequest } from './actions/retry.ts';
@@ -29,42 +23,10 @@ import { workflowLogLines, type WorkflowLogLines, type WorkflowLogRequest } from
 import { ListSnapshots } from './list/list-snapshots.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
 import { rowJson } from './list/row-json.ts';
+import { rowFilterOf, type WorkflowQuery } from './list/query.ts';
 
 const watchWorkflows = { verb: 'watch', group: 'argoproj.io', resource: 'workflows' } as const;
 const readPodLogs = { verb: 'get', group: '', resource: 'pods', subresource: 'log' } as const;
-const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
-const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
-
-export const WorkflowQuerySchema = z.object({
-  phase: z
-    .string()
-    .transform((text) => text.split(',').filter((p) => p !== ''))
-    .pipe(z.array(z.enum(phaseNames, { error: `phase must be one of ${phaseNames.join(', ')}` })))
-    .optional(),
-  /** `key=value`, several joined by commas; all must match (Argo's phase labels are not rows' labels: filter by phase). */
-  label: z
-    .string()
-    .transform((text) => text.split(',').filter((l) => l !== ''))
-    .pipe(z.array(z.string().regex(labelSelector, 'label must be key=value')))
-    .optional(),
-  template: z.string().min(1).max(253).optional(),
-  /** Part of the name, any case. */
-  q: z.string().max(253).optional(),
-  /** Only workflows created at or after this time. */
-  since: z.iso
-    .datetime({ offset: true, error: 'since must be an ISO date-time such as 2026-11-24T00:00:00Z' })
-    .optional(),
-  sort: z.enum(WORKFLOW_SORTS).default(DEFAULT_WORKFLOW_SORT),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  // `live.archived` offsets when ArgoVue reads the workflow archive (archive/merged-list.ts).
-  continue: z
-    .string()
-    .regex(/^\d{1,9}(\.\d{1,9})?$/, 'continue must be the token of a previous page')
-    .optional(),
-});
-
-export type WorkflowQuery = z.infer<typeof WorkflowQuerySchema>;
-
 export class WorkflowDirectory {
   readonly #namespaces: NamespaceDirectory;
   readonly #api: KubeApi;
@@ -227,22 +189,4 @@ export class WorkflowDirectory {
     const end = offset + rows.length;
     return { rows, total: matches.length, next: end < matches.length ? String(end) : undefined, eventId };
   }
-}
-
-/** The API query's filters as the shared list rules take them. */
-export function rowFilterOf(query: WorkflowQuery): RowFilter {
-  return {
-    phases: query.phase,
-    template: query.template,
-    nameContains: query.q || undefined,
-    labels: (query.label ?? []).map((l) => {
-      const eq = l.indexOf('=');
-      return [l.slice(0, eq), l.slice(eq + 1)] as const;
-    }),
-    createdSince: query.since === undefined ? undefined : Date.parse(query.since),
-  };
-}
-
-export function filterRows(rows: WorkflowRow[], query: WorkflowQuery): WorkflowRow[] {
-  return rows.filter(rowMatcher(rowFilterOf(query)));
 }

@@ -4,6 +4,7 @@
 import type { NodePod, PodContainer } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
+import { apiPath, kinds } from '../kube/api-paths.ts';
 
 const nodeIdAnnotation = 'workflows.argoproj.io/node-id';
 
@@ -51,7 +52,7 @@ export async function listWorkflowPods(
   signal?: AbortSignal,
 ): Promise<RawPod[]> {
   const list = await api.json<{ items?: RawPod[] }>({
-    path: `/api/v1/namespaces/${namespace}/pods`,
+    path: apiPath(kinds.pods, { namespace }),
     query: { labelSelector: `workflows.argoproj.io/workflow=${workflow}` },
     as: identity,
     ...(signal === undefined ? {} : { signal }),

@@ -1,13 +1,15 @@
 // Changing workflows, always as the user (impersonated): the apiserver enforces RBAC on every write.
 // stop/terminate/suspend/resume are the spec fields Argo's controller acts on; submit, resubmit and
-// retry live beside this file and share its refusals.
+// retry live beside this file; Kubernetes' refusals become answers in http/kube-errors.ts.
 import type { WorkflowAction, WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../../auth/identity.ts';
 import { gzipSync } from 'node:zlib';
 import { HttpError } from '../../http/errors.ts';
-import { refusedAs, type KubeResource } from '../../http/kube-errors.ts';
+import { refusedAs } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
 import { workflowNodes, type RawNode } from '../nodes.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 
 interface Workflow {
   metadata?: { name?: string; resourceVersion?: string };
@@ -16,12 +18,6 @@ interface Workflow {
 }
 
 const finished = new Set(['Succeeded', 'Failed', 'Error']);
-export const base = '/apis/argoproj.io/v1alpha1';
-
-/** A workflow, as refusals name it. */
-export function aWorkflow(namespace: string, name: string): KubeResource {
-  return { kind: 'Workflow', namespace, name };
-}
 
 export async function actOnWorkflow(
   api: KubeApi,
@@ -30,7 +26,7 @@ export async function actOnWorkflow(
   name: string,
   action: WorkflowAction,
 ): Promise<WorkflowActionResult> {
-  const path = `${base}/namespaces/${namespace}/workflows/${name}`;
+  const path = apiPath(kinds.workflows, { namespace, name });
   const workflow = await api
     .json<Workflow>({ path, as: identity })
     .catch(refusedAs(aWorkflow(namespace, name)));
@@ -169,7 +165,7 @@ export async function deleteWorkflow(
   await api
     .json({
       method: 'DELETE',
-      path: `${base}/namespaces/${namespace}/workflows/${name}`,
+      path: apiPath(kinds.workflows, { namespace, name }),
       as: identity,
       body: { propagationPolicy: 'Background' },
     })

@@ -5,7 +5,7 @@
 import type { KubeIdentity } from '../../auth/identity.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
 import { HttpError } from '../../http/errors.ts';
-import { base } from './actions.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 interface DeclaredParameter {
   name?: unknown;
@@ -100,8 +100,8 @@ export async function checkParametersAgainstTemplate(
   if (typeof ref?.name === 'string' && /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(ref.name)) {
     const path =
       ref.clusterScope === true
-        ? `${base}/clusterworkflowtemplates/${ref.name}`
-        : `${base}/namespaces/${namespace}/workflowtemplates/${ref.name}`;
+        ? apiPath(kinds.clusterWorkflowTemplates, { name: ref.name })
+        : apiPath(kinds.workflowTemplates, { namespace, name: ref.name });
     templateSpec = await api.json<{ spec?: unknown }>({ path, as: identity }).then(
       (template) => template.spec,
       () => undefined,

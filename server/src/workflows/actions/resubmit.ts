@@ -7,10 +7,11 @@ import type { KubeIdentity } from '../../auth/identity.ts';
 import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
 import { HttpError } from '../../http/errors.ts';
 import { kubeRefusal, refusedAs } from '../../http/kube-errors.ts';
-import { aWorkflow, base } from './actions.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 import { nodeGraphProblem, workflowNodes } from '../nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { memoizedNodes } from './resubmit-memoized.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 interface Workflow {
   metadata?: { name?: string };
@@ -164,7 +165,7 @@ export async function resubmitWorkflow(
   request: ResubmitRequest,
 ): Promise<WorkflowActionResult> {
   const old = await api
-    .json<FullWorkflow>({ path: `${base}/namespaces/${namespace}/workflows/${name}`, as: identity })
+    .json<FullWorkflow>({ path: apiPath(kinds.workflows, { namespace, name }), as: identity })
     .catch(refusedAs(aWorkflow(namespace, name)));
   return resubmitFrom(api, identity, namespace, name, old, request);
 }
@@ -178,7 +179,7 @@ export async function resubmitFrom(
   old: FullWorkflow,
   request: ResubmitRequest,
 ): Promise<WorkflowActionResult> {
-  const path = `${base}/namespaces/${namespace}/workflows`;
+  const path = apiPath(kinds.workflows, { namespace });
   const parameters = request.parameters ?? {};
   await checkParametersAgainstTemplate(api, identity, namespace, old, parameters);
   let created: Workflow | undefined;

@@ -1,16 +1,17 @@
-// Retrying a workflow in place as the user: the rules are in retry.ts; this reads, deletes pods, writes.
+// Retrying a workflow in place as the user: the rules are in retry-rules.ts; this reads, deletes pods, writes.
 import { gzipSync } from 'node:zlib';
 import type { WorkflowActionResult } from '@argovue/api-types';
 import type { KubeIdentity } from '../../auth/identity.ts';
 import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
 import { HttpError } from '../../http/errors.ts';
 import { kubeRefusal, refusedAs } from '../../http/kube-errors.ts';
-import { aWorkflow, base } from './actions.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 import { workflowNodes } from '../nodes.ts';
 import { checkParametersAgainstTemplate } from './parameter-overrides.ts';
 import { dnsFriendly } from './resubmit.ts';
 import { formulateRetry, type RetryWorkflow } from './retry-rules.ts';
 import { listWorkflowPods, nodeIdOfPod } from '../workflow-pods.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 export interface RetryRequest {
   nodeId?: string | undefined;
@@ -26,7 +27,7 @@ export async function retryWorkflow(
   name: string,
   request: RetryRequest,
 ): Promise<WorkflowActionResult> {
-  const path = `${base}/namespaces/${namespace}/workflows/${name}`;
+  const path = apiPath(kinds.workflows, { namespace, name });
   const workflow = await api
     .json<RetryWorkflow>({ path, as: identity })
     .catch(refusedAs(aWorkflow(namespace, name)));
@@ -63,7 +64,7 @@ export async function retryWorkflow(
       const podName = pod.metadata?.name;
       if (podName === undefined || !wanted.has(nodeIdOfPod(pod) ?? '')) continue;
       await api
-        .json({ method: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${podName}`, as: identity })
+        .json({ method: 'DELETE', path: apiPath(kinds.pods, { namespace, name: podName }), as: identity })
         .catch((error: unknown) => {
           // Gone already is what the delete wanted.
           if (error instanceof KubeError && error.status === 404) return;

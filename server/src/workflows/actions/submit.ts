@@ -6,7 +6,7 @@ import type { KubeIdentity } from '../../auth/identity.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
 import { refusedAs, type Answer } from '../../http/kube-errors.ts';
 import { HttpError } from '../../http/errors.ts';
-import { base } from './actions.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 interface Workflow {
   metadata?: { name?: string };
@@ -63,8 +63,8 @@ export async function submitWorkflow(
 ): Promise<WorkflowActionResult> {
   const { name: templateName, cluster = false } = request.template;
   const templatePath = cluster
-    ? `${base}/clusterworkflowtemplates/${templateName}`
-    : `${base}/namespaces/${namespace}/workflowtemplates/${templateName}`;
+    ? apiPath(kinds.clusterWorkflowTemplates, { name: templateName })
+    : apiPath(kinds.workflowTemplates, { namespace, name: templateName });
   const template = await api
     .json<Template>({ path: templatePath, as: identity })
     .catch(refusedAs({ kind: 'Template', name: templateName }));
@@ -72,7 +72,7 @@ export async function submitWorkflow(
   const created = await api
     .json<Workflow>({
       method: 'POST',
-      path: `${base}/namespaces/${namespace}/workflows`,
+      path: apiPath(kinds.workflows, { namespace }),
       as: identity,
       body: {
         apiVersion: 'argoproj.io/v1alpha1',

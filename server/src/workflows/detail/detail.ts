@@ -4,10 +4,11 @@ import type { NodePhase, WorkflowDetail, WorkflowNode } from '@argovue/api-types
 import type { KubeIdentity } from '../../auth/identity.ts';
 import { refusedAs } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
-import { aWorkflow } from '../actions/actions.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 import { inputsAndOutputs } from './node-io.ts';
 import { workflowNodes, type RawNode } from '../nodes.ts';
 import { workflowRow } from '../list/rows.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 export interface RawWorkflowObject {
   metadata?: { annotations?: Record<string, string> } & Record<string, unknown>;
@@ -36,7 +37,7 @@ export async function readWorkflowForUser(
 ): Promise<WorkflowDetail> {
   const object = await api
     .json<RawWorkflowObject>({
-      path: `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${encodeURIComponent(name)}`,
+      path: apiPath(kinds.workflows, { namespace, name }),
       as: identity,
     })
     .catch(refusedAs(aWorkflow(namespace, name)));

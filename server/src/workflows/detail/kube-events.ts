@@ -7,6 +7,7 @@ import type { KubeIdentity } from '../../auth/identity.ts';
 import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
 import { workflowUidForUser } from './workflow-metadata.ts';
 import { listWorkflowPods, nodeIdOfPod } from '../workflow-pods.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 export interface RawEvent {
   type?: string;
@@ -92,7 +93,7 @@ export async function listEvents(
   let next: string | undefined;
   for (let page = 0; page < maxPages; page++) {
     const list = await api.json<{ items?: RawEvent[]; metadata?: { continue?: string } }>({
-      path: `/api/v1/namespaces/${namespace}/events`,
+      path: apiPath(kinds.events, { namespace }),
       query: { fieldSelector, limit: pageSize, continue: next },
       as: identity,
       ...(signal === undefined ? {} : { signal }),

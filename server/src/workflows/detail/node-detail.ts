@@ -4,10 +4,11 @@ import type { WorkflowNodeDetail } from '@argovue/api-types';
 import type { KubeIdentity } from '../../auth/identity.ts';
 import { answer, refusedAs } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
-import { aWorkflow, base } from '../actions/actions.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 import { workflowNode } from './detail.ts';
 import { inputsAndOutputs, isRecord } from './node-io.ts';
 import { workflowNodes, type RawNode, type WorkflowStatusNodes } from '../nodes.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
@@ -38,7 +39,7 @@ export async function readNodeDetail(
 ): Promise<WorkflowNodeDetail> {
   const object = await api
     .json<{ status?: WorkflowStatusNodes }>({
-      path: `${base}/namespaces/${namespace}/workflows/${encodeURIComponent(name)}`,
+      path: apiPath(kinds.workflows, { namespace, name }),
       as: identity,
     })
     .catch(refusedAs(aWorkflow(namespace, name)));

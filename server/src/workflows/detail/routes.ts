@@ -1,42 +1,31 @@
-// The reads around one workflow's page: its Kubernetes events, one node's inputs and outputs, and the
-// node's pod. Each is made as the user; a workflow they may not read answers like a missing one.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { NodePod, WorkflowKubeEventList, WorkflowNodeDetail } from '@argovue/api-types';
-import { requireUser } from '../../auth/routes.ts';
-import { HttpError } from '../../http/errors.ts';
+// One workflow and the reads around its page: its Kubernetes events, one node's inputs and outputs,
+// and the node's pod. Each is made as the user; a workflow they may not read answers like a missing one.
+import type { FastifyInstance } from 'fastify';
+import type { NodePod, WorkflowDetail, WorkflowKubeEventList, WorkflowNodeDetail } from '@argovue/api-types';
 import { answer, refusedAs } from '../../http/kube-errors.ts';
+import { namespaceParam, nodeIdParam, workflowNameParam } from '../../http/params.ts';
+import { abortOnClose, requireUser } from '../../http/request-guards.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
-import { aWorkflow } from '../actions/actions.ts';
-import { namespaceParam } from '../../namespaces/routes.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 import { readWorkflowEvents } from './kube-events.ts';
 import { readNodeDetail } from './node-detail.ts';
-import { workflowNameParam } from '../routes.ts';
+import type { WorkflowDirectory } from '../workflow-directory.ts';
 import { workflowUidForUser } from './workflow-metadata.ts';
 import { listWorkflowPods, nodeIdOfPod, nodePodOf } from '../workflow-pods.ts';
 
-// Argo node ids: the workflow name and a hash, or the workflow name itself.
-const nodeIdPattern = /^[a-z0-9][-a-z0-9.]{0,252}$/;
+export function registerWorkflowDetailRoutes(
+  app: FastifyInstance,
+  api: KubeApi,
+  workflows: WorkflowDirectory,
+): void {
+  app.get('/api/v1/namespaces/:namespace/workflows/:name', async (request): Promise<WorkflowDetail> => {
+    const { user } = requireUser(request);
+    const namespace = namespaceParam(request);
+    const name = workflowNameParam(request);
+    // The same answer whether the workflow does not exist or the user may not see it.
+    return workflows.getForUser(user, namespace, name);
+  });
 
-function nodeIdParam(request: FastifyRequest): string {
-  const { nodeId } = request.params as { nodeId: string };
-  if (!nodeIdPattern.test(nodeId)) {
-    throw new HttpError(
-      400,
-      'INPUT_INVALID',
-      `"${nodeId.slice(0, 80)}" is not a node id.`,
-      'Node ids are lower-case letters, digits, dots and dashes, as in the workflow’s status.',
-    );
-  }
-  return nodeId;
-}
-
-function abortOnClose(request: FastifyRequest): AbortSignal {
-  const abort = new AbortController();
-  request.raw.on('close', () => abort.abort());
-  return abort.signal;
-}
-
-export function registerWorkflowDetailRoutes(app: FastifyInstance, api: KubeApi): void {
   app.get(
     '/api/v1/namespaces/:namespace/workflows/:name/events',
     async (request): Promise<WorkflowKubeEventList> => {

@@ -3,7 +3,8 @@
 import type { KubeIdentity } from '../../auth/identity.ts';
 import { refusedAs } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
-import { aWorkflow, base } from '../actions/actions.ts';
+import { aWorkflow } from '../workflow-ref.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 const metadataOnly = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
 
@@ -17,7 +18,7 @@ export async function workflowUidForUser(
 ): Promise<{ uid: string }> {
   const object = await api
     .json<{ metadata?: { uid?: string } }>({
-      path: `${base}/namespaces/${namespace}/workflows/${encodeURIComponent(name)}`,
+      path: apiPath(kinds.workflows, { namespace, name }),
       accept: metadataOnly,
       as: identity,
       ...(signal === undefined ? {} : { signal }),

@@ -7,10 +7,10 @@
 // browser to list again (its rows of that namespace must go).
 import type { FastifyInstance } from 'fastify';
 import type { WorkflowRef, WorkflowRow } from '@argovue/api-types';
-import { requireUser } from '../../auth/routes.ts';
+import { requireUser } from '../../http/request-guards.ts';
 import { streamed } from '../../http/compression.ts';
 import { HttpError } from '../../http/errors.ts';
-import { namespaceNotFound } from '../../namespaces/routes.ts';
+import { notFound } from '../../http/kube-errors.ts';
 import type { LoggedEvent } from '../../sse/event-log.ts';
 import { isClusterUnavailable } from '../../kube/unavailable.ts';
 import { askToReconnect, openSse, wantsEventStream } from '../../sse/stream.ts';
@@ -27,7 +27,7 @@ function replayBytes(events: readonly LoggedEvent<WorkflowRow>[]): number {
 
 const namespaceName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-export interface WorkflowEventsOptions {
+export interface LiveListOptions {
   /** Bytes a client may leave unread before it is dropped (it then resumes by Last-Event-ID). */
   maxBufferedBytes: number;
 }
@@ -36,7 +36,7 @@ export function registerWorkflowEvents(
   app: FastifyInstance,
   workflows: WorkflowDirectory,
   streams: OpenStreams,
-  options: WorkflowEventsOptions,
+  options: LiveListOptions,
 ): void {
   app.get('/api/v1/workflows/events', streamed, async (request, reply) => {
     const { user, session } = requireUser(request);
@@ -63,7 +63,7 @@ export function registerWorkflowEvents(
       throw error;
     }
     let allowed = new Set(watchable ?? []);
-    if (namespace !== undefined && allowed.size === 0) throw namespaceNotFound(namespace);
+    if (namespace !== undefined && allowed.size === 0) throw notFound({ kind: 'Namespace', name: namespace });
 
     const header = request.headers['last-event-id'];
     const lastEventId =

@@ -1,10 +1,12 @@
 // GET /api/v1/workflows and /api/v1/namespaces/:namespace/workflows: a page of rows from the shared
 // cache, only from namespaces the user may list. The body is built from each row's JSON made once.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requireUser } from '../../auth/routes.ts';
+import { requireUser } from '../../http/request-guards.ts';
 import { HttpError } from '../../http/errors.ts';
-import { namespaceNotFound, namespaceParam } from '../../namespaces/routes.ts';
-import { WorkflowQuerySchema, type WorkflowDirectory, type WorkflowQuery } from '../workflow-directory.ts';
+import { notFound } from '../../http/kube-errors.ts';
+import { namespaceParam } from '../../http/params.ts';
+import type { WorkflowDirectory } from '../workflow-directory.ts';
+import { WorkflowQuerySchema, type WorkflowQuery } from './query.ts';
 
 function parseQuery(request: FastifyRequest): WorkflowQuery {
   const parsed = WorkflowQuerySchema.safeParse(request.query);
@@ -43,7 +45,7 @@ export function registerWorkflowListRoutes(
     const namespace = namespaceParam(request);
     const query = parseQuery(request);
     const namespaces = await workflows.listableNamespaces(user, namespace);
-    if (namespaces === undefined) throw namespaceNotFound(namespace);
+    if (namespaces === undefined) throw notFound({ kind: 'Namespace', name: namespace });
     return reply.type(json).send(await listJson(namespaces, query));
   });
 }

@@ -10,8 +10,9 @@ import { refusedAs } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
 import { mapConcurrent } from '../../lib/map-concurrent.ts';
 import { limitedLines } from './log-lines.ts';
-import { aWorkflow } from '../actions/actions.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 import { listWorkflowPods } from '../workflow-pods.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 export interface WorkflowLogRequest {
   namespace: string;
@@ -77,7 +78,7 @@ export async function workflowLogLines(
     }));
   const open = (pod: string): Promise<Readable> =>
     api.stream({
-      path: `/api/v1/namespaces/${req.namespace}/pods/${pod}/log`,
+      path: apiPath(kinds.pods, { namespace: req.namespace, name: pod, subresource: 'log' }),
       query: { container: req.container, timestamps: true, follow: req.follow, tailLines: req.tailLines },
       accept: '*/*',
       as: identity,

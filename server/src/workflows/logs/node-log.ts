@@ -8,9 +8,10 @@ import type { KubeIdentity } from '../../auth/identity.ts';
 import type { HttpError } from '../../http/errors.ts';
 import { answer, refusedAs, type Answer } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
-import { aWorkflow } from '../actions/actions.ts';
+import { aWorkflow } from '../workflow-ref.ts';
 import { withLineLimit } from './log-lines.ts';
 import { listWorkflowPods, nodeIdOfPod } from '../workflow-pods.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 export interface LogRequest {
   namespace: string;
@@ -55,7 +56,7 @@ export async function openNodeLog(
   }
   const stream = await api
     .stream({
-      path: `/api/v1/namespaces/${req.namespace}/pods/${podName}/log`,
+      path: apiPath(kinds.pods, { namespace: req.namespace, name: podName, subresource: 'log' }),
       query: {
         container: req.container,
         follow: req.follow,

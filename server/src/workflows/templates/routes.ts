@@ -1,9 +1,9 @@
 // Listing the templates a user may submit from, for the submit page. Both are read as the user.
 import type { FastifyInstance } from 'fastify';
 import type { WorkflowTemplateList } from '@argovue/api-types';
-import { requireUser } from '../../auth/routes.ts';
+import { requireUser } from '../../http/request-guards.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
-import { namespaceParam } from '../../namespaces/routes.ts';
+import { namespaceParam } from '../../http/params.ts';
 import { listClusterWorkflowTemplatesForUser, listWorkflowTemplatesForUser } from './templates.ts';
 
 export function registerWorkflowTemplateRoutes(app: FastifyInstance, api: KubeApi): void {

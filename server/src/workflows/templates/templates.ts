@@ -4,7 +4,7 @@ import type { TemplateParameter, WorkflowTemplateSummary } from '@argovue/api-ty
 import type { KubeIdentity } from '../../auth/identity.ts';
 import { isAbsentForUser, refusedAs } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
-import { base } from '../actions/actions.ts';
+import { apiPath, kinds } from '../../kube/api-paths.ts';
 
 const descriptionAnnotation = 'workflows.argoproj.io/description';
 
@@ -63,7 +63,7 @@ export async function listWorkflowTemplatesForUser(
   namespace: string,
 ): Promise<WorkflowTemplateSummary[]> {
   const list = await api
-    .json<{ items?: unknown }>({ path: `${base}/namespaces/${namespace}/workflowtemplates`, as: identity })
+    .json<{ items?: unknown }>({ path: apiPath(kinds.workflowTemplates, { namespace }), as: identity })
     // A namespace the user may not read templates in answers exactly like one that does not exist.
     .catch(refusedAs({ kind: 'Namespace', name: namespace }));
   return summaries(list.items, false);
@@ -76,7 +76,7 @@ export async function listClusterWorkflowTemplatesForUser(
 ): Promise<WorkflowTemplateSummary[]> {
   try {
     const list = await api.json<{ items?: unknown }>({
-      path: `${base}/clusterworkflowtemplates`,
+      path: apiPath(kinds.clusterWorkflowTemplates),
       as: identity,
     });
     return summaries(list.items, true);

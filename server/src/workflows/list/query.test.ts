@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkflowRow } from '@argovue/api-types';
-import { filterRows, WorkflowQuerySchema } from './workflow-directory.ts';
+import { filterRows, WorkflowQuerySchema } from './query.ts';
 
 function row(name: string, extra: Partial<WorkflowRow> = {}): WorkflowRow {
   return {

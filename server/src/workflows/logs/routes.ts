@@ -1,0 +1,158 @@
+// A node's log (streamed as it comes) and the whole workflow's logs interleaved by time, each read as
+// the user and counted against their live streams.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { streamed } from '../../http/compression.ts';
+import { parseInput, namespaceParam, workflowNameParam } from '../../http/params.ts';
+import { requireUser } from '../../http/request-guards.ts';
+import { endableBody } from '../../streams/endable-body.ts';
+import { endMessage, type OpenStreams } from '../../streams/open-streams.ts';
+import type { WorkflowDirectory } from '../workflow-directory.ts';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const AllLogsQuerySchema = z.object({
+  container: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'container must be a container name')
+    .default('main'),
+  follow: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
+  tailLines: z.coerce.number().int().min(1).max(100_000).default(10_000),
+});
+
+const LogQuerySchema = z
+  .object({
+    node: z.string().regex(/^[a-z0-9][-a-z0-9.]{0,252}$/, 'node must be a node id'),
+    container: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'container must be a container name')
+      .default('main'),
+    follow: flag.default(false),
+    timestamps: flag.default(false),
+    download: flag.default(false),
+    tailLines: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  })
+  .transform(({ node, ...rest }) => ({ nodeId: node, ...rest }));
+
+// An interleaved log follows at most this many pods at once (and never more than a user's cap).
+const maxInterleavedStreams = 16;
+
+export function registerWorkflowLogRoutes(
+  app: FastifyInstance,
+  workflows: WorkflowDirectory,
+  streams: OpenStreams,
+): void {
+  app.get('/api/v1/namespaces/:namespace/workflows/:name/logs', streamed, async (request, reply) => {
+    const { user, session } = requireUser(request);
+    const namespace = namespaceParam(request);
+    const name = workflowNameParam(request);
+    const query = parseInput(
+      LogQuerySchema,
+      request.query,
+      'log request',
+      'Name a node id, and optionally container, follow, timestamps, tailLines.',
+    );
+    const abort = new AbortController();
+    // Once the body streams, an end by authorization finishes it with a line saying why.
+    const ending: { endWith?: (line: string) => void } = {};
+    // Counted before the apiserver is asked: past a cap the answer is a plain 429.
+    const handle = streams.open({
+      user: user.username,
+      session,
+      slots: 1,
+      recheck: () => workflows.mayReadLogs(user, namespace),
+      end: (reason) => {
+        if (ending.endWith === undefined) abort.abort();
+        else ending.endWith(`… [log stream ended: ${endMessage(reason)}]`);
+      },
+    });
+    reply.raw.on('close', () => {
+      abort.abort();
+      handle.release();
+    });
+    let result;
+    try {
+      result = await workflows.openNodeLog(user, { namespace, workflow: name, ...query }, abort.signal);
+    } catch (error) {
+      handle.release();
+      throw error;
+    }
+    const endable = endableBody(result.stream);
+    ending.endWith = (line) => {
+      endable.endWith(line);
+      abort.abort();
+    };
+    reply.header('Content-Type', 'text/plain; charset=utf-8');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-ArgoVue-Pod', result.pod);
+    if (query.download)
+      reply.header(
+        'Content-Disposition',
+        `attachment; filename="${name}-${result.pod}-${query.container}.log"`,
+      );
+    return reply.send(endable.body);
+  });
+
+  // The whole workflow's logs, interleaved by time, each line naming its node.
+  app.get('/api/v1/namespaces/:namespace/workflows/:name/logs/all', async (request, reply) => {
+    const { user, session } = requireUser(request);
+    const namespace = namespaceParam(request);
+    const name = workflowNameParam(request);
+    const query = parseInput(
+      AllLogsQuerySchema,
+      request.query,
+      'log request',
+      'Optionally name container, follow, tailLines.',
+    );
+    const abort = new AbortController();
+    reply.raw.on('close', () => abort.abort());
+    const lines = await workflows.allLogs(
+      user,
+      {
+        namespace,
+        workflow: name,
+        ...query,
+        maxStreams: Math.min(maxInterleavedStreams, streams.limits.perUser),
+      },
+      abort.signal,
+    );
+    let endedBecause: string | undefined;
+    // Each pod's log open at once is an upstream stream: all of them count against the caps.
+    const handle = streams.open({
+      user: user.username,
+      session,
+      slots: lines.streams,
+      recheck: () => workflows.mayReadLogs(user, namespace),
+      end: (reason) => {
+        endedBecause = endMessage(reason);
+        abort.abort();
+      },
+    });
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
+    try {
+      // A client that does not keep up (4 MiB waiting) is cut off rather than buffered without bound.
+      await lines.run((line) => {
+        if (abort.signal.aborted) return false;
+        if (res.writableLength > 4 * 1024 * 1024) {
+          abort.abort();
+          return false;
+        }
+        res.write(`${line}\n`);
+        return true;
+      });
+    } finally {
+      handle.release();
+    }
+    if (endedBecause !== undefined) res.write(`… [log stream ended: ${endedBecause}]\n`);
+    res.end();
+  });
+}
