@@ -11,7 +11,7 @@ export interface WorkflowNode {
 }
 
 export interface Workflow {
-  metadata: { name: string; namespace: string };
+  metadata: { name: string; namespace: string; labels?: Record<string, string> };
   status?: { phase?: string; nodes?: Record<string, WorkflowNode> };
 }
 

@@ -55,9 +55,14 @@ function twin(name: string, bCode = '1'): object {
   };
 }
 
+// Finished, and archived: the archive's label write (Pending → Archived) comes after the phase and
+// would make an action begun in between a 409 CONFLICT (seen in a clean-clone run).
 const finished = (name: string) => () =>
   getWorkflow('team-a', name).then((w) =>
-    ['Succeeded', 'Failed', 'Error'].includes(w.status?.phase ?? '') ? w : undefined,
+    ['Succeeded', 'Failed', 'Error'].includes(w.status?.phase ?? '') &&
+    w.metadata.labels?.['workflows.argoproj.io/workflow-archiving-status'] !== 'Pending'
+      ? w
+      : undefined,
   );
 
 async function podUids(name: string): Promise<Map<string, string>> {
