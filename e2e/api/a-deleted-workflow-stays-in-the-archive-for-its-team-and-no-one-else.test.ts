@@ -31,8 +31,7 @@ interface WorkflowObject {
   status?: { phase?: string };
 }
 
-const readWorkflow = async (wfName: string): Promise<WorkflowObject> =>
-  (await getWorkflow(namespace, wfName)) as unknown as WorkflowObject;
+const readWorkflow = async (wfName: string): Promise<WorkflowObject> => await getWorkflow(namespace, wfName);
 
 async function rowsNamed(client: ApiClient, path: string): Promise<WorkflowRow[]> {
   const res = await client.json<WorkflowList>(path);
