@@ -4,6 +4,7 @@ export type * from './server-info.ts';
 export type * from './session.ts';
 export type * from './namespaces.ts';
 export type * from './workflows.ts';
+export type * from './workflow-deltas.ts';
 export type * from './workflow-actions.ts';
 export type * from './workflow-templates.ts';
 export type * from './workflow-nodes.ts';

@@ -20,6 +20,7 @@ type Call = [method: string, path: (ns: string, name: string) => string, body?: 
 const base = (ns: string, name: string) => `/api/v1/namespaces/${ns}/workflows/${name}`;
 const calls: Call[] = [
   ['GET', base],
+  ['GET', (ns, name) => `${base(ns, name)}/live`],
   ['GET', (ns, name) => `${base(ns, name)}/logs?node=${name}`],
   ['GET', (ns, name) => `${base(ns, name)}/logs/all`],
   ['GET', (ns, name) => `${base(ns, name)}/events`],

@@ -148,13 +148,14 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     log,
     urlOf: (namespace, name) => instanceOrigin(proxyBase, { namespace, name }),
   }).start();
+  const workflows = new WorkflowDirectory(caches.workflows, namespaces, kubeApi, { log });
   const archive = config.archiveHost === undefined ? undefined : new WorkflowArchive(config, log);
   archive?.startMigration();
   return {
     authenticator,
     oidc,
     namespaces,
-    workflows: new WorkflowDirectory(caches.workflows, namespaces, kubeApi),
+    workflows,
     services: new ServiceDirectory(kubeApi, namespaces),
     kube: kubeApi,
     streams,
@@ -167,6 +168,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
       health.stop();
       stopClusterCaches(caches);
       streams.stop();
+      workflows.live.stop();
       proxy.stop().catch((error: unknown) => log(`the proxy did not stop cleanly: ${String(error)}`));
       controller
         .stop()

@@ -32,6 +32,11 @@ export interface WatchCacheOptions<T> {
   path: string;
   project: (object: { metadata?: ObjectMeta }) => T;
   log?: (message: string) => void;
+  /**
+   * Only the objects this field selector matches (`metadata.name=x`: one object, watched alone), in
+   * the list and the watch alike.
+   */
+  fieldSelector?: string;
   /** Ask for metadata only (PartialObjectMetadata): far less data when no other field is needed. */
   metadataOnly?: boolean;
   /** Objects per list page (default 500). */
@@ -170,7 +175,11 @@ export class WatchCache<T> {
       const page = await this.#api.json<KubeList>({
         as: 'argovue',
         path: this.#options.path,
-        query: { limit: this.#options.pageSize ?? 500, continue: continueToken },
+        query: {
+          limit: this.#options.pageSize ?? 500,
+          continue: continueToken,
+          fieldSelector: this.#options.fieldSelector,
+        },
         accept: this.#accept(),
         signal: this.#abort.signal,
       });
@@ -200,6 +209,7 @@ export class WatchCache<T> {
       path: this.#options.path,
       query: {
         watch: true,
+        fieldSelector: this.#options.fieldSelector,
         resourceVersion: this.#resourceVersion,
         allowWatchBookmarks: true,
         timeoutSeconds: this.#options.watchSeconds ?? 300,

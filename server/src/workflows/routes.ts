@@ -5,6 +5,7 @@ import type { KubeApi } from '../kube/kube-api.ts';
 import type { OpenStreams } from '../streams/open-streams.ts';
 import { registerWorkflowActionRoutes } from './actions/routes.ts';
 import { registerWorkflowDetailRoutes } from './detail/routes.ts';
+import { registerLiveWorkflowRoute } from './detail/live-route.ts';
 import { registerWorkflowEvents, type LiveListOptions } from './list/live-events.ts';
 import { registerWorkflowListRoutes, type ListJson } from './list/routes.ts';
 import { registerWorkflowLogRoutes } from './logs/routes.ts';
@@ -24,6 +25,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
   registerWorkflowListRoutes(app, deps.workflows, deps.listJson);
   registerWorkflowEvents(app, deps.workflows, deps.streams, deps.liveList);
   registerWorkflowDetailRoutes(app, deps.kube, deps.workflows);
+  registerLiveWorkflowRoute(app, deps.kube, deps.workflows, deps.streams, deps.liveList);
   registerWorkflowLogRoutes(app, deps.workflows, deps.streams);
   registerWorkflowActionRoutes(app, deps.workflows);
   registerWorkflowTemplateRoutes(app, deps.kube);

@@ -15,9 +15,11 @@ import { submitWorkflow } from './actions/submit.ts';
 import type { KubeIdentity, MappedUser } from '../auth/identity.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { WatchCache } from '../kube/watch-cache.ts';
+import { SharedWatches } from '../kube/shared-watches.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { EventLog } from '../sse/event-log.ts';
 import { readWorkflowForUser } from './detail/detail.ts';
+import { LiveWorkflow } from './detail/live-workflow.ts';
 import { openNodeLog, type LogRequest, type NodeLog } from './logs/node-log.ts';
 import { workflowLogLines, type WorkflowLogLines, type WorkflowLogRequest } from './logs/interleaved-logs.ts';
 import { ListSnapshots } from './list/list-snapshots.ts';
@@ -26,7 +28,12 @@ import { rowJson } from './list/row-json.ts';
 import { rowFilterOf, type WorkflowQuery } from './list/query.ts';
 
 const watchWorkflows = { verb: 'watch', group: 'argoproj.io', resource: 'workflows' } as const;
+const getWorkflows = { verb: 'get', group: 'argoproj.io', resource: 'workflows' } as const;
 const readPodLogs = { verb: 'get', group: '', resource: 'pods', subresource: 'log' } as const;
+// A workflow page that reconnects within this long (EventSource retries after 2 s) resumes from the
+// watch still held instead of costing the apiserver a new list and watch.
+const liveLingerMs = 5000;
+
 export class WorkflowDirectory {
   readonly #namespaces: NamespaceDirectory;
   readonly #api: KubeApi;
@@ -34,11 +41,22 @@ export class WorkflowDirectory {
   readonly #rows: WatchCache<WorkflowRow>;
   /** Numbered changes of the rows, for live lists. */
   readonly events: EventLog<WorkflowRow>;
+  /** Workflows followed live by their pages, by `namespace/name`: one watch each, however many tabs. */
+  readonly live: SharedWatches<LiveWorkflow>;
 
-  constructor(rows: WatchCache<WorkflowRow>, namespaces: NamespaceDirectory, api: KubeApi) {
+  constructor(
+    rows: WatchCache<WorkflowRow>,
+    namespaces: NamespaceDirectory,
+    api: KubeApi,
+    options: { log?: (message: string) => void; liveLingerMs?: number } = {},
+  ) {
     this.#namespaces = namespaces;
     this.#api = api;
     this.#rows = rows;
+    this.live = new SharedWatches((key) => {
+      const [namespace = '', name = ''] = key.split('/');
+      return new LiveWorkflow(api, namespace, name, options.log === undefined ? {} : { log: options.log });
+    }, options.liveLingerMs ?? liveLingerMs);
     this.events = new EventLog(rows, (row) => row.namespace);
     const events = this.events;
     this.#snapshots = new ListSnapshots(
@@ -66,6 +84,15 @@ export class WorkflowDirectory {
     );
     const names = watchable.filter((ns) => ns !== undefined);
     return namespace !== undefined && names.length === 0 ? undefined : names;
+  }
+
+  /** May the user get and watch this workflow (its live page is both)? Asked again while it streams. */
+  async mayFollow(identity: KubeIdentity, namespace: string, name: string): Promise<boolean> {
+    const [get, watch] = await Promise.all([
+      this.#namespaces.may(identity, namespace, { ...getWorkflows, name }),
+      this.#namespaces.may(identity, namespace, { ...watchWorkflows, name }),
+    ]);
+    return get && watch;
   }
 
   /** May the user still read pod logs in the namespace (asked again while a log streams)? */

@@ -1,0 +1,196 @@
+// A running workflow's page by deltas (GET …/workflows/:name/live, Server-Sent Events): a first full
+// state, then only what changed — the nodes added or changed (whole: a node is a few hundred bytes),
+// the ids of nodes removed, and each workflow-level field that changed, by its path. One module for
+// the server, which computes the deltas once for every tab, and the browser, which applies them.
+import type { WorkflowDetail, WorkflowNode } from './workflows.ts';
+
+/** A workflow-level field that changed: its path in the detail (without `nodes`); no `value`: removed. */
+export interface FieldChange {
+  path: (string | number)[];
+  value?: unknown;
+}
+
+export interface WorkflowDelta {
+  /** Nodes added or changed, whole. A changed node keeps its place in the list; an added one goes last. */
+  nodes?: WorkflowNode[];
+  /** Ids of the nodes removed. */
+  removed?: string[];
+  fields?: FieldChange[];
+}
+
+/**
+ * Events of the live stream, each with an `id` (the workflow's resourceVersion the state is at after
+ * it) that a reconnect sends back as Last-Event-ID:
+ * - `snapshot`: a WorkflowDetail, the whole state (first, or when the stream cannot resume);
+ * - `delta`: a WorkflowDelta from the state of the previous event;
+ * - `deleted`: the workflow is gone from the cluster;
+ * - `end`: the stream ends (`{ reason, message }`: signed out, access lost…).
+ */
+export type LiveWorkflowEvent = 'snapshot' | 'delta' | 'deleted' | 'end';
+
+const nodeFields = [
+  'name',
+  'displayName',
+  'type',
+  'phase',
+  'message',
+  'templateName',
+  'boundaryId',
+  'startedAt',
+  'finishedAt',
+] as const satisfies readonly (keyof WorkflowNode)[];
+
+// What the graph's grouping and layout read: a change of one of these lays the graph out again.
+const structuralFields = ['name', 'displayName', 'type', 'templateName'] as const;
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function sameNode(a: WorkflowNode, b: WorkflowNode): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || !sameStrings(a.children, b.children)) return false;
+  for (const field of nodeFields) if (a[field] !== b[field]) return false;
+  return true;
+}
+
+/** Whether two nodes draw the same graph (same place, children, kind and names), phases aside. */
+export function sameNodeShape(a: WorkflowNode, b: WorkflowNode): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || !sameStrings(a.children, b.children)) return false;
+  for (const field of structuralFields) if (a[field] !== b[field]) return false;
+  return true;
+}
+
+/** Whether two node lists make the same graph: same nodes in the same order, each of the same shape. */
+export function sameGraphShape(a: readonly WorkflowNode[], b: readonly WorkflowNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (!sameNodeShape(a[i] as WorkflowNode, b[i] as WorkflowNode)) return false;
+  return true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The changes that make `before` into `after`: objects by key, arrays of one length by index. */
+export function diffValues(before: unknown, after: unknown, path: (string | number)[] = []): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const walk = (a: unknown, b: unknown, at: (string | number)[]): void => {
+    if (a === b) return;
+    if (isPlainObject(a) && isPlainObject(b)) {
+      for (const key of Object.keys(a)) if (!Object.hasOwn(b, key)) changes.push({ path: [...at, key] });
+      for (const key of Object.keys(b)) {
+        if (Object.hasOwn(a, key)) walk(a[key], b[key], [...at, key]);
+        else changes.push({ path: [...at, key], value: b[key] });
+      }
+      return;
+    }
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      for (let i = 0; i < a.length; i++) walk(a[i], b[i], [...at, i]);
+      return;
+    }
+    // Leaves (and arrays of another length) are compared by value; equal ones are not sent.
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ path: at, value: b });
+  };
+  walk(before, after, path);
+  return changes;
+}
+
+type DetailFields = Omit<WorkflowDetail, 'nodes'>;
+
+function fieldsOf(detail: WorkflowDetail): DetailFields {
+  const { nodes: _nodes, ...fields } = detail;
+  return fields;
+}
+
+/** What changed from `before` to `after`; undefined when nothing did. */
+export function diffWorkflow(before: WorkflowDetail, after: WorkflowDetail): WorkflowDelta | undefined {
+  const delta: WorkflowDelta = {};
+  const old = new Map<string, WorkflowNode>();
+  for (const node of before.nodes) old.set(node.id, node);
+  const changed: WorkflowNode[] = [];
+  for (const node of after.nodes) {
+    const was = old.get(node.id);
+    if (was === undefined || !sameNode(was, node)) changed.push(node);
+    old.delete(node.id);
+  }
+  if (changed.length > 0) delta.nodes = changed;
+  if (old.size > 0) delta.removed = [...old.keys()];
+  const fields = diffValues(fieldsOf(before), fieldsOf(after));
+  if (fields.length > 0) delta.fields = fields;
+  return delta.nodes === undefined && delta.removed === undefined && delta.fields === undefined
+    ? undefined
+    : delta;
+}
+
+/** `value` with `change` made, copying only the objects on its path (the rest stay shared). */
+function withChange(value: unknown, path: readonly (string | number)[], change: FieldChange): unknown {
+  if (path.length === 0) return change.value;
+  const [key, ...rest] = path as [string | number, ...(string | number)[]];
+  if (Array.isArray(value) && typeof key === 'number') {
+    const copy = [...(value as unknown[])];
+    copy[key] = withChange(copy[key], rest, change);
+    return copy;
+  }
+  const object = isPlainObject(value) ? value : {};
+  const name = String(key);
+  if (rest.length === 0 && !('value' in change)) {
+    // Copied without the key; a computed key in a literal is an own property, even `__proto__`.
+    const copy: Record<string, unknown> = {};
+    for (const k of Object.keys(object)) if (k !== name) Object.defineProperty(copy, k, ownValue(object[k]));
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(object)) Object.defineProperty(copy, k, ownValue(object[k]));
+  Object.defineProperty(copy, name, ownValue(withChange(object[name], rest, change)));
+  return copy;
+}
+
+function ownValue(value: unknown): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
+}
+
+/**
+ * The state after `delta`: a new object that shares every node and field that did not change (so a
+ * view can tell by identity what to draw again). Node order stays; added nodes go last.
+ */
+export function applyWorkflowDelta(state: WorkflowDetail, delta: WorkflowDelta): WorkflowDetail {
+  let fields: unknown = fieldsOf(state);
+  for (const change of delta.fields ?? []) fields = withChange(fields, change.path, change);
+  let nodes = state.nodes;
+  if (delta.nodes !== undefined || delta.removed !== undefined) {
+    const removed = new Set(delta.removed ?? []);
+    const updates = new Map<string, WorkflowNode>();
+    for (const node of delta.nodes ?? []) updates.set(node.id, node);
+    nodes = [];
+    for (const node of state.nodes) {
+      if (removed.has(node.id)) continue;
+      const update = updates.get(node.id);
+      if (update === undefined) nodes.push(node);
+      else {
+        nodes.push(update);
+        updates.delete(node.id);
+      }
+    }
+    for (const node of updates.values()) nodes.push(node);
+  }
+  return { ...(fields as DetailFields), nodes };
+}
+
+/** Whether the delta changes the graph's shape (nodes added or removed, children or kinds changed). */
+export function changesGraphShape(state: WorkflowDetail, delta: WorkflowDelta): boolean {
+  if ((delta.removed?.length ?? 0) > 0) return true;
+  if (delta.nodes === undefined) return false;
+  const old = new Map<string, WorkflowNode>();
+  for (const node of state.nodes) old.set(node.id, node);
+  return delta.nodes.some((node) => {
+    const was = old.get(node.id);
+    return was === undefined || !sameNodeShape(was, node);
+  });
+}
