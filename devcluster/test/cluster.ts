@@ -18,7 +18,7 @@ export const core = kc.makeApiClient(CoreV1Api);
 export const custom = kc.makeApiClient(CustomObjectsApi);
 export const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
 
-/** A fresh namespace for one test file, deleted by the returned function. */
+/** A fresh namespace for one test file; the returned function deletes it and waits until it is gone. */
 export async function createTestNamespace(
   prefix: string,
 ): Promise<{ name: string; remove: () => Promise<void> }> {
@@ -26,8 +26,22 @@ export async function createTestNamespace(
   await core.createNamespace({ body: { metadata: { name, labels: { 'argovue.dev/test': 'true' } } } });
   return {
     name,
+    // Waits until the namespace is gone, not only Terminating: until then it is still listed, and its
+    // members still see it, so a later test's exact view of the cluster would include it.
     remove: async () => {
       await core.deleteNamespace({ name }).catch(() => undefined);
+      await eventually(
+        `namespace ${name} to be deleted`,
+        () =>
+          core.readNamespace({ name }).then(
+            () => undefined,
+            (error: unknown) => {
+              if ((error as { code?: number }).code === 404) return true;
+              throw error;
+            },
+          ),
+        180_000,
+      );
     },
   };
 }

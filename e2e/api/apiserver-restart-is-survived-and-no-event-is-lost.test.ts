@@ -35,12 +35,19 @@ async function firstSuccess(probe: () => Promise<boolean>): Promise<number> {
   throw new Error('never succeeded');
 }
 
+/**
+ * Waits until the workflow ended and Argo's archive has labelled it Archived: that label write comes
+ * after the phase and would otherwise land during the outage, a change the test would count as one.
+ */
 async function finished(namespace: string, name: string): Promise<void> {
   await eventually(
-    `${name} to finish`,
+    `${name} to finish and be archived`,
     async () => {
-      const phase = (await getWorkflow(namespace, name)).status?.phase;
-      return phase === 'Succeeded' || phase === 'Failed' ? true : undefined;
+      const workflow = await getWorkflow(namespace, name);
+      const phase = workflow.status?.phase;
+      const archived =
+        workflow.metadata.labels?.['workflows.argoproj.io/workflow-archiving-status'] === 'Archived';
+      return (phase === 'Succeeded' || phase === 'Failed') && archived ? true : undefined;
     },
     180_000,
   );

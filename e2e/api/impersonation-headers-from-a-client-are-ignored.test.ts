@@ -25,8 +25,14 @@ describe('identity headers from a client', () => {
       'X-Remote-Group': 'oidc:team-b',
       'X-Forwarded-User': 'bob@example.com',
     };
+    const plain = await alice.json<NamespaceList>('/api/v1/namespaces');
     const { status, body } = await alice.json<NamespaceList>('/api/v1/namespaces', { headers });
     assert.equal(status, 200);
+    assert.deepEqual(
+      body.items.map((ns) => ns.name),
+      plain.body.items.map((ns) => ns.name),
+      'the same namespaces as without the headers',
+    );
     assert.deepEqual(
       body.items.map((ns) => ns.name),
       ['team-a'],

@@ -3,8 +3,9 @@
 // (the devcluster's pod runner starts the echo app at the pod IP), ArgoVue started with its proxy,
 // and a browser-like client of an instance origin that signs in through the portal handshake.
 //
-// Until the ServiceInstance controller runs inside ArgoVue, the fixture creates an instance's
-// Deployment and Service itself, rendered by the controller's own renderer (services/render.ts).
+// The fixture creates an instance's Deployment and Service itself, rendered by the controller's own
+// renderer (services/render.ts) from a template that is not in the cluster: these tests are about the
+// proxy, and do not wait on the controller (whose own tests start instances from real templates).
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { after, before } from 'node:test';
 import { readyEndpoint, fetchWhenServing } from '../../devcluster/test/local-pods.ts';
