@@ -26,6 +26,8 @@ export const errorCodes = {
   QUOTA_EXCEEDED: 422,
   /** A service template that cannot be used as it is written (the message says why; nothing was made). */
   TEMPLATE_INVALID: 422,
+  /** At a service's origin, to a request that is not a navigation: the instance is stopped or starting; comes with Retry-After. */
+  SERVICE_NOT_RUNNING: 503,
   /** The Kubernetes cluster does not answer now; comes with Retry-After. */
   CLUSTER_UNAVAILABLE: 503,
   /** A fault of the server's own; the details go to its log, never to the client. */

@@ -110,6 +110,8 @@ export interface ServiceInstanceRow {
   phase: ServicePhase;
   /** Stopped by its user (or for being idle): scaled to zero. */
   stopped: boolean;
+  /** Stopped for being idle (the template's idleTimeout): opening it starts it again. */
+  idleStopped?: boolean;
   readyReplicas: number;
   /** How many replicas it should have now (0 when stopped). */
   replicas: number;

@@ -26,6 +26,6 @@ describe('a service that does not run', () => {
     const alice = await fixture.browserAs('alice', 'starting');
     const answer = await alice.fetch('/');
     assert.ok(isStartingPage(answer));
-    assert.equal(answer.headers['retry-after'], '5');
+    assert.equal(answer.headers['retry-after'], '2');
   });
 });

@@ -38,6 +38,9 @@ const everywhere = [
   'list argovue.io/clusterservicetemplates',
   'watch argovue.io/clusterservicetemplates',
   'patch argovue.io/serviceinstances/status',
+  // Idle culling stops an idle instance (services/idle-culler.ts); every replica records the last use
+  // in the status (proxy/activity-recorder.ts, the status right above).
+  'patch argovue.io/serviceinstances',
   'list apps/deployments',
   'watch apps/deployments',
   'create apps/deployments',

@@ -2,7 +2,7 @@
 // 127.0.0.1 with the Host of an instance origin (which no resolver here knows) and the origin's
 // cookies, sends masked frames (RFC 6455) and reads the echo app's frames. Not a general library.
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import { encodeFrame, parseFrame, type Frame } from '../../devcluster/pod-apps/websocket-echo.ts';
 
@@ -19,10 +19,12 @@ export interface WebSocketTarget {
 export class UpgradeRefused extends Error {
   readonly status: number;
   readonly body: string;
-  constructor(status: number, body: string) {
+  readonly headers: IncomingHttpHeaders;
+  constructor(status: number, body: string, headers: IncomingHttpHeaders = {}) {
     super(`the upgrade was answered ${status}: ${body.slice(0, 200)}`);
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 }
 
@@ -90,7 +92,7 @@ export class TestWebSocket {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
-          reject(new UpgradeRefused(res.statusCode ?? 0, Buffer.concat(chunks).toString())),
+          reject(new UpgradeRefused(res.statusCode ?? 0, Buffer.concat(chunks).toString(), res.headers)),
         );
         res.on('error', reject);
       });

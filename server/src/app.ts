@@ -147,6 +147,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     identity: `${hostname()}-${randomBytes(4).toString('hex')}`,
     log,
     urlOf: (namespace, name) => instanceOrigin(proxyBase, { namespace, name }),
+    lastUsedAt: (namespace, name) => proxy.activity.lastRequestAt(namespace, name),
   }).start();
   const workflows = new WorkflowDirectory(caches.workflows, namespaces, kubeApi, { log });
   const archive = config.archiveHost === undefined ? undefined : new WorkflowArchive(config, log);

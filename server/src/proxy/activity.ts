@@ -1,7 +1,8 @@
 // When each instance was last used through the proxy: what idle culling compares with its template's
 // idle timeout. A request, a WebSocket opening, and data the browser sends on an open WebSocket
-// (a notebook kernel in use) all count. In memory, per replica: the culler asks every replica, or
-// this is written to the instance's status.lastActivityTime by whoever builds culling.
+// (a notebook kernel in use) all count. In memory, per replica: the leader's culler reads its own
+// (services/idle-culler.ts), and every replica writes what it saw to the instance's
+// status.lastActivityTime (activity-recorder.ts), where the leader reads the others'.
 export class InstanceActivity {
   readonly #last = new Map<string, number>();
 

@@ -29,6 +29,8 @@ export interface CachedPod {
   ips: string[];
   ready: boolean;
   deleting: boolean;
+  /** Pending, Running…: shown on the page of an instance that is starting. */
+  phase?: string;
 }
 
 export interface Endpoint {

@@ -3,6 +3,8 @@
 // (selected by the argovue.io/instance label, which the EndpointSlice controller copies from the
 // instance's Service). Answers are Map lookups; nothing is asked of the apiserver per request.
 import type { KubeApi } from '../kube/kube-api.ts';
+import { idleStoppedAnnotation, parseKubeTime } from '../services/idle.ts';
+import { creatorAnnotation } from '../services/instance-rows.ts';
 import { WatchCache, type ObjectMeta } from '../kube/watch-cache.ts';
 import {
   dialableEndpoints,
@@ -14,6 +16,7 @@ import {
 
 interface Meta extends ObjectMeta {
   labels?: Record<string, string>;
+  annotations?: Record<string, string>;
   deletionTimestamp?: string;
 }
 
@@ -22,6 +25,14 @@ export interface CachedInstance {
   name: string;
   stopped: boolean;
   phase: string | undefined;
+  /** The controller's words for how it is doing ("0 of 1 ready", "stopped after 30 minutes without use"). */
+  message: string | undefined;
+  /** Set when it was stopped for being idle: a visit may start it again (wake.ts). */
+  idleStopped: boolean;
+  /** Who created it (argovue.io/created-by), named on the page of one who may not start it. */
+  creator: string | undefined;
+  /** status.lastActivityTime in Unix ms: the last use a replica recorded (activity-recorder.ts). */
+  lastActivityAt: number | undefined;
 }
 
 export type InstanceTarget =
@@ -47,11 +58,19 @@ export class InstanceTargets {
     this.#instances = new WatchCache<CachedInstance>(api, {
       path: '/apis/argovue.io/v1alpha1/serviceinstances',
       log,
-      project: (object: { metadata?: Meta; spec?: { stopped?: unknown }; status?: { phase?: unknown } }) => ({
+      project: (object: {
+        metadata?: Meta;
+        spec?: { stopped?: unknown };
+        status?: { phase?: unknown; message?: unknown; lastActivityTime?: unknown };
+      }) => ({
         namespace: object.metadata?.namespace ?? '',
         name: object.metadata?.name ?? '',
         stopped: object.spec?.stopped === true,
         phase: typeof object.status?.phase === 'string' ? object.status.phase : undefined,
+        message: typeof object.status?.message === 'string' ? object.status.message : undefined,
+        idleStopped: object.metadata?.annotations?.[idleStoppedAnnotation] !== undefined,
+        creator: object.metadata?.annotations?.[creatorAnnotation],
+        lastActivityAt: parseKubeTime(object.status?.lastActivityTime),
       }),
     });
     this.#slices = new WatchCache<CachedSlice>(api, {
@@ -81,6 +100,21 @@ export class InstanceTargets {
 
   stop(): void {
     for (const cache of this.#caches()) cache.stop();
+  }
+
+  /** Whether every cache has listed once (before that, a missing instance may only be unread). */
+  get synced(): boolean {
+    return this.#synced;
+  }
+
+  /** The instance as cached, whatever its state (undefined until listed, or when missing). */
+  instance(namespace: string, name: string): CachedInstance | undefined {
+    return this.#synced ? this.#instances.get(namespace, name) : undefined;
+  }
+
+  /** The pods of an instance, for the page of one that is starting. */
+  podsOf(namespace: string, name: string): CachedPod[] {
+    return [...this.#pods.inNamespace(namespace)].filter((p) => p.instance === name);
   }
 
   /** Where `namespace/name` can be reached now; ready endpoints are taken in turn. */
@@ -147,6 +181,7 @@ function projectSlice(object: {
 function projectPod(object: {
   metadata?: Meta;
   status?: {
+    phase?: unknown;
     podIP?: unknown;
     podIPs?: { ip?: unknown }[];
     conditions?: { type?: unknown; status?: unknown }[];
@@ -162,5 +197,6 @@ function projectPod(object: {
     ips: [...ips],
     ready: (object.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
     deleting: object.metadata?.deletionTimestamp !== undefined,
+    ...(typeof object.status?.phase === 'string' ? { phase: object.status.phase } : {}),
   };
 }

@@ -21,6 +21,13 @@ export interface Page {
   link?: { href: string; text: string };
   /** Seconds after which trying again may help (503). */
   retryAfter?: number;
+  /**
+   * Reload the page after this many seconds (a meta refresh: these pages run no script). The page of
+   * an instance that is starting reloads until the service itself answers instead.
+   */
+  refreshSeconds?: number;
+  /** Lines shown as a list under the message (the pods of an instance that is starting). */
+  items?: string[];
 }
 
 export function sendPage(res: ServerResponse, page: Page, extraHeaders: string[] = []): void {
@@ -28,7 +35,13 @@ export function sendPage(res: ServerResponse, page: Page, extraHeaders: string[]
     page.link === undefined
       ? ''
       : `<p><a href="${escapeHtml(page.link.href)}">${escapeHtml(page.link.text)}</a></p>`;
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title><style>${style}</style></head><body><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p>${link}</body></html>`;
+  const refresh =
+    page.refreshSeconds === undefined ? '' : `<meta http-equiv="refresh" content="${page.refreshSeconds}">`;
+  const items =
+    page.items === undefined || page.items.length === 0
+      ? ''
+      : `<ul>${page.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8">${refresh}<title>${escapeHtml(page.title)}</title><style>${style}</style></head><body><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p>${items}${link}</body></html>`;
   const headers = [
     'Content-Type',
     'text/html; charset=utf-8',

@@ -26,13 +26,22 @@ import { pipeline } from 'node:stream/promises';
 import { instanceOfHost, instanceOrigin, type InstanceRef } from '@argovue/api-types/service-origin';
 import type { SetCookie } from '../auth/session-cookie.ts';
 import type { AccessReviewer } from '../kube/access.ts';
+import type { KubeApi } from '../kube/kube-api.ts';
 import type { OpenStreams, RevokedSessions, StreamHandle } from '../streams/open-streams.ts';
 import type { InstanceActivity } from './activity.ts';
 import type { Endpoint } from './endpoints.ts';
 import { browserResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
-import type { InstanceTarget } from './instance-targets.ts';
+import type { InstanceTargets } from './instance-targets.ts';
 import { notFoundPage, sendPage, type Page } from './pages.ts';
 import type { ProxySession, ProxySessions } from './proxy-session.ts';
+import {
+  isNavigation,
+  mayNotStartPage,
+  startAsVisitor,
+  startingPage,
+  startingRetrySeconds,
+  wakeFailedPage,
+} from './wake.ts';
 
 /** Where the instance origin redeems the portal's code: a path no service may use. */
 export const callbackPath = '/.argovue-proxy/callback';
@@ -45,32 +54,30 @@ export interface ServiceProxyOptions {
   sessions: ProxySessions;
   revocations: RevokedSessions;
   access: Pick<AccessReviewer, 'can'>;
-  targets: { resolve(namespace: string, name: string): InstanceTarget };
+  targets: Pick<InstanceTargets, 'resolve' | 'instance' | 'podsOf'>;
+  /** For a visit's wake of an idle instance, made as the visitor (wake.ts). */
+  api: KubeApi;
   activity: InstanceActivity;
   /** The proxy's own registry of lasting exchanges (its caps are the proxy's, not the portal's). */
   connections: OpenStreams;
   log: (message: string) => void;
 }
 
-const notRunning: Record<'stopped' | 'starting' | 'unknown', (ref: InstanceRef) => Page> = {
-  unknown: () => ({
-    status: 503,
-    title: 'ArgoVue is starting',
-    message: 'ArgoVue has just started and is still reading the cluster. Reload this page in a moment.',
-    retryAfter: 2,
-  }),
-  stopped: (ref) => ({
+const unknownPage: Page = {
+  status: 503,
+  title: 'ArgoVue is starting',
+  message: 'ArgoVue has just started and is still reading the cluster. Reload this page in a moment.',
+  retryAfter: 2,
+};
+
+function stoppedPage(ref: InstanceRef): Page {
+  return {
     status: 503,
     title: `${ref.name} is stopped`,
     message: `The service ${ref.name} in ${ref.namespace} is stopped. Start it in ArgoVue, then reload this page.`,
-  }),
-  starting: (ref) => ({
-    status: 503,
-    title: `${ref.name} is starting`,
-    message: `The service ${ref.name} in ${ref.namespace} is not ready yet. This page can be reloaded in a few seconds.`,
-    retryAfter: 5,
-  }),
-};
+    retryAfter: 30,
+  };
+}
 
 /** A request that failed before reaching the service: the status and page to answer with. */
 class Refusal extends Error {
@@ -100,7 +107,7 @@ export class ServiceProxy {
       keepAliveTimeout: 65_000,
     });
     this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      this.#handle(req, res).catch((error: unknown) => this.#failed(res, error));
+      this.#handle(req, res).catch((error: unknown) => this.#failed(req, res, error));
     });
     this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
       socket.on('error', () => socket.destroy());
@@ -162,16 +169,43 @@ export class ServiceProxy {
     });
   }
 
-  /** The endpoint to dial for a user who may open the instance; throws Refusal otherwise. */
-  async #endpoint(session: ProxySession, ref: InstanceRef): Promise<Endpoint> {
+  /**
+   * The endpoint to dial for a user who may open the instance; throws Refusal otherwise. A browser's
+   * navigation to an instance stopped for being idle starts it, as the visitor (wake.ts).
+   */
+  async #endpoint(session: ProxySession, ref: InstanceRef, navigation: boolean): Promise<Endpoint> {
     // Refused and missing answer alike, so a URL tells nobody whether another team's instance exists.
     const notFound = new Refusal(notFoundPage(this.#o.portal.origin));
     if (!(await this.#mayOpen(session, ref))) throw notFound;
     const target = this.#o.targets.resolve(ref.namespace, ref.name);
-    if (target.state === 'missing') throw notFound;
-    if (target.state !== 'ready') throw new Refusal(notRunning[target.state](ref));
-    this.#o.activity.touch(ref.namespace, ref.name);
-    return target.endpoint;
+    switch (target.state) {
+      case 'missing':
+        throw notFound;
+      case 'unknown':
+        throw new Refusal(unknownPage);
+      case 'stopped':
+        if (navigation && target.instance.idleStopped) throw new Refusal(await this.#wake(session, ref));
+        throw new Refusal(stoppedPage(ref));
+      case 'starting':
+        throw new Refusal(
+          startingPage(ref, target.instance, this.#o.targets.podsOf(ref.namespace, ref.name)),
+        );
+      case 'ready':
+        this.#o.activity.touch(ref.namespace, ref.name);
+        return target.endpoint;
+    }
+  }
+
+  /** Starts an idle instance as the visitor; the page to show: its progress, or why it stays stopped. */
+  async #wake(session: ProxySession, ref: InstanceRef): Promise<Page> {
+    const outcome = await startAsVisitor(this.#o.api, session.user, ref, this.#o.log);
+    const instance = this.#o.targets.instance(ref.namespace, ref.name);
+    if (outcome === 'started') {
+      this.#o.log(`proxy: ${session.user.username} woke ${ref.namespace}/${ref.name}`);
+      return startingPage(ref, instance, this.#o.targets.podsOf(ref.namespace, ref.name), true);
+    }
+    if (outcome === 'refused' && instance !== undefined) return mayNotStartPage(ref, instance);
+    return wakeFailedPage(ref);
   }
 
   /** Registers a lasting exchange; ended (by `end`) when its session or access ends. */
@@ -217,7 +251,7 @@ export class ServiceProxy {
       this.#startHandshake(req, res, ref, url);
       return;
     }
-    const endpoint = await this.#endpoint(session, ref);
+    const endpoint = await this.#endpoint(session, ref, isNavigation(req));
     this.#forward(req, res, endpoint, session, ref);
   }
 
@@ -264,17 +298,13 @@ export class ServiceProxy {
       );
       pipeline(answer, res).catch(() => res.destroy());
     });
-    sent.once('error', (error) => this.#failed(res, error));
+    sent.once('error', (error) => this.#failed(req, res, error));
     // The body goes as it comes: a slow service slows the upload, nothing piles up here.
     pipeline(req, sent).catch(() => sent.destroy());
   }
 
   #startHandshake(req: IncomingMessage, res: ServerResponse, ref: InstanceRef, url: string): void {
-    const navigation =
-      (req.method === 'GET' || req.method === 'HEAD') &&
-      (req.headers['sec-fetch-mode'] === 'navigate' ||
-        (req.headers['sec-fetch-mode'] === undefined && (req.headers.accept ?? '').includes('text/html')));
-    if (!navigation) {
+    if (!isNavigation(req)) {
       // A script's request cannot follow a redirect to the portal: it is told, and a reload signs in.
       const body = JSON.stringify({
         code: 'UNAUTHENTICATED',
@@ -348,7 +378,7 @@ export class ServiceProxy {
     const session = this.#session(req, origin);
     if (session === undefined)
       throw new Refusal({ status: 401, title: 'Not signed in', message: 'Reload the page to sign in.' });
-    const endpoint = await this.#endpoint(session, ref);
+    const endpoint = await this.#endpoint(session, ref, false);
     let serviceSocket: Socket | undefined;
     const handle = this.#register(session, ref, () => {
       serviceSocket?.destroy();
@@ -413,9 +443,12 @@ export class ServiceProxy {
     upstream.end();
   }
 
-  #failed(res: ServerResponse, error: unknown): void {
+  #failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     if (error instanceof Refusal) {
-      if (!res.headersSent) sendPage(res, error.page);
+      if (res.headersSent) return;
+      // A script cannot read a page: it gets the API's error shape, and Retry-After, at once.
+      if (error.page.status === 503 && !isNavigation(req)) sendNotRunning(res, error.page);
+      else sendPage(res, error.page);
       return;
     }
     if (res.headersSent) {
@@ -423,11 +456,17 @@ export class ServiceProxy {
       return;
     }
     this.#o.log(`proxy: ${String(error)}`);
+    const navigation = isNavigation(req);
     sendPage(res, {
       status: 502,
       title: 'The service did not answer',
-      message: 'ArgoVue could not reach the service. Try again in a moment.',
+      message: navigation
+        ? 'ArgoVue could not reach the service. This page reloads by itself in a moment.'
+        : 'ArgoVue could not reach the service. Try again in a moment.',
       retryAfter: 5,
+      // A pod marked ready before its process listens (a woken instance, say) is reached on a reload;
+      // a page of a failed GET navigation that reloads itself repeats nothing else.
+      ...(navigation ? { refreshSeconds: 3 } : {}),
     });
   }
 }
@@ -438,6 +477,27 @@ function unreachable(ref: InstanceRef): Page {
     title: 'The service did not answer',
     message: `ArgoVue could not reach ${ref.name}. Try again in a moment.`,
   };
+}
+
+/** A 503 for a request that is not a navigation: the one error shape, with Retry-After. */
+function sendNotRunning(res: ServerResponse, page: Page): void {
+  const body = JSON.stringify({
+    code: 'SERVICE_NOT_RUNNING',
+    status: 503,
+    message: `${page.title}.`,
+    hint: 'Try again after Retry-After seconds; opening the service in the browser shows why.',
+  });
+  res.writeHead(503, [
+    'Content-Type',
+    'application/json',
+    'Content-Length',
+    String(Buffer.byteLength(body)),
+    'Cache-Control',
+    'no-store',
+    'Retry-After',
+    String(page.retryAfter ?? startingRetrySeconds),
+  ]);
+  res.end(body);
 }
 
 function statusHead(status: number, message: string, headers: readonly string[]): string {
@@ -455,6 +515,7 @@ function writeRawPage(socket: Socket, page: Page): void {
       'text/plain; charset=utf-8',
       'Content-Length',
       String(Buffer.byteLength(body)),
+      ...(page.retryAfter === undefined ? [] : ['Retry-After', String(page.retryAfter)]),
       'Connection',
       'close',
     ]) + body,

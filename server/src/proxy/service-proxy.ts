@@ -5,6 +5,7 @@ import type { KubeApi } from '../kube/kube-api.ts';
 import type { AccessReviewer } from '../kube/access.ts';
 import { OpenStreams, type RevokedSessions } from '../streams/open-streams.ts';
 import { InstanceActivity } from './activity.ts';
+import { ActivityRecorder } from './activity-recorder.ts';
 import { InstanceTargets } from './instance-targets.ts';
 import { ServiceProxy } from './proxy-server.ts';
 import { ProxySessions } from './proxy-session.ts';
@@ -39,6 +40,13 @@ export function startProxyFeature(options: ProxyFeatureOptions): ProxyFeature {
   const targets = new InstanceTargets(options.api, options.log, denied).start();
   const sessions = new ProxySessions(options.sessionKeys, options.base.protocol === 'https:');
   const activity = new InstanceActivity();
+  const recorder = new ActivityRecorder({
+    api: options.api,
+    activity,
+    instance: (namespace, name) => targets.instance(namespace, name),
+    synced: () => targets.synced,
+    log: options.log,
+  }).start();
   const connections = new OpenStreams(options.limits, options.revocations, options.recheckMs);
   const proxy = new ServiceProxy({
     base: options.base,
@@ -47,6 +55,7 @@ export function startProxyFeature(options: ProxyFeatureOptions): ProxyFeature {
     revocations: options.revocations,
     access: options.access,
     targets,
+    api: options.api,
     activity,
     connections,
     log: options.log,
@@ -58,6 +67,7 @@ export function startProxyFeature(options: ProxyFeatureOptions): ProxyFeature {
     targets,
     base: options.base,
     stop: async () => {
+      recorder.stop();
       targets.stop();
       connections.stop();
       await proxy.close();

@@ -8,6 +8,8 @@
 // workload the apiserver refuses leaves nothing half-made.
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { WatchCache } from '../kube/watch-cache.ts';
+import { idleStopMessage, idleStoppedAnnotation, parseIdleTimeout } from './idle.ts';
+import { IdleCuller } from './idle-culler.ts';
 import { LeaderLease } from './leader-lease.ts';
 import { restartedAtAnnotation } from './instances.ts';
 import { instanceLabel, renderInstance, type RenderedObjects } from './render.ts';
@@ -29,6 +31,10 @@ export interface ServiceControllerOptions {
   log: (message: string) => void;
   /** The URL an instance is opened at (the proxy's origin for it), when it has one. */
   urlOf?: (namespace: string, name: string) => string | undefined;
+  /** When the proxy of this replica last saw the instance used (Unix ms): what idle culling reads. */
+  lastUsedAt?: (namespace: string, name: string) => number | undefined;
+  /** How often the leader looks for idle instances (ms). */
+  idleCheckMs?: number;
 }
 
 interface CachedDeployment {
@@ -123,6 +129,7 @@ export class ServiceInstanceController {
   readonly #deployments: WatchCache<CachedDeployment>;
   readonly #pods: WatchCache<CachedPod>;
   readonly #lease: LeaderLease;
+  readonly #culler: IdleCuller;
   #busy = false;
   #again = false;
 
@@ -157,6 +164,14 @@ export class ServiceInstanceController {
       project: projectPod,
       log: options.log,
     });
+    this.#culler = new IdleCuller({
+      api: options.api,
+      instances: () => this.#instances.values(),
+      timeoutOf: (instance) => parseIdleTimeout(this.#template(instance)?.idleTimeout),
+      lastUsedAt: options.lastUsedAt ?? (() => undefined),
+      log: options.log,
+      ...(options.idleCheckMs === undefined ? {} : { checkMs: options.idleCheckMs }),
+    });
     this.#lease = new LeaderLease({
       api: options.api,
       namespace: options.leaseNamespace,
@@ -165,9 +180,13 @@ export class ServiceInstanceController {
       log: options.log,
       onStartedLeading: () => {
         options.log(`services: ${options.identity} leads; reconciling instances`);
+        this.#culler.startLeading();
         this.#schedule();
       },
-      onStoppedLeading: () => options.log(`services: ${options.identity} no longer leads`),
+      onStoppedLeading: () => {
+        this.#culler.stopLeading();
+        options.log(`services: ${options.identity} no longer leads`);
+      },
     });
   }
 
@@ -195,6 +214,7 @@ export class ServiceInstanceController {
   }
 
   async stop(): Promise<void> {
+    this.#culler.stopLeading();
     for (const cache of this.#caches()) cache.stop();
     await this.#lease.stop();
   }
@@ -279,16 +299,39 @@ export class ServiceInstanceController {
           )
         : undefined;
     const url = this.#o.urlOf?.(namespace, name);
+    const idle = await this.#idleStop(instance, template);
     await this.#writeStatus(
       instance,
       {
         phase: waiting === undefined ? phase : 'Pending',
         readyReplicas: ready,
-        message: waiting ?? (wanted === 0 ? 'stopped' : `${ready} of ${wanted} ready`),
+        message: waiting ?? (wanted === 0 ? (idle ?? 'stopped') : `${ready} of ${wanted} ready`),
         ...(url === undefined ? {} : { url }),
       },
-      waiting === undefined ? phase : 'Waiting',
+      waiting === undefined ? (idle === undefined ? phase : 'Idle') : 'Waiting',
     );
+  }
+
+  /**
+   * Why a stopped instance is stopped when it was for being idle ("stopped after 30 minutes without
+   * use"). A mark left on a running instance (started with kubectl, which does not remove it) is
+   * removed, so a later Stop is never taken for an idle stop that a visit may undo.
+   */
+  async #idleStop(instance: ServiceInstance, template: ServiceTemplateSpec): Promise<string | undefined> {
+    const mark = instance.metadata.annotations?.[idleStoppedAnnotation];
+    if (mark === undefined) return undefined;
+    if (instance.spec.stopped !== true) {
+      await this.#o.api.json({
+        method: 'PATCH',
+        path: `${group}/namespaces/${instance.metadata.namespace ?? ''}/serviceinstances/${instance.metadata.name}`,
+        contentType: 'application/merge-patch+json',
+        body: { metadata: { annotations: { [idleStoppedAnnotation]: null } } },
+        as: 'argovue',
+      });
+      return undefined;
+    }
+    const timeoutMs = parseIdleTimeout(template.idleTimeout);
+    return timeoutMs === undefined ? 'stopped for being idle' : idleStopMessage(timeoutMs);
   }
 
   async #apply(objects: RenderedObjects, dryRun: boolean): Promise<void> {

@@ -6,6 +6,7 @@ import type {
   ServiceInstanceRow,
   ServicePhase,
 } from '@argovue/api-types';
+import { idleStoppedAnnotation } from './idle.ts';
 import type { ServiceInstance } from './template-types.ts';
 
 /** Set by the API from the user who creates the instance (the admission policy keeps it honest). */
@@ -71,6 +72,9 @@ export function instanceRow(
     ...(extra.title === undefined ? {} : { title: extra.title }),
     phase,
     stopped,
+    ...(stopped && instance.metadata.annotations?.[idleStoppedAnnotation] !== undefined
+      ? { idleStopped: true }
+      : {}),
     readyReplicas: typeof status.readyReplicas === 'number' ? status.readyReplicas : 0,
     replicas: extra.replicas ?? (stopped ? 0 : 1),
     ...(url === undefined ? {} : { url }),

@@ -13,6 +13,7 @@ import { HttpError } from '../http/errors.ts';
 import { isAbsentForUser, kubeRefusal, notFound } from '../http/kube-errors.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import { servicesGroup } from './catalogue.ts';
+import { idleStoppedAnnotation } from './idle.ts';
 import { creatorAnnotation, instanceRow } from './instance-rows.ts';
 import type { ServiceInstance } from './template-types.ts';
 
@@ -133,10 +134,11 @@ export async function createInstanceAsUser(
 
 const actionPatch = (action: ServiceInstanceAction): Record<string, unknown> => {
   switch (action) {
+    // A user's stop or start is not an idle stop: the mark that lets a visit start it again goes.
     case 'stop':
-      return { spec: { stopped: true } };
+      return { metadata: { annotations: { [idleStoppedAnnotation]: null } }, spec: { stopped: true } };
     case 'start':
-      return { spec: { stopped: false } };
+      return { metadata: { annotations: { [idleStoppedAnnotation]: null } }, spec: { stopped: false } };
     case 'restart':
       return { metadata: { annotations: { [restartedAtAnnotation]: new Date().toISOString() } } };
   }

@@ -89,5 +89,7 @@ export interface InstanceStatus {
   readyReplicas?: number;
   url?: string;
   message?: string;
+  /** The last use through the proxy that a replica recorded (proxy/activity-recorder.ts). */
+  lastActivityTime?: string;
   conditions?: InstanceCondition[];
 }

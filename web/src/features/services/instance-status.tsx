@@ -8,9 +8,11 @@ export function readyText(row: ServiceInstanceRow): string {
   return `${row.readyReplicas} of ${row.replicas} ready`;
 }
 
-// The controller's message while it waits says why ("waiting for a GPU: …"); "1 of 1 ready" adds nothing.
+// The controller's message while it waits says why ("waiting for a GPU: …"), and a stopped one why it
+// stopped ("stopped after 30 minutes without use"); "1 of 1 ready" and a plain "stopped" add nothing.
 function saysMore(row: ServiceInstanceRow): boolean {
-  return row.phase !== 'Running' && row.phase !== 'Stopped' && !/^\d+ of \d+ ready$/.test(row.message ?? '');
+  if (row.phase === 'Stopped') return row.message !== undefined && row.message !== 'stopped';
+  return row.phase !== 'Running' && !/^\d+ of \d+ ready$/.test(row.message ?? '');
 }
 
 /** Phase, readiness and, while it is on its way or failing, what it is waiting for, in words. */
@@ -32,9 +34,10 @@ export function InstanceStatus({ row }: { row: ServiceInstanceRow }) {
   );
 }
 
-/** The link that opens the instance through the proxy, at its own origin. */
+/** The link that opens the instance through the proxy, at its own origin; one stopped for being idle starts there. */
 export function OpenInstanceLink({ row }: { row: ServiceInstanceRow }) {
-  if (row.url === undefined || row.stopped) return <span className="muted small">—</span>;
+  if (row.url === undefined || (row.stopped && row.idleStopped !== true))
+    return <span className="muted small">—</span>;
   const ready = row.phase === 'Running' && row.readyReplicas > 0;
   return (
     <a
@@ -44,7 +47,11 @@ export function OpenInstanceLink({ row }: { row: ServiceInstanceRow }) {
       rel="noopener noreferrer"
     >
       Open<span className="visually-hidden"> {row.name}</span>
-      {!ready && <span className="small"> (not ready)</span>}
+      {row.idleStopped === true ? (
+        <span className="small"> (starts it)</span>
+      ) : (
+        !ready && <span className="small"> (not ready)</span>
+      )}
     </a>
   );
 }

@@ -1,0 +1,128 @@
+// Idle culling and wake on visit against the real cluster: a namespace team-a may use holding an echo
+// template that stops its instances after a few seconds without use, ArgoVue (with its controller and
+// proxy) started for the test, and instances started through the API as the user.
+import type { ServiceInstanceActionResult, ServiceInstanceDetail } from '@argovue/api-types';
+import { after, before } from 'node:test';
+import { eventually } from '../../devcluster/test/cluster.ts';
+import type { ServiceInstance } from '../../server/src/services/template-types.ts';
+import type { KubeApi } from '../../server/src/kube/kube-api.ts';
+import { loginAs, type ApiClient } from './api-client.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { createTeamANamespace, echoTemplate, ServiceBrowser } from './service-proxy.ts';
+import { adminKubeApi, createObject, describeCreated, servicesGroupVersion } from './service-templates.ts';
+
+/** Short enough for a test; a test waits for the outcome, it never times it. */
+export const idleTimeout = '5s';
+export const idleTemplateName = 'echo-idle';
+
+/** The navigation a browser makes when a page is opened (what may wake an instance). */
+export const navigate = { Accept: 'text/html', 'Sec-Fetch-Mode': 'navigate' } as const;
+
+export interface IdleFixture {
+  api: KubeApi;
+  namespace: () => string;
+  server: () => RunningServer;
+  portalAs: (username: string) => Promise<ApiClient>;
+  /** Starts an instance of the idle template as `username` through the API and waits until it runs. */
+  startInstance: (username: string, name: string) => Promise<void>;
+  read: (name: string) => Promise<ServiceInstance>;
+  /** The instance's detail as `username` sees it through the API. */
+  detail: (username: string, name: string) => Promise<ServiceInstanceDetail>;
+  /** Waits until the controller says `phase` (and the proxy's cache will follow the same watch). */
+  untilPhase: (name: string, phase: string, stopped?: boolean) => Promise<ServiceInstanceDetail>;
+  /** A browser at the instance's origin, signed in as `username` through the portal. */
+  browserAs: (username: string, name: string) => Promise<ServiceBrowser>;
+}
+
+/**
+ * Call inside a describe. `prepare` runs in the namespace before the server starts (extra RBAC);
+ * `timeout` is the template's idleTimeout.
+ */
+export function idleFixture(
+  prefix: string,
+  options: { prepare?: (namespace: string) => Promise<void>; timeout?: string } = {},
+): IdleFixture {
+  const api = adminKubeApi();
+  let ns: { name: string; remove: () => Promise<void> } | undefined;
+  let running: RunningServer | undefined;
+  const portals = new Map<string, Promise<ApiClient>>();
+  const namespace = (): string => {
+    if (ns === undefined) throw new Error('the namespace is made in before()');
+    return ns.name;
+  };
+  const server = (): RunningServer => {
+    if (running === undefined) throw new Error('the server is started in before()');
+    return running;
+  };
+  const portalAs = (username: string): Promise<ApiClient> => {
+    let portal = portals.get(username);
+    if (portal === undefined) portals.set(username, (portal = loginAs(server().url, username)));
+    return portal;
+  };
+  before(async () => {
+    ns = await createTeamANamespace(prefix);
+    const created = await createObject(
+      api,
+      `/apis/argovue.io/v1alpha1/namespaces/${ns.name}/servicetemplates`,
+      {
+        apiVersion: servicesGroupVersion,
+        kind: 'ServiceTemplate',
+        metadata: { name: idleTemplateName },
+        spec: { ...echoTemplate, title: 'Echo that sleeps', idleTimeout: options.timeout ?? idleTimeout },
+      },
+    );
+    if (!created.ok) throw new Error(`the idle template was refused: ${describeCreated(created)}`);
+    await options.prepare?.(ns.name);
+    running = await startServer();
+  });
+  after(async () => {
+    await running?.stop();
+    await ns?.remove();
+    api.close();
+  });
+
+  const detail = async (username: string, name: string): Promise<ServiceInstanceDetail> => {
+    const answer = await (
+      await portalAs(username)
+    ).json<ServiceInstanceDetail>(`/api/v1/namespaces/${namespace()}/service-instances/${name}`);
+    if (answer.status !== 200) throw new Error(`the detail answered ${answer.status}`);
+    return answer.body;
+  };
+  return {
+    api,
+    namespace,
+    server,
+    portalAs,
+    startInstance: async (username, name) => {
+      const portal = await portalAs(username);
+      const created = await portal.send<ServiceInstanceActionResult>(
+        'POST',
+        `/api/v1/namespaces/${namespace()}/service-instances`,
+        { name, template: { name: idleTemplateName }, inputs: {} },
+      );
+      if (created.status !== 201) throw new Error(`starting ${name} answered ${created.status}`);
+    },
+    read: (name) =>
+      api.json<ServiceInstance>({
+        path: `/apis/argovue.io/v1alpha1/namespaces/${namespace()}/serviceinstances/${name}`,
+        as: 'argovue',
+      }),
+    detail,
+    untilPhase: (name, phase, stopped) =>
+      eventually(
+        `${name} to be ${phase}`,
+        async () => {
+          const body = await detail('alice', name);
+          return body.row.phase === phase && (stopped === undefined || body.row.stopped === stopped)
+            ? body
+            : undefined;
+        },
+        120_000,
+      ),
+    browserAs: async (username, name) => {
+      const browser = new ServiceBrowser(server(), namespace(), name);
+      await browser.signIn(await portalAs(username));
+      return browser;
+    },
+  };
+}
