@@ -4,7 +4,7 @@
 // account could have started it. Its creator's visit then starts it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eventually, rbac } from '../../devcluster/test/cluster.ts';
+import { rbac } from '../../devcluster/test/cluster.ts';
 import { idleStoppedAnnotation } from '../../server/src/services/idle.ts';
 import { idleFixture, navigate } from '../support/idle-services.ts';
 
@@ -35,9 +35,7 @@ describe('a visitor who may only open an instance', () => {
     await fixture.startInstance('alice', name);
     await fixture.untilPhase(name, 'Running');
     const bob = await fixture.browserAs('bob', name);
-    await eventually('the echo app to answer bob through the proxy', async () =>
-      (await bob.echo()).status === 200 ? true : undefined,
-    );
+    await fixture.untilServed(bob, name);
   });
 
   it('is told it is stopped, why, and who can start it, and it stays stopped', async () => {

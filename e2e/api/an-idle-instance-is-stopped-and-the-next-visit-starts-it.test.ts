@@ -21,9 +21,7 @@ describe('an idle instance', () => {
     await fixture.untilPhase(name, 'Running');
     const alice = await fixture.browserAs('alice', name);
     // Its pod is ready as KWOK says so; the echo app's process listens a moment later.
-    await eventually('the echo app to answer through the proxy', async () =>
-      (await alice.echo()).status === 200 ? true : undefined,
-    );
+    await fixture.untilServed(alice, name);
     const stopped = await fixture.untilPhase(name, 'Stopped', true);
     assert.equal(stopped.row.message, 'stopped after 5 seconds without use');
     assert.equal(stopped.row.replicas, 0);

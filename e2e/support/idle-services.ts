@@ -32,6 +32,12 @@ export interface IdleFixture {
   untilPhase: (name: string, phase: string, stopped?: boolean) => Promise<ServiceInstanceDetail>;
   /** A browser at the instance's origin, signed in as `username` through the portal. */
   browserAs: (username: string, name: string) => Promise<ServiceBrowser>;
+  /**
+   * Waits until `visitor` reaches the echo app of instance `name`. KWOK marks the pod ready before its
+   * process listens; on a loaded machine that can outlast the idle timeout, so an instance stopped
+   * meanwhile is woken by alice's visit (she may start it) and the wait goes on.
+   */
+  untilServed: (visitor: ServiceBrowser, name: string) => Promise<void>;
 }
 
 /**
@@ -88,6 +94,16 @@ export function idleFixture(
     if (answer.status !== 200) throw new Error(`the detail answered ${answer.status}`);
     return answer.body;
   };
+  const browserAs = async (username: string, name: string): Promise<ServiceBrowser> => {
+    const browser = new ServiceBrowser(server(), namespace(), name);
+    await browser.signIn(await portalAs(username));
+    return browser;
+  };
+  const read = (name: string): Promise<ServiceInstance> =>
+    api.json<ServiceInstance>({
+      path: `/apis/argovue.io/v1alpha1/namespaces/${namespace()}/serviceinstances/${name}`,
+      as: 'argovue',
+    });
   return {
     api,
     namespace,
@@ -102,11 +118,7 @@ export function idleFixture(
       );
       if (created.status !== 201) throw new Error(`starting ${name} answered ${created.status}`);
     },
-    read: (name) =>
-      api.json<ServiceInstance>({
-        path: `/apis/argovue.io/v1alpha1/namespaces/${namespace()}/serviceinstances/${name}`,
-        as: 'argovue',
-      }),
+    read,
     detail,
     untilPhase: (name, phase, stopped) =>
       eventually(
@@ -119,10 +131,19 @@ export function idleFixture(
         },
         120_000,
       ),
-    browserAs: async (username, name) => {
-      const browser = new ServiceBrowser(server(), namespace(), name);
-      await browser.signIn(await portalAs(username));
-      return browser;
+    browserAs,
+    untilServed: async (visitor, name) => {
+      const alice = await browserAs('alice', name);
+      await eventually(
+        `${name} to serve its echo app`,
+        async () => {
+          if ((await visitor.echo()).status === 200) return true;
+          const instance = await read(name);
+          if (instance.spec.stopped === true) await alice.fetch('/', { headers: navigate });
+          return undefined;
+        },
+        120_000,
+      );
     },
   };
 }
