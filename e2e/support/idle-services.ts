@@ -46,7 +46,11 @@ export interface IdleFixture {
  */
 export function idleFixture(
   prefix: string,
-  options: { prepare?: (namespace: string) => Promise<void>; timeout?: string } = {},
+  options: {
+    prepare?: (namespace: string) => Promise<void>;
+    timeout?: string;
+    env?: Record<string, string>;
+  } = {},
 ): IdleFixture {
   const api = adminKubeApi();
   let ns: { name: string; remove: () => Promise<void> } | undefined;
@@ -79,7 +83,7 @@ export function idleFixture(
     );
     if (!created.ok) throw new Error(`the idle template was refused: ${describeCreated(created)}`);
     await options.prepare?.(ns.name);
-    running = await startServer();
+    running = await startServer(options.env);
   });
   after(async () => {
     await running?.stop();

@@ -137,6 +137,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
     portal: publicOrigin(config),
     limits: { perUser: config.proxyMaxConnectionsPerUser, total: config.proxyMaxConnections },
     recheckMs: Math.max(config.authzCacheSeconds, 1) * 1000,
+    activityRecordMs: config.activityRecordSeconds * 1000,
     log,
   });
   // Every replica runs the controller; the one holding the Lease acts (as ArgoVue, its own account).

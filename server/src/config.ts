@@ -109,6 +109,12 @@ const ConfigSchema = z.object({
   proxyMaxConnectionsPerUser: z.coerce.number().int().min(1).max(100_000).default(256),
   proxyMaxConnections: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /**
+   * How much newer a replica's own last use of an instance must be than the one in its status before
+   * the replica writes it there for the culling leader (proxy/activity-recorder.ts): the most another
+   * replica's use can be late at the leader is this plus a quarter of it.
+   */
+  activityRecordSeconds: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
    * Argo's workflow archive (PostgreSQL), read beside the live workflows. Without a host ArgoVue
    * reads no archive. ArgoVue needs SELECT on Argo's archive tables; see the README for its indexes.
    */
@@ -158,6 +164,7 @@ const envNames: Record<keyof Config, string> = {
   proxyUrl: 'ARGOVUE_PROXY_URL',
   proxyMaxConnectionsPerUser: 'ARGOVUE_PROXY_MAX_CONNECTIONS_PER_USER',
   proxyMaxConnections: 'ARGOVUE_PROXY_MAX_CONNECTIONS',
+  activityRecordSeconds: 'ARGOVUE_ACTIVITY_RECORD_SECONDS',
   archiveHost: 'ARGOVUE_ARCHIVE_HOST',
   archivePort: 'ARGOVUE_ARCHIVE_PORT',
   archiveDatabase: 'ARGOVUE_ARCHIVE_DATABASE',

@@ -31,6 +31,8 @@ export interface ProxyFeatureOptions {
   limits: { perUser: number; total: number };
   /** How often lasting connections are checked against their session and access. */
   recheckMs: number;
+  /** A use newer than the recorded one by this much is written to the instance's status. */
+  activityRecordMs: number;
   log: (message: string) => void;
 }
 
@@ -46,6 +48,8 @@ export function startProxyFeature(options: ProxyFeatureOptions): ProxyFeature {
     instance: (namespace, name) => targets.instance(namespace, name),
     synced: () => targets.synced,
     log: options.log,
+    stepMs: options.activityRecordMs,
+    intervalMs: Math.max(1000, options.activityRecordMs / 4),
   }).start();
   const connections = new OpenStreams(options.limits, options.revocations, options.recheckMs);
   const proxy = new ServiceProxy({
