@@ -1,7 +1,8 @@
 // The network goes away under a page (Playwright aborts its API call, as a dropped connection does):
 // the page says so in its error state with the code CLUSTER_UNAVAILABLE and a Try again button, never
-// an endless spinner; once the network is back, Try again shows the data. The home page, the workflow
-// list and a workflow's page, each read through the one data layer (TanStack Query).
+// an endless spinner; once the network is back, Try again shows the data. The home page and the
+// workflow list, read through the one data layer (TanStack Query), and a workflow's page, whose live
+// stream of deltas brings its first state.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -79,7 +80,7 @@ describe('a network failure shows the error state, and Try again recovers', () =
 
   it('on a workflow’s page', async () => {
     const { page } = watched;
-    const path = '/api/v1/namespaces/team-a/workflows/etl-2026-11-23';
+    const path = '/api/v1/namespaces/team-a/workflows/etl-2026-11-23/live';
     const restore = await cutOff(page, path);
     await page.goto(`${server.url}/workflows/team-a/etl-2026-11-23`);
     await expectErrorState(page, 'etl-2026-11-23 could not be loaded');

@@ -129,18 +129,6 @@ export function fetchArchivedWorkflow(
   );
 }
 
-/** One workflow with its nodes; 404 when it does not exist or the user may not read it. */
-export function fetchWorkflow(
-  namespace: string,
-  name: string,
-  signal?: AbortSignal,
-): Promise<WorkflowDetail> {
-  return request<WorkflowDetail>(
-    `/api/v1/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(name)}`,
-    { signal },
-  );
-}
-
 /** Ends the session on the server; the answer says where the browser goes next. */
 export async function logout(): Promise<{ redirectTo: string }> {
   const answer = await request<{ redirectTo: string }>('/auth/logout', { method: 'POST' });
@@ -212,6 +200,47 @@ export async function openLogStream(path: string, signal: AbortSignal): Promise<
       for (const listener of sessionEndedListeners) listener();
     }
     throw new ApiCallError(body ?? { code: 'INTERNAL', status: res.status, message: `HTTP ${res.status}` });
+  }
+  return res.body;
+}
+
+/**
+ * Opens a stream of Server-Sent Events (read with lib/sse-parser.ts), resuming after `lastEventId` when
+ * given; a refusal is an ApiCallError with the server's status and words.
+ */
+export async function openEventStream(
+  path: string,
+  lastEventId: string | undefined,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      headers: {
+        Accept: 'text/event-stream',
+        ...(lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId }),
+      },
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiCallError({
+      code: 'CLUSTER_UNAVAILABLE',
+      status: 0,
+      message: 'The ArgoVue server did not answer.',
+      hint: 'Check your network connection, then try again.',
+    });
+  }
+  if (!res.ok || res.body === null) {
+    const body: unknown = await res.json().catch(() => null);
+    if (res.status === 401) {
+      csrfToken = null;
+      for (const listener of sessionEndedListeners) listener();
+    }
+    throw new ApiCallError(
+      isApiError(body) ? body : { code: 'INTERNAL', status: res.status, message: `HTTP ${res.status}` },
+    );
   }
   return res.body;
 }

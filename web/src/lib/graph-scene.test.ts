@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { groupKey } from './graph-collapse.ts';
-import { buildScene, forEachItemIn, itemAt, type Rect, sceneItem } from './graph-scene.ts';
+import { buildScene, forEachItemIn, itemAt, type Rect, sceneItem, sceneWithPhases } from './graph-scene.ts';
 import { stepsFanOut } from './graph-test-nodes.ts';
 
 const expandedFanOut = () =>
@@ -77,5 +77,24 @@ describe('forEachItemIn', () => {
     const i = 500;
     assert.equal(itemAt(scene, scene.x[i] ?? 0, scene.y[i] ?? 0), i);
     assert.equal(itemAt(scene, (scene.x[i] ?? 0) + 110, scene.y[i] ?? 0), -1, 'in the gap to the right');
+  });
+});
+
+describe('sceneWithPhases', () => {
+  it('counts a folded fan-out’s phases again without laying it out, and equals a fresh scene', () => {
+    const nodes = stepsFanOut(500, 0);
+    const options = { fanOutThreshold: 20, expanded: new Set<string>() };
+    const scene = buildScene(nodes, options);
+    const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
+    assert.equal(sceneWithPhases(scene, nodes, indexOf), scene, 'nothing changed: the same scene');
+    // 30 shards fail while it runs: the same shape, other phases.
+    const changed = nodes.map((n, i) => (i >= 2 && i < 32 ? { ...n, phase: 'Failed' as const } : n));
+    const updated = sceneWithPhases(scene, changed, indexOf);
+    assert.notEqual(updated, scene);
+    assert.equal(updated.x, scene.x, 'the layout is kept');
+    const fresh = buildScene(changed, options);
+    const group = (s: typeof scene) => sceneItem(s, s.shownBy[2] ?? -1);
+    assert.deepEqual(group(updated), group(fresh));
+    assert.deepEqual((group(updated) as { counts: unknown }).counts, { Succeeded: 470, Failed: 30 });
   });
 });

@@ -3,7 +3,13 @@
 // what lies in a rectangle of the screen is found by binary search, not by scanning 20,000 items.
 // A layer too wide for one row (an expanded fan-out) is wrapped into a block; edges into and out of a
 // block are drawn once, to its top and from its bottom, instead of thousands of lines crossing it.
-import { collapseGraph, type CollapseNode, type CollapseOptions, type GraphItem } from './graph-collapse.ts';
+import {
+  collapseGraph,
+  type CollapseNode,
+  type CollapseOptions,
+  type GraphItem,
+  type PhaseCounts,
+} from './graph-collapse.ts';
 import { defaultLayoutOptions, layoutGraph, type LayoutOptions } from './graph-layout.ts';
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
@@ -262,4 +268,53 @@ export function itemAt(scene: GraphScene, px: number, py: number): number {
   let found = -1;
   forEachItemIn(scene, { left: px, top: py, right: px, bottom: py }, (i) => (found = i));
   return found;
+}
+
+/**
+ * The scene for nodes of the same shape as those it was laid out for (`sameGraphShape`) whose phases
+ * changed: a running workflow's update without new nodes. The layout stays; the canvas reads each
+ * node's phase from the nodes as it draws; only what grouping computed from phases is counted again —
+ * a group's phase counts over its members (the parent's children it shows), a retry's last phase.
+ * `indexOf` maps node ids to their place in `nodes`. The same scene when nothing it holds changed.
+ */
+export function sceneWithPhases(
+  scene: GraphScene,
+  nodes: readonly CollapseNode[],
+  indexOf: ReadonlyMap<string, number>,
+): GraphScene {
+  let specials: SceneItem[] | undefined;
+  for (let i = 0; i < scene.itemCount; i++) {
+    const s = scene.special[i]!;
+    if (s === -1) continue;
+    const item = scene.specials[s]!;
+    let next: SceneItem = item;
+    if (item.kind === 'group') {
+      const counts: PhaseCounts = {};
+      let members = 0;
+      for (const child of nodes[item.parent]?.children ?? []) {
+        const c = indexOf.get(child);
+        if (c === undefined || scene.shownBy[c] !== i) continue;
+        const phase = nodes[c]!.phase;
+        counts[phase] = (counts[phase] ?? 0) + 1;
+        members++;
+      }
+      // Counted as grouping counts its members, or left as the worker made it.
+      if (members === item.members && !sameCounts(counts, item.counts)) next = { ...item, counts };
+    } else if (item.kind === 'retry' && item.attempts > 0) {
+      const last = nodes[item.node]?.children.at(-1);
+      const phase = last === undefined ? undefined : nodes[indexOf.get(last) ?? -1]?.phase;
+      if (phase !== undefined && phase !== item.lastPhase) next = { ...item, lastPhase: phase };
+    }
+    if (next !== item) {
+      specials ??= [...scene.specials];
+      specials[s] = next;
+    }
+  }
+  return specials === undefined ? scene : { ...scene, specials };
+}
+
+function sameCounts(a: PhaseCounts, b: PhaseCounts): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof PhaseCounts>;
+  for (const key of keys) if ((a[key] ?? 0) !== (b[key] ?? 0)) return false;
+  return true;
 }

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { useArchivedWorkflow } from '../../api/use-workflow.ts';
+import { useArchivedWorkflow } from '../../api/use-archived-workflow.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';

@@ -5,8 +5,17 @@ import { ArtifactTable, ParameterTable } from './node-io-tables.tsx';
 import { NodePodSection } from './node-pod-section.tsx';
 import type { WorkflowPage } from './workflow-page-context.ts';
 
-function NodeInputsOutputs({ page, nodeId }: { page: WorkflowPage; nodeId: string }) {
-  const detail = useNodeDetail(page.namespace, page.name, nodeId, page.version);
+/**
+ * A node's inputs and outputs change only with the node (its outputs come with its end), so they are
+ * read again when the node changes, not on every change of a running workflow: that read carries the
+ * whole workflow from the apiserver.
+ */
+function nodeVersion(node: WorkflowNode): string {
+  return [node.phase, node.startedAt ?? '', node.finishedAt ?? '', node.message ?? ''].join('|');
+}
+
+function NodeInputsOutputs({ page, node }: { page: WorkflowPage; node: WorkflowNode }) {
+  const detail = useNodeDetail(page.namespace, page.name, node.id, nodeVersion(node));
   if (detail.state === 'loading') return <p className="muted small">Loading inputs and outputs…</p>;
   if (detail.state === 'failed')
     return (
@@ -89,7 +98,7 @@ function NodeEvents({ page, nodeId, now }: { page: WorkflowPage; nodeId: string;
 export function NodeDetails({ page, node, now }: { page: WorkflowPage; node: WorkflowNode; now: Date }) {
   return (
     <>
-      <NodeInputsOutputs page={page} nodeId={node.id} />
+      <NodeInputsOutputs page={page} node={node} />
       {node.type === 'Pod' && (
         <NodePodSection namespace={page.namespace} name={page.name} nodeId={node.id} version={page.version} />
       )}

@@ -48,7 +48,7 @@ export function WorkflowGraph({
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [focus, setFocus] = useState<GraphFocus | null>(null);
-  const { scene, sceneNodes, pending, error } = useGraphScene(nodes, expanded, workflowName);
+  const { scene, sceneNodes, pending, error, layouts } = useGraphScene(nodes, expanded, workflowName);
   const indexById = useMemo(() => new Map(nodes.map((n, i) => [n.id, i])), [nodes]);
   // The scene numbers the nodes it was laid out for; during a live update those are older than `nodes`.
   const sceneIndexById = useMemo(
@@ -156,6 +156,7 @@ export function WorkflowGraph({
         <GraphCanvas
           scene={scene}
           pending={pending}
+          layouts={layouts}
           nodes={sceneNodes}
           selectedItem={selectedItem}
           onItemClick={onItemClick}

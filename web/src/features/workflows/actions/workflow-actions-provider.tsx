@@ -22,7 +22,7 @@ type OpenDialog =
 
 /**
  * Holds the workflow page's actions: which are available, the open dialog, and what the last one came
- * to. `onChanged` reads the workflow again (the live stream would too, a moment later).
+ * to. `onChanged` says an action changed the workflow (the live stream brings the change).
  */
 export function WorkflowActionsProvider({
   workflow,

@@ -34,6 +34,8 @@ interface GraphCanvasProps {
   /** Laying out: the scene (if any) is for older nodes or expansions. */
   pending: boolean;
   nodes: readonly WorkflowNode[];
+  /** How many scenes were laid out (data-graph-layouts): an update of phases alone lays none out. */
+  layouts?: number;
   selectedItem: number;
   onItemClick: (item: number) => void;
   focus: GraphFocus | null;
@@ -50,7 +52,8 @@ interface GraphCanvasProps {
  * The view lives in a ref and every change is drawn in the next animation frame: panning and zooming
  * re-render nothing in React. The canvas says how far it got for tests and benchmarks:
  * data-graph-state="layout" | "drawn", data-graph-nodes (items laid out), data-graph-layout-ms (grouping
- * and layout in the worker), data-graph-frame-ms (the last frame's drawing).
+ * and layout in the worker), data-graph-frame-ms (the last frame's drawing), data-graph-layouts (scenes
+ * laid out so far).
  */
 export function GraphCanvas(props: GraphCanvasProps) {
   const { scene, pending, selectedItem, focus, now, nodes } = props;
@@ -143,10 +146,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, [fit, schedule]);
 
   // A new scene: names are fitted again, the view fits it unless the user moved or asked for a focus.
+  // The same layout with other phase counts (a running workflow's update) keeps names and view.
   const shownScene = useRef<GraphScene | null>(null);
   useEffect(() => {
+    const sameLayout = shownScene.current !== null && shownScene.current.x === scene?.x;
     if (shownScene.current === scene) return;
     shownScene.current = scene;
+    if (sameLayout) return;
     fitted.current = new Map();
     if (!moved.current) fit();
   }, [scene, fit]);
@@ -250,6 +256,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           data-testid="workflow-graph-canvas"
           data-graph-state="layout"
           data-graph-nodes="0"
+          data-graph-layouts={props.layouts ?? 0}
           tabIndex={0}
           // eslint-disable-next-line jsx-a11y/no-interactive-element-to-noninteractive-role -- the plugin counts every canvas as interactive; ARIA has no canvas role, and `application` is the one for a widget that takes its own keys
           role="application"

@@ -1,16 +1,32 @@
 // The scene of a workflow's graph, computed by the layout worker. `pending` is derived from what the
 // scene was computed for, so it is true in the very render that changes the nodes or the expanded
-// set (no frame where an old scene passes for the new one).
+// set (no frame where an old scene passes for the new one). Nodes of the same shape with other phases
+// (a running workflow's update that added or removed no node) are not laid out again: the scene is
+// kept and its phase counts made again here (sceneWithPhases), in the same render.
 import type { WorkflowNode } from '@argovue/api-types';
-import { useEffect, useRef, useState } from 'react';
+import { sameGraphShape } from '@argovue/api-types/workflow-deltas';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type CollapseNode, FAN_OUT_THRESHOLD } from '../../../lib/graph-collapse.ts';
-import type { GraphScene } from '../../../lib/graph-scene.ts';
+import { type GraphScene, sceneWithPhases } from '../../../lib/graph-scene.ts';
 import type { LayoutReply, LayoutRequest } from './layout-protocol.ts';
 
 interface Computed {
   scene: GraphScene;
   nodes: readonly WorkflowNode[];
   expanded: ReadonlySet<string>;
+  /** The nodes the worker held (their phases made the scene's counts): maybe older, of the same shape. */
+  workerNodes: readonly WorkflowNode[];
+}
+
+/** Node ids by place, per scene: nodes of one shape share them. */
+const indexes = new WeakMap<GraphScene, Map<string, number>>();
+function indexOf(scene: GraphScene, nodes: readonly WorkflowNode[]): Map<string, number> {
+  let index = indexes.get(scene);
+  if (index === undefined) {
+    index = new Map(nodes.map((n, i) => [n.id, i]));
+    indexes.set(scene, index);
+  }
+  return index;
 }
 
 export interface GraphSceneState {
@@ -20,6 +36,8 @@ export interface GraphSceneState {
   sceneNodes: readonly WorkflowNode[];
   pending: boolean;
   error: string | null;
+  /** Scenes laid out so far (a phase-only update lays nothing out), for tests and benchmarks. */
+  layouts: number;
 }
 
 /** Only what the grouping and layout read goes to the worker (less to copy). */
@@ -43,16 +61,26 @@ export function useGraphScene(
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const requests = useRef(
-    new Map<number, { nodes: readonly WorkflowNode[]; expanded: ReadonlySet<string> }>(),
+    new Map<
+      number,
+      {
+        nodes: readonly WorkflowNode[];
+        expanded: ReadonlySet<string>;
+        workerNodes: readonly WorkflowNode[];
+      }
+    >(),
   );
+  const sent = useRef<{ expanded: ReadonlySet<string>; workflowName: string } | null>(null);
   const sentNodes = useRef<readonly WorkflowNode[] | null>(null);
   const [computed, setComputed] = useState<Computed | null>(null);
+  const [layouts, setLayouts] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const w = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     sentNodes.current = null;
+    sent.current = null;
     w.onmessage = (event: MessageEvent<LayoutReply>) => {
       const reply = event.data;
       const request = requests.current.get(reply.seq);
@@ -61,6 +89,7 @@ export function useGraphScene(
       if (reply.type === 'scene') {
         setError(null);
         setComputed({ scene: reply.scene, ...request });
+        setLayouts((n) => n + 1);
       } else setError(reply.message);
     };
     w.onerror = (event) => setError(event.message || 'the layout worker failed');
@@ -73,8 +102,16 @@ export function useGraphScene(
   useEffect(() => {
     const w = worker.current;
     if (w === null) return;
+    // Only phases changed: no layout (the render below keeps the scene and counts them again).
+    if (
+      sent.current?.expanded === expanded &&
+      sent.current.workflowName === workflowName &&
+      sentNodes.current !== null &&
+      sameGraphShape(sentNodes.current, nodes)
+    )
+      return;
+    sent.current = { expanded, workflowName };
     const next = ++seq.current;
-    requests.current.set(next, { nodes, expanded });
     const request: LayoutRequest = {
       seq: next,
       expanded: [...expanded],
@@ -85,13 +122,28 @@ export function useGraphScene(
       request.nodes = nodes.map(slim);
       sentNodes.current = nodes;
     }
+    requests.current.set(next, { nodes, expanded, workerNodes: sentNodes.current });
     w.postMessage(request);
   }, [nodes, expanded, workflowName]);
 
+  // The computed scene, for these nodes when they have its shape (their phases counted again).
+  const shown = useMemo(() => {
+    if (computed === null) return null;
+    const current =
+      computed.expanded === expanded && (computed.nodes === nodes || sameGraphShape(computed.nodes, nodes));
+    if (!current) return { scene: computed.scene, nodes: computed.nodes, pending: true };
+    const scene =
+      computed.workerNodes === nodes
+        ? computed.scene
+        : sceneWithPhases(computed.scene, nodes, indexOf(computed.scene, computed.nodes));
+    return { scene, nodes, pending: false };
+  }, [computed, nodes, expanded]);
+
   return {
-    scene: computed?.scene ?? null,
-    sceneNodes: computed?.nodes ?? noNodes,
-    pending: computed === null || computed.nodes !== nodes || computed.expanded !== expanded,
+    scene: shown?.scene ?? null,
+    sceneNodes: shown?.nodes ?? noNodes,
+    pending: shown?.pending ?? true,
     error,
+    layouts,
   };
 }

@@ -1,0 +1,122 @@
+// A running workflow's page applies the deltas of its live stream: a change of phases updates the
+// node table, the open node's panel and the fan-out group's counts in place, with no new layout of the
+// graph; a node added lays it out once more. The workflow's status is written as admin (a fan-out of 26
+// items, labelled completed so Argo's controller leaves it alone and only our writes change it).
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
+import { fanOutWorkflow, nodeId } from '../support/big-workflow.ts';
+import { launchBrowser, openPage, type WatchedPage } from '../support/browser.ts';
+import { mergePatchWorkflow } from '../support/live-workflow.ts';
+import { signInThroughProvider } from '../support/login.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const namespace = 'team-a';
+const name = `live-graph-${randomBytes(3).toString('hex')}`;
+
+/** The fan-out, running: its items Running but the first three Succeeded. */
+function runningFanOut(): object {
+  const workflow = fanOutWorkflow(name, 30, { namespace, compress: 'never' }) as unknown as {
+    status: { phase: string; finishedAt?: string; nodes: Record<string, Record<string, unknown>> };
+    metadata: { labels: Record<string, string> };
+  };
+  workflow.status.phase = 'Running';
+  delete workflow.status.finishedAt;
+  workflow.metadata.labels['workflows.argoproj.io/phase'] = 'Running';
+  for (const node of Object.values(workflow.status.nodes)) {
+    const item = /^fan\((\d+):/.exec(String(node['displayName']));
+    if (item !== null && Number(item[1]) >= 3) {
+      node['phase'] = 'Running';
+      delete node['finishedAt'];
+    }
+  }
+  return workflow;
+}
+
+async function layouts(page: Page): Promise<number> {
+  return Number(await page.getByTestId('workflow-graph-canvas').getAttribute('data-graph-layouts'));
+}
+
+describe('a running workflow’s graph', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let watched: WatchedPage;
+  before(async () => {
+    server = await startServer();
+    await createWorkflow(namespace, runningFanOut());
+    browser = await launchBrowser();
+    watched = await openPage(browser);
+    await watched.page.goto(server.url);
+    await signInThroughProvider(watched.page, 'alice');
+  });
+  after(async () => {
+    await browser.close();
+    await server.stop();
+    await deleteWorkflow(namespace, name).catch(() => undefined);
+  });
+
+  it('updates phases in place and lays the graph out again only for a new node', async () => {
+    const { page } = watched;
+    await page.goto(`${server.url}/workflows/${namespace}/${name}`);
+    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
+    await page.locator('[data-live="live"]').waitFor();
+    // The panel of an item that is about to fail, found by the search (it opens the fan-out's group).
+    const search = page.getByRole('searchbox', { name: 'Find a node' });
+    await search.fill('fan(4:item-4)');
+    await search.press('Enter');
+    const panel = page.locator('aside.node-panel');
+    await panel.getByRole('heading', { name: 'fan(4:item-4)' }).waitFor();
+    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
+    const laidOut = await layouts(page);
+    assert.ok(laidOut >= 2, 'laid out, then again with the group open');
+
+    const item = (i: number) => nodeId(name, `${name}.fan(${i}:item-${i})`);
+    await mergePatchWorkflow(namespace, name, {
+      status: {
+        nodes: {
+          [item(4)]: { phase: 'Failed', message: 'shard 4 broke while you looked' },
+          [item(5)]: { phase: 'Succeeded', finishedAt: '2026-11-24T10:01:00Z' },
+        },
+      },
+    });
+    await panel.getByText('shard 4 broke while you looked').waitFor();
+    await panel.locator('.phase-badge', { hasText: 'Failed' }).waitFor();
+
+    // A node added: the graph is laid out once more, and only then.
+    await mergePatchWorkflow(namespace, name, {
+      status: {
+        nodes: {
+          [`${name}-late`]: {
+            id: `${name}-late`,
+            name: `${name}.late`,
+            displayName: 'late',
+            type: 'Pod',
+            phase: 'Pending',
+            templateName: 'work',
+            boundaryID: name,
+          },
+          [name]: {
+            children: [nodeId(name, `${name}.split`), `${name}-late`],
+          },
+        },
+      },
+    });
+    await search.fill('late');
+    await search.press('Enter');
+    await panel.getByRole('heading', { name: 'late' }).waitFor();
+    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
+    await page
+      .locator(`[data-testid="workflow-graph-canvas"]:not([data-graph-layouts="${laidOut}"])`)
+      .waitFor();
+    assert.equal(
+      await layouts(page),
+      laidOut + 1,
+      'one layout for the new node, none for the phases that changed before it',
+    );
+    // The pods of this seeded workflow do not exist: the panel's pod and log reads answer 404, shown.
+    const unexpected = watched.errors.filter((e) => !e.includes('status of 404'));
+    assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
+  });
+});
