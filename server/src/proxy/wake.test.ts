@@ -27,6 +27,9 @@ describe('what may wake an instance', () => {
     assert.equal(nav('GET', { accept: 'application/json' }), false);
     assert.equal(nav('GET', {}), false);
     assert.equal(nav('POST', { 'sec-fetch-mode': 'navigate', accept: 'text/html' }), false);
+    assert.equal(nav('GET', { 'sec-fetch-mode': 'navigate', 'sec-purpose': 'prefetch' }), false);
+    assert.equal(nav('GET', { 'sec-fetch-mode': 'navigate', 'sec-purpose': 'prefetch;prerender' }), false);
+    assert.equal(nav('GET', { accept: 'text/html', purpose: 'prefetch' }), false);
   });
 });
 

@@ -20,6 +20,9 @@ export const startingRetrySeconds = 2;
 /** A top-level or frame navigation of a browser (what may start an instance and see a page). */
 export function isNavigation(req: Pick<IncomingMessage, 'method' | 'headers'>): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  // A prefetch or prerender is the browser guessing, not a visit: it must not start anything.
+  const purpose = `${String(req.headers['sec-purpose'] ?? '')} ${String(req.headers['purpose'] ?? '')}`;
+  if (/prefetch|prerender/i.test(purpose)) return false;
   const mode = req.headers['sec-fetch-mode'];
   // Browsers from 2020 on send Sec-Fetch-Mode; without it, asking for HTML is the best sign left.
   return mode === undefined ? (req.headers.accept ?? '').includes('text/html') : mode === 'navigate';
