@@ -37,7 +37,7 @@ import { ServiceDirectory } from './services/directory.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { OpenStreams } from './streams/open-streams.ts';
 import { NamespaceDirectory } from './namespaces/summaries.ts';
-import { workflowRow } from './workflows/list/rows.ts';
+import { workflowRow, workflowRowFields } from './workflows/list/rows.ts';
 import { WorkflowDirectory } from './workflows/workflow-directory.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
 
@@ -108,7 +108,7 @@ export function startServices(config: Config, kc: KubeConfig, log: (message: str
       reservedPrefixes: config.reservedPrefixes,
     },
   });
-  const caches = startClusterCaches(kubeApi, log, { workflowRow });
+  const caches = startClusterCaches(kubeApi, log, { workflowRow, workflowRowFields });
   let cachesReady = false;
   Promise.all([clusterCachesReady(caches), revocations.ready()]).then(
     () => (cachesReady = true),

@@ -3,6 +3,7 @@
 // row is the workflows feature's projection, handed in, so kube/ imports no feature.
 import type { WorkflowRow } from '@argovue/api-types';
 import type { KubeApi } from './kube-api.ts';
+import type { FieldPick } from './list-stream.ts';
 import { WatchCache, type ObjectMeta, type WatchCacheOptions } from './watch-cache.ts';
 import { apiPath, kinds } from './api-paths.ts';
 
@@ -40,7 +41,11 @@ export interface ClusterCaches {
 export function startClusterCaches(
   api: KubeApi,
   log: (message: string) => void,
-  projections: { workflowRow: WatchCacheOptions<WorkflowRow>['project'] },
+  projections: {
+    workflowRow: WatchCacheOptions<WorkflowRow>['project'];
+    /** The fields workflowRow reads: the only ones parsed of a listed workflow. */
+    workflowRowFields: FieldPick;
+  },
 ): ClusterCaches {
   return {
     namespaces: new WatchCache<CachedNamespace>(api, {
@@ -84,6 +89,7 @@ export function startClusterCaches(
       path: apiPath(kinds.workflows),
       log,
       project: projections.workflowRow,
+      fields: projections.workflowRowFields,
       // 20,000 whole workflows take the apiserver seconds to list; ArgoVue is ready with the first
       // page and lists say `loading` until the rest is in (their rows arrive on the live stream).
       readyAfterFirstPage: true,

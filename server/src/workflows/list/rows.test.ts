@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { workflowRow } from './rows.ts';
+import { readList, type FieldPick } from '../../kube/list-stream.ts';
+import { workflowRow, workflowRowFields } from './rows.ts';
 
 describe('workflowRow', () => {
   it('takes what a list shows from a finished workflow', () => {
@@ -82,5 +84,78 @@ describe('workflowRow labels', () => {
     const odd = workflowRow({ metadata: { name: 'o' }, spec: { suspend: false, shutdown: 'Later' } });
     assert.equal('suspended' in odd, false);
     assert.equal('shutdown' in odd, false);
+  });
+});
+
+describe('workflowRowFields', () => {
+  // Every field workflowRow reads, recorded through proxies: a field it reads that the pick leaves
+  // out would be missing from every row of a listed workflow.
+  function pathsRead(object: object): string[][] {
+    const paths: string[][] = [];
+    const wrap = (value: unknown, path: string[]): unknown =>
+      typeof value !== 'object' || value === null
+        ? value
+        : new Proxy(value, {
+            get(target, key, receiver) {
+              const child = Reflect.get(target, key, receiver) as unknown;
+              if (typeof key !== 'string') return child;
+              paths.push([...path, key]);
+              return wrap(child, [...path, key]);
+            },
+          });
+    workflowRow(wrap(object, []) as Parameters<typeof workflowRow>[0]);
+    return paths;
+  }
+
+  function picked(path: string[]): boolean {
+    let pick: FieldPick = workflowRowFields;
+    for (const key of path) {
+      if (pick === true) return true;
+      const next: FieldPick | undefined = Object.hasOwn(pick, key) ? pick[key] : undefined;
+      if (next === undefined) return false;
+      pick = next;
+    }
+    return true;
+  }
+
+  it('covers every field workflowRow reads', () => {
+    const full = {
+      metadata: {
+        name: 'w',
+        namespace: 'team-a',
+        creationTimestamp: 't',
+        labels: { 'workflows.argoproj.io/creator': 'bob', 'workflows.argoproj.io/workflow-template': 't' },
+        annotations: { 'argovue.dev/submitted-by': 'alice', other: 'x' },
+      },
+      spec: { workflowTemplateRef: { name: 't', clusterScope: true }, suspend: true, shutdown: 'Stop' },
+      status: { phase: 'Running', message: 'm', startedAt: 's', finishedAt: 'f', progress: '1/2' },
+    };
+    const missed = pathsRead(full).filter((path) => !picked(path));
+    assert.deepEqual(missed, []);
+    for (const object of [full, { metadata: {} }, {}])
+      assert.ok(pathsRead(object).length > 0, 'the proxies saw the reads');
+  });
+
+  it('makes the same row from a listed workflow as from the whole object', async () => {
+    const whole = {
+      metadata: {
+        name: 'w',
+        namespace: 'team-a',
+        creationTimestamp: 't',
+        resourceVersion: '9',
+        labels: { 'workflows.argoproj.io/cluster-workflow-template': 't', team: 'a' },
+        annotations: { 'argovue.dev/submitted-by': 'alice', big: 'x'.repeat(1000) },
+        managedFields: [{ manager: 'argo' }],
+      },
+      spec: { suspend: true, templates: [{ name: 'main' }], shutdown: 'Terminate' },
+      status: { phase: 'Failed', message: 'no', progress: '0/1', nodes: { a: { id: 'a' } } },
+    };
+    const items: unknown[] = [];
+    await readList(
+      Readable.from([JSON.stringify({ metadata: {}, items: [whole] })]),
+      workflowRowFields,
+      (item) => items.push(item),
+    );
+    assert.deepEqual(workflowRow(items[0] as typeof whole), workflowRow(whole));
   });
 });

@@ -1,6 +1,7 @@
 // A Workflow object as a list row: what a list shows, taken once when the watch delivers it, so a
 // list request never walks full objects (20,000 cached workflows stay small).
 import type { WorkflowPhase, WorkflowRow } from '@argovue/api-types';
+import type { FieldPick } from '../../kube/list-stream.ts';
 
 interface RawWorkflow {
   metadata?: {
@@ -39,6 +40,23 @@ const submitterLabels = [
   'workflows.argoproj.io/creator-preferred-username',
   'workflows.argoproj.io/creator',
 ];
+
+/**
+ * The fields of a Workflow that workflowRow reads (with what the watch cache keys and versions by):
+ * a list is parsed down to these (kube/list-stream.ts), never to whole workflows with their nodes.
+ */
+export const workflowRowFields = {
+  metadata: {
+    name: true,
+    namespace: true,
+    resourceVersion: true,
+    creationTimestamp: true,
+    labels: true,
+    annotations: { 'argovue.dev/submitted-by': true },
+  },
+  spec: { workflowTemplateRef: true, suspend: true, shutdown: true },
+  status: { phase: true, message: true, startedAt: true, finishedAt: true, progress: true },
+} as const satisfies FieldPick;
 
 export function workflowRow(object: RawWorkflow): WorkflowRow {
   const metadata = object.metadata ?? {};
