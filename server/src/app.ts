@@ -6,7 +6,6 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ClusterInfo } from '@argovue/api-types';
 import { instanceOrigin } from '@argovue/api-types/service-origin';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { registerArchivedWorkflowRoutes } from './archive/archived-routes.ts';
 import { mergedListJson } from './archive/merged-list.ts';
 import { WorkflowArchive } from './archive/workflow-archive.ts';
@@ -21,6 +20,7 @@ import { apiNotFound, isApiPath, registerErrorHandling } from './http/errors.ts'
 import { registerIdentityHeaderStripping } from './http/identity-headers.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { AccessReviewer } from './kube/access.ts';
+import type { ClusterAccess } from './kube/cluster.ts';
 import { ClusterHealth } from './kube/cluster-health.ts';
 import { KubeApi } from './kube/kube-api.ts';
 import {
@@ -52,7 +52,7 @@ export interface Services {
   kube: KubeApi;
   /** Users' open streams: capped, and ended when their session or access ends. */
   streams: OpenStreams;
-  /** The authenticating proxy to service instances (its own listener; main.ts makes it listen). */
+  /** The authenticating proxy to service instances (its own listener; serve.ts makes it listen). */
   proxy: ProxyFeature;
   /** Argo's workflow archive, when ArgoVue is configured to read one. */
   archive?: WorkflowArchive | undefined;
@@ -74,7 +74,7 @@ export interface AppDeps extends Services {
 }
 
 /** Where ArgoVue keeps its own state: configured, else the kubeconfig context's or pod's namespace. */
-function ownNamespace(config: Config, kc: KubeConfig): string {
+function ownNamespace(config: Config, kc: ClusterAccess): string {
   if (config.namespace !== undefined) return config.namespace;
   const fromContext = kc.getContextObject(kc.getCurrentContext())?.namespace;
   if (fromContext !== undefined && fromContext !== '') return fromContext;
@@ -83,7 +83,7 @@ function ownNamespace(config: Config, kc: KubeConfig): string {
 }
 
 /** The long-lived parts: the OIDC client, sessions, Kubernetes access and the shared watch caches. */
-export function startServices(config: Config, kc: KubeConfig, log: (message: string) => void): Services {
+export function startServices(config: Config, kc: ClusterAccess, log: (message: string) => void): Services {
   const kubeApi = new KubeApi(kc, { reservedPrefixes: config.reservedPrefixes });
   const oidc = new OidcClient({
     issuer: config.oidcIssuer,

@@ -11,7 +11,7 @@
 // every other call. Streams are counted and capped per user before they open (streams/open-streams.ts).
 import { Agent, request as httpsRequest, type AgentOptions, type RequestOptions } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterAccess } from './cluster.ts';
 import { defaultReservedPrefixes, isReservedKubernetesName, type KubeIdentity } from '../auth/identity.ts';
 
 /**
@@ -78,13 +78,13 @@ export class KubeError extends Error {
 const credentialsTtlMs = 60_000;
 
 export class KubeApi {
-  readonly #kc: KubeConfig;
+  readonly #kc: ClusterAccess;
   readonly #server: URL;
   readonly #agents = new Map<TrafficClass, Agent>();
   #auth: { headers: string[]; tls: AgentOptions; readAt: number } | undefined;
   readonly #reservedPrefixes: readonly string[];
 
-  constructor(kc: KubeConfig, options: { reservedPrefixes?: readonly string[] } = {}) {
+  constructor(kc: ClusterAccess, options: { reservedPrefixes?: readonly string[] } = {}) {
     this.#reservedPrefixes = options.reservedPrefixes ?? defaultReservedPrefixes;
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('the kubeconfig names no current cluster');

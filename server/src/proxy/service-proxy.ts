@@ -1,5 +1,5 @@
 // The proxy feature assembled: its sessions, its caches of instances and their pods, its registry of
-// lasting connections, and its listener. app.ts starts it with the rest; main.ts makes it listen.
+// lasting connections, and its listener. app.ts starts it with the rest; serve.ts makes it listen.
 import { isIP } from 'node:net';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { AccessReviewer } from '../kube/access.ts';
