@@ -1,11 +1,11 @@
-// Seeds N finished workflows (8 pod nodes each) into a namespace of their own, fast and idempotent:
-// the names already there (labelled team=bench) are kept, only the missing ones are
-// created, so a 20,000-workflow run pays for seeding once. Argo's Workflow CRD has no status
-// subresource, so objects are created already finished; the controller leaves completed ones alone.
+// Seeds N finished workflows (e2e/support/finished-workflows.ts: 8 pod nodes each) into a namespace
+// of their own, fast and idempotent: the names already there (labelled team=bench) are kept, only the
+// missing ones are created, so a 20,000-workflow run pays for seeding once.
 import { performance } from 'node:perf_hooks';
 import { adminKubeConfig } from '../../devcluster/test/cluster.ts';
 import { KubeApi, KubeError } from '../../server/src/kube/kube-api.ts';
 import { mapConcurrent } from '../../server/src/lib/map-concurrent.ts';
+import { finishedWorkflow } from '../../e2e/support/finished-workflows.ts';
 
 export const benchNamespace = 'bench-list';
 const workflowsPath = `/apis/argoproj.io/v1alpha1/namespaces/${benchNamespace}/workflows`;
@@ -16,47 +16,6 @@ export const admin = new KubeApi(adminKubeConfig());
 
 export function benchWorkflowName(i: number): string {
   return `bench-${String(i).padStart(6, '0')}`;
-}
-
-function finishedWorkflow(i: number): object {
-  const name = benchWorkflowName(i);
-  const nodes: Record<string, object> = {
-    [name]: { id: name, name, displayName: name, type: 'DAG', phase: 'Succeeded', children: [] },
-  };
-  for (let p = 0; p < 8; p++) {
-    const id = `${name}-${1000 + p}`;
-    nodes[id] = {
-      id,
-      name: `${name}.step-${p}`,
-      displayName: `step-${p}`,
-      type: 'Pod',
-      phase: 'Succeeded',
-      templateName: 'step',
-      boundaryID: name,
-      startedAt: '2026-11-24T10:00:00Z',
-      finishedAt: '2026-11-24T10:01:00Z',
-    };
-  }
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Workflow',
-    metadata: {
-      name,
-      labels: {
-        'workflows.argoproj.io/completed': 'true',
-        'workflows.argoproj.io/phase': 'Succeeded',
-        team: 'bench',
-      },
-    },
-    spec: { entrypoint: 'main', templates: [{ name: 'main', container: { image: 'example.invalid/x:1' } }] },
-    status: {
-      phase: 'Succeeded',
-      startedAt: '2026-11-24T10:00:00Z',
-      finishedAt: '2026-11-24T10:08:00Z',
-      progress: '8/8',
-      nodes,
-    },
-  };
 }
 
 async function ignoreConflict(call: Promise<unknown>): Promise<void> {
@@ -111,7 +70,12 @@ export async function seedWorkflows(count: number): Promise<number> {
   const t0 = performance.now();
   await mapConcurrent(missing, 32, (i) =>
     ignoreConflict(
-      admin.json({ as: 'argovue', method: 'POST', path: workflowsPath, body: finishedWorkflow(i) }),
+      admin.json({
+        as: 'argovue',
+        method: 'POST',
+        path: workflowsPath,
+        body: finishedWorkflow(benchWorkflowName(i), { team: 'bench' }),
+      }),
     ),
   );
   await mapConcurrent(extra, 32, (name) =>

@@ -2,7 +2,7 @@
 // (inputs validated with Ajv against the template's schema, then the quota, before anything is
 // created), the instances of their namespaces, and the lifecycle actions. Every Kubernetes call is
 // made as the user; the namespace must be one they may use (else it answers as if it did not exist).
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type {
   CreateServiceInstanceRequest,
   QuotaLeft,
@@ -44,7 +44,9 @@ export class ServiceDirectory {
   readonly #namespaces: NamespaceDirectory;
   // allErrors off: the first problem ends the check, so maxLength refuses a megabyte before a
   // developer's pattern ever runs on it.
-  readonly #ajv = new Ajv({ allErrors: false, strict: true, unicodeRegExp: true });
+  // Ajv is imported at the first start of an instance, not with the server: its modules are ~0.1 s of
+  // CPU that a start before ready need not pay.
+  #ajv: Promise<Ajv> | undefined;
   readonly #validators = new Map<string, ValidateFunction>();
 
   constructor(api: KubeApi, namespaces: NamespaceDirectory) {
@@ -115,12 +117,16 @@ export class ServiceDirectory {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name));
   }
 
-  #validator(schema: Record<string, unknown>): ValidateFunction {
+  async #validator(schema: Record<string, unknown>): Promise<ValidateFunction> {
     const key = JSON.stringify(schema);
     let validate = this.#validators.get(key);
     if (validate === undefined) {
+      this.#ajv ??= import('ajv').then(
+        ({ Ajv }) => new Ajv({ allErrors: false, strict: true, unicodeRegExp: true }),
+      );
+      const ajv = await this.#ajv;
       if (this.#validators.size >= maxValidators) this.#validators.clear();
-      validate = this.#ajv.compile(schema);
+      validate = ajv.compile(schema);
       this.#validators.set(key, validate);
     }
     return validate;
@@ -145,7 +151,7 @@ export class ServiceDirectory {
     if (object === undefined || summary === undefined) throw templateNotFound(request.template.name, cluster);
 
     const inputs: Record<string, ServiceInputValue> = { ...request.inputs };
-    const validate = this.#validator(summary.inputsSchema);
+    const validate = await this.#validator(summary.inputsSchema);
     if (!validate(inputs)) {
       const problem = validate.errors?.[0];
       const where = problem?.instancePath ? problem.instancePath.slice(1) : 'inputs';
