@@ -74,7 +74,9 @@ describe('an idle service is stopped, and opening it shows its progress and land
       [],
     );
 
-    // Back in ArgoVue, the instance runs again.
+    // Back in ArgoVue, the instance runs again (read again now: a settled page refreshes every 15 s,
+    // and unused from here on, the instance is stopped again after its timeout).
+    await page.reload();
     await summary.locator('.service-phase', { hasText: 'Running' }).waitFor(lifeStep);
     expectNoPageErrors(watched);
   });
