@@ -1,20 +1,11 @@
 // A client cannot choose who ArgoVue acts as: Impersonate-* and identity headers it sends are dropped.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Me, NamespaceList } from '@argovue/api-types';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 describe('identity headers from a client', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const suite = apiSuite('alice');
 
   it('does not widen what alice sees', async () => {
     const headers = {
@@ -25,8 +16,8 @@ describe('identity headers from a client', () => {
       'X-Remote-Group': 'oidc:team-b',
       'X-Forwarded-User': 'bob@example.com',
     };
-    const plain = await alice.json<NamespaceList>('/api/v1/namespaces');
-    const { status, body } = await alice.json<NamespaceList>('/api/v1/namespaces', { headers });
+    const plain = await suite.alice.json<NamespaceList>('/api/v1/namespaces');
+    const { status, body } = await suite.alice.json<NamespaceList>('/api/v1/namespaces', { headers });
     assert.equal(status, 200);
     assert.deepEqual(
       body.items.map((ns) => ns.name),
@@ -37,9 +28,9 @@ describe('identity headers from a client', () => {
       body.items.map((ns) => ns.name),
       ['team-a'],
     );
-    const team_b = await alice.json('/api/v1/namespaces/team-b', { headers });
+    const team_b = await suite.alice.json('/api/v1/namespaces/team-b', { headers });
     assert.equal(team_b.status, 404);
-    const me = await alice.json<Me>('/api/v1/me', { headers });
+    const me = await suite.alice.json<Me>('/api/v1/me', { headers });
     assert.equal(me.body.username, 'oidc:alice@example.com');
   });
 });

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ApiError, WorkflowDetail } from '@argovue/api-types';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 const workflow = '/api/v1/namespaces/team-a/workflows/etl-2026-11-24-broken';
 
@@ -90,20 +91,10 @@ describe('node logs', () => {
 });
 
 describe('the whole workflow’s logs', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  let bob: ApiClient;
-  before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    bob = await loginAs(server.url, 'bob');
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const suite = apiSuite('alice', 'bob');
 
   it('interleaves every pod’s lines by time, each naming its node', async () => {
-    const res = await alice.fetch(`${workflow}/logs/all`);
+    const res = await suite.alice.fetch(`${workflow}/logs/all`);
     assert.equal(res.status, 200);
     const lines = (await res.text()).trim().split('\n');
     // extract, transform-a and transform-b ran (load was omitted): three pods of 11 lines each.
@@ -118,7 +109,7 @@ describe('the whole workflow’s logs', () => {
   });
 
   it('refuses bob like a missing workflow, and bad input with INPUT_INVALID', async () => {
-    assert.equal((await bob.json<ApiError>(`${workflow}/logs/all`)).status, 404);
-    assert.equal((await alice.json<ApiError>(`${workflow}/logs/all?tailLines=0`)).status, 400);
+    assert.equal((await suite.bob.json<ApiError>(`${workflow}/logs/all`)).status, 404);
+    assert.equal((await suite.alice.json<ApiError>(`${workflow}/logs/all?tailLines=0`)).status, 400);
   });
 });

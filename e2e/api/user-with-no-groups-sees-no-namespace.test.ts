@@ -1,27 +1,18 @@
 // erin is in no group: she logs in, sees no namespace, and every namespace looks missing.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Me, NamespaceList } from '@argovue/api-types';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 describe('a user with no groups', () => {
-  let server: RunningServer;
-  let erin: ApiClient;
-  before(async () => {
-    server = await startServer();
-    erin = await loginAs(server.url, 'erin');
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const suite = apiSuite('erin');
 
   it('is signed in with no groups and sees no namespace', async () => {
-    const me = await erin.json<Me>('/api/v1/me');
+    const me = await suite.erin.json<Me>('/api/v1/me');
     assert.deepEqual(me.body.kubernetesGroups, []);
-    const { status, body } = await erin.json<NamespaceList>('/api/v1/namespaces');
+    const { status, body } = await suite.erin.json<NamespaceList>('/api/v1/namespaces');
     assert.equal(status, 200);
     assert.deepEqual(body.items, []);
-    assert.equal((await erin.json('/api/v1/namespaces/team-a')).status, 404);
+    assert.equal((await suite.erin.json('/api/v1/namespaces/team-a')).status, 404);
   });
 });

@@ -1,26 +1,15 @@
 // A workflow's page data is read as the user: their own team's workflow opens with its graph nodes;
 // another team's looks exactly like one that does not exist.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ApiError, WorkflowDetail } from '@argovue/api-types';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 describe('workflow detail', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  let bob: ApiClient;
-  before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    bob = await loginAs(server.url, 'bob');
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const suite = apiSuite('alice', 'bob');
 
   it('opens the failed demo ETL for alice, with its nodes and phases', async () => {
-    const { status, body } = await alice.json<WorkflowDetail>(
+    const { status, body } = await suite.alice.json<WorkflowDetail>(
       '/api/v1/namespaces/team-a/workflows/etl-2026-11-24-broken',
     );
     assert.equal(status, 200);
@@ -41,8 +30,10 @@ describe('workflow detail', () => {
   });
 
   it('refuses bob the same workflow exactly as a missing one', async () => {
-    const foreign = await bob.json<ApiError>('/api/v1/namespaces/team-a/workflows/etl-2026-11-24-broken');
-    const missing = await bob.json<ApiError>('/api/v1/namespaces/team-a/workflows/no-such-workflow');
+    const foreign = await suite.bob.json<ApiError>(
+      '/api/v1/namespaces/team-a/workflows/etl-2026-11-24-broken',
+    );
+    const missing = await suite.bob.json<ApiError>('/api/v1/namespaces/team-a/workflows/no-such-workflow');
     assert.equal(foreign.status, 404);
     assert.equal(missing.status, 404);
     assert.equal(foreign.body.code, 'NOT_FOUND');
@@ -53,7 +44,7 @@ describe('workflow detail', () => {
   });
 
   it('refuses a malformed name before asking Kubernetes', async () => {
-    const { status, body } = await alice.json<ApiError>(
+    const { status, body } = await suite.alice.json<ApiError>(
       '/api/v1/namespaces/team-a/workflows/..%2F..%2Fsecrets',
     );
     assert.equal(status, 400);

@@ -1,21 +1,12 @@
 // The events, node and pod routes refuse a name that is not a Kubernetes name, or a node id that is not
 // an Argo node id, with 400 INPUT_INVALID before anything reaches the cluster.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 describe('the workflow detail reads refuse bad names', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const suite = apiSuite('alice');
 
   it('refuses a bad workflow name, namespace or node id with INPUT_INVALID', async () => {
     for (const path of [
@@ -26,7 +17,7 @@ describe('the workflow detail reads refuse bad names', () => {
       '/api/v1/namespaces/team-a/workflows/etl/nodes/Node_1',
       '/api/v1/namespaces/team-a/workflows/etl/nodes/-starts-with-a-dash/pod',
     ]) {
-      const res = await alice.json<ApiError>(path);
+      const res = await suite.alice.json<ApiError>(path);
       assert.equal(res.status, 400, path);
       assert.equal(res.body.code, 'INPUT_INVALID', path);
     }

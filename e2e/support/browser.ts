@@ -38,8 +38,14 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
   return { page, errors };
 }
 
-export function expectNoPageErrors(watched: WatchedPage): void {
-  assert.deepEqual(watched.errors, [], 'the page logged no errors');
+/** No console error or page error, but for the messages a test expects (`except`, matched by substring). */
+export function expectNoPageErrors(watched: WatchedPage, except: readonly string[] = []): void {
+  const unexpected = watched.errors.filter((error) => !except.some((allowed) => error.includes(allowed)));
+  assert.deepEqual(
+    unexpected,
+    [],
+    except.length === 0 ? 'the page logged no errors' : 'the page logged no unexpected errors',
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,32 +1,22 @@
 // Each demo user logs in through the real provider in Chromium and sees exactly their namespaces.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { describe, it } from 'node:test';
+import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { namespacesByUser } from '../support/demo-access.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { browserSuite } from '../support/suites.ts';
 
 const browserUsers = ['alice', 'bob', 'carol', 'dave', 'erin'];
 
 describe('home: the namespaces a user may use', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const suite = browserSuite();
 
   for (const username of browserUsers) {
     const namespaces = namespacesByUser[username] ?? [];
     it(`${username} sees ${namespaces.join(' and ') || 'no namespace, and is told why'}`, async () => {
-      const watched = await openPage(browser);
+      const watched = await openPage(suite.browser);
       const { page } = watched;
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.waitForURL(/\/login/);
       await signInThroughProvider(page, username);
       if (namespaces.length === 0) {
@@ -43,9 +33,9 @@ describe('home: the namespaces a user may use', () => {
   }
 
   it('shows alice her groups on the profile page, and signs her out', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/profile`);
+    await page.goto(`${suite.server.url}/profile`);
     await signInThroughProvider(page, 'alice');
     await page.waitForURL(/\/profile$/);
     await page.getByText('oidc:team-a', { exact: true }).waitFor();
@@ -54,20 +44,20 @@ describe('home: the namespaces a user may use', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login\?signedOut=1/);
     // The session is over: a page that needs it sends her to login again.
-    await page.goto(`${server.url}/profile`);
+    await page.goto(`${suite.server.url}/profile`);
     await page.waitForURL(/\/login\?returnTo=/);
     expectNoPageErrors(watched);
   });
 
   it('opens a namespace by a shared link after login, and refuses one that is not hers', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/namespaces/team-a`);
+    await page.goto(`${suite.server.url}/namespaces/team-a`);
     await signInThroughProvider(page, 'alice');
     await page.waitForURL(/\/namespaces\/team-a$/);
     await page.getByRole('heading', { name: 'team-a' }).first().waitFor();
     await screenshot(page, 'namespace-team-a');
-    await page.goto(`${server.url}/namespaces/team-b`);
+    await page.goto(`${suite.server.url}/namespaces/team-b`);
     await page.getByRole('heading', { name: 'No namespace team-b' }).waitFor();
     assert.equal(await page.locator('article.namespace-card').count(), 0);
     expectNoPageErrors(watched);

@@ -7,13 +7,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  expectNoPageErrors,
-  launchBrowser,
-  openPage,
-  screenshot,
-  type WatchedPage,
-} from '../support/browser.ts';
+import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { eventually } from '../../devcluster/test/cluster.ts';
 import { pasteAndPress } from '../support/paste-and-press.ts';
 import { signInThroughProvider } from '../support/login.ts';
@@ -23,12 +17,6 @@ const brokenWorkflow = 'etl-2026-11-24-broken';
 /** A line of the log (not the hidden row the view measures its columns with). */
 const shownLine = '.log-line:not(.log-probe)';
 const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-
-/** Like expectNoPageErrors, but lets through messages this test expects (matched by substring). */
-function expectNoPageErrorsBut(watched: WatchedPage, allowed: string[]): void {
-  const unexpected = watched.errors.filter((e) => !allowed.some((a) => e.includes(a)));
-  assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
-}
 
 async function openNodeLog(page: Page, url: string, node: string) {
   await page.goto(`${url}/workflows/team-a/${brokenWorkflow}`);
@@ -187,7 +175,7 @@ describe('workflow logs', () => {
     const alert = logs.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /no longer exists[\s\S]*deleted after a while/);
-    expectNoPageErrorsBut(watched, ['Failed to load resource: the server responded with a status of 404']);
+    expectNoPageErrors(watched, ['Failed to load resource: the server responded with a status of 404']);
     await page.close();
   });
 

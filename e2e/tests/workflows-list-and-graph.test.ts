@@ -1,16 +1,10 @@
 // Alice lists her workflows, filters them, and opens the failed one's graph; Bob sees none of hers.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  expectNoPageErrors,
-  launchBrowser,
-  openPage,
-  screenshot,
-  type WatchedPage,
-} from '../support/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { browserSuite } from '../support/suites.ts';
 
 const brokenWorkflow = 'etl-2026-11-24-broken';
 const workflowRows = 'table[aria-label="Workflows"] tbody tr:not(.virtual-spacer)';
@@ -29,28 +23,13 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
   }
 }
 
-/** Like expectNoPageErrors, but lets through messages this test expects (matched by substring). */
-function expectNoPageErrorsBut(watched: WatchedPage, allowed: string[]): void {
-  const unexpected = watched.errors.filter((e) => !allowed.some((a) => e.includes(a)));
-  assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
-}
-
 describe('workflows: the list and one workflow’s graph', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const suite = browserSuite();
 
   it('alice lists team-a’s workflows, filters by phase, and opens the failed node', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/workflows`);
+    await page.goto(`${suite.server.url}/workflows`);
     await signInThroughProvider(page, 'alice');
     await page.waitForURL(/\/workflows$/);
     const namespaces = await shownNamespaces(page);
@@ -70,7 +49,7 @@ describe('workflows: the list and one workflow’s graph', () => {
     await page.getByRole('button', { name: 'Name', exact: true }).click();
     await page.waitForURL(/\?sort=-name$/);
     await waitUntil(async () => (await nameHeader.getAttribute('aria-sort')) === 'descending');
-    await page.goto(`${server.url}/workflows`);
+    await page.goto(`${suite.server.url}/workflows`);
     await page.locator(workflowRows).first().waitFor();
 
     await page.getByRole('search').getByRole('button', { name: 'Failed', exact: true }).click();
@@ -101,7 +80,7 @@ describe('workflows: the list and one workflow’s graph', () => {
   });
 
   it('renders only the rows in view of 10,000, and pages on with continue while scrolling', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
     const total = 10_000;
     const pageSize = 1000;
@@ -129,7 +108,7 @@ describe('workflows: the list and one workflow’s graph', () => {
         body: 'retry: 600000\n\nid: synthetic-0\nevent: ready\ndata: {}\n\n',
       }),
     );
-    await page.goto(`${server.url}/workflows`);
+    await page.goto(`${suite.server.url}/workflows`);
     await signInThroughProvider(page, 'alice');
     await page.locator(workflowRows).first().waitFor();
     assert.ok((await page.locator(workflowRows).count()) < 100, 'only the rows in view are in the page');
@@ -151,9 +130,9 @@ describe('workflows: the list and one workflow’s graph', () => {
   });
 
   it('bob sees no team-a workflow, and the link to one is not found', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/workflows`);
+    await page.goto(`${suite.server.url}/workflows`);
     await signInThroughProvider(page, 'bob');
     await page.waitForURL(/\/workflows$/);
     const namespaces = await shownNamespaces(page);
@@ -168,11 +147,11 @@ describe('workflows: the list and one workflow’s graph', () => {
     await waitUntil(async () => (await page.getByLabel('Namespace').inputValue()) === 'team-b');
     expectNoPageErrors(watched);
 
-    await page.goto(`${server.url}/workflows/team-a/${brokenWorkflow}`);
+    await page.goto(`${suite.server.url}/workflows/team-a/${brokenWorkflow}`);
     await page.getByRole('heading', { name: 'Workflow not found' }).waitFor();
     assert.equal(await page.locator('canvas.graph-canvas').count(), 0);
     // Chromium logs every 404 answer as a console error: that one is this step's expected outcome.
-    expectNoPageErrorsBut(watched, ['Failed to load resource: the server responded with a status of 404']);
+    expectNoPageErrors(watched, ['Failed to load resource: the server responded with a status of 404']);
     await page.close();
   });
 });
