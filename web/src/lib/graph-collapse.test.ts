@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  collapseGraph,
-  type CollapsedGraph,
-  type CollapseNode,
-  type GraphItem,
-  groupKey,
-  retryKey,
-} from './graph-collapse.ts';
+import { collapseGraph } from './graph-collapse.ts';
+import { type CollapsedGraph, type CollapseNode, type GraphItem, groupKey, retryKey } from './graph-items.ts';
 import { node, stepsFanOut } from './graph-test-nodes.ts';
 
 const options = (expanded: string[] = [], workflowName = 'wf') => ({

@@ -1,7 +1,7 @@
 // The exit handler in a workflow's nodes. Argo runs `spec.onExit` as a node named `<workflow>.onExit`
 // that is nobody's child (a second root in status.nodes); its UI links it from where the workflow
 // ended, and so do we. Pure; used by graph-collapse.ts.
-import type { CollapseNode } from './graph-collapse.ts';
+import type { CollapseNode } from './graph-items.ts';
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    arrays of length n indexed by node numbers < n: in range by construction. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { groupKey } from './graph-collapse.ts';
+import { groupKey } from './graph-items.ts';
 import { buildScene, forEachItemIn, itemAt, type Rect, sceneItem, sceneWithPhases } from './graph-scene.ts';
 import { stepsFanOut } from './graph-test-nodes.ts';
 

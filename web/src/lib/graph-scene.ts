@@ -3,13 +3,13 @@
 // what lies in a rectangle of the screen is found by binary search, not by scanning 20,000 items.
 // A layer too wide for one row (an expanded fan-out) is wrapped into a block; edges into and out of a
 // block are drawn once, to its top and from its bottom, instead of thousands of lines crossing it.
+import { collapseGraph } from './graph-collapse.ts';
 import {
-  collapseGraph,
   type CollapseNode,
   type CollapseOptions,
   type GraphItem,
   type PhaseCounts,
-} from './graph-collapse.ts';
+} from './graph-items.ts';
 import { defaultLayoutOptions, layoutGraph, type LayoutOptions } from './graph-layout.ts';
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CollapseNode } from './graph-collapse.ts';
+import type { CollapseNode } from './graph-items.ts';
 import { buildScene, sceneItem } from './graph-scene.ts';
 import { findNodes, revealStep } from './graph-search.ts';
 import { node, stepsFanOut } from './graph-test-nodes.ts';

@@ -1,7 +1,7 @@
 // Workflow nodes for the graph tests, shaped as Argo writes them (a steps fan-out, retries, an exit
 // handler), without the fields the graph does not read.
 import type { NodePhase } from '@argovue/api-types';
-import type { CollapseNode } from './graph-collapse.ts';
+import type { CollapseNode } from './graph-items.ts';
 
 export function node(
   id: string,

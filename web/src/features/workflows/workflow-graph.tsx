@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { VirtualTable } from '../../components/virtual-table.tsx';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
-import { retryKey } from '../../lib/graph-collapse.ts';
+import { retryKey } from '../../lib/graph-items.ts';
 import { sceneItem } from '../../lib/graph-scene.ts';
 import { revealStep } from '../../lib/graph-search.ts';
 import { type GraphFocus, GraphCanvas } from './graph/graph-canvas.tsx';

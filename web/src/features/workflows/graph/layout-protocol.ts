@@ -1,6 +1,6 @@
 // Messages between the page and the layout worker. The page sends the nodes only when they change;
 // the worker answers the newest request and drops ones a newer request has overtaken.
-import type { CollapseNode } from '../../../lib/graph-collapse.ts';
+import type { CollapseNode } from '../../../lib/graph-items.ts';
 import type { GraphScene } from '../../../lib/graph-scene.ts';
 
 export interface LayoutRequest {

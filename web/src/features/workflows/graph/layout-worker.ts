@@ -1,6 +1,6 @@
 // The layout worker: grouping and layout of 20,000 nodes take a few hundred milliseconds, which the
 // page must not spend on its main thread. Loaded as a module worker (Vite bundles it on its own).
-import type { CollapseNode } from '../../../lib/graph-collapse.ts';
+import type { CollapseNode } from '../../../lib/graph-items.ts';
 import { buildScene, sceneBuffers } from '../../../lib/graph-scene.ts';
 import type { LayoutReply, LayoutRequest } from './layout-protocol.ts';
 

@@ -6,7 +6,7 @@
 import type { WorkflowNode } from '@argovue/api-types';
 import { sameGraphShape } from '@argovue/api-types/workflow-deltas';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type CollapseNode, FAN_OUT_THRESHOLD } from '../../../lib/graph-collapse.ts';
+import { type CollapseNode, FAN_OUT_THRESHOLD } from '../../../lib/graph-items.ts';
 import { type GraphScene, sceneWithPhases } from '../../../lib/graph-scene.ts';
 import type { LayoutReply, LayoutRequest } from './layout-protocol.ts';
 
