@@ -174,7 +174,7 @@ async function admissionMicroseconds(): Promise<{ access: number; both: number }
   const sessions = new ProxySessions(['b'.repeat(32)], false);
   const origin = 'http://lab--team-a.localhost:8081';
   const now = Date.now() / 1000;
-  const cookies = sessions.cookiesFor({
+  const cookies = await sessions.cookiesFor({
     origin,
     sid: 's'.repeat(24),
     expiresAt: now + 3600,
@@ -193,7 +193,7 @@ async function admissionMicroseconds(): Promise<{ access: number; both: number }
     namespace: 'team-a',
     name: 'lab',
   } as const;
-  const session = sessions.read(header, origin);
+  const session = await sessions.read(header, origin);
   if (session === undefined) throw new Error('the session did not read back');
   await access.can(session.user, attributes); // the one review that fills the cache
   const n = 100_000;
@@ -202,7 +202,7 @@ async function admissionMicroseconds(): Promise<{ access: number; both: number }
   const accessUs = ((performance.now() - t0) * 1000) / n;
   t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    const read = sessions.read(header, origin);
+    const read = await sessions.read(header, origin);
     if (read !== undefined) await access.can(read.user, attributes);
   }
   const bothUs = ((performance.now() - t0) * 1000) / n;

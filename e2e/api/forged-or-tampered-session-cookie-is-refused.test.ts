@@ -32,7 +32,7 @@ describe('forged and tampered session cookies', () => {
   it('refuses a well-formed session sealed with another key', async () => {
     const forger = new Sealer(['a-key-the-attacker-made-up-0123456789abcdef'], 'session');
     const now = Math.floor(Date.now() / 1000);
-    const cookies = sessionCookies(
+    const cookies = await sessionCookies(
       forger,
       {
         sid: 'forged-session-id-000',

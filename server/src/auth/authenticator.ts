@@ -70,7 +70,7 @@ export class Authenticator {
   }
 
   /** A new session from a completed login; throws SessionRefused when the identity cannot be used. */
-  createSession(tokens: TokenResult): { session: Session; setCookies: SetCookie[] } {
+  async createSession(tokens: TokenResult): Promise<{ session: Session; setCookies: SetCookie[] }> {
     const mapped = mapIdentity(tokens.claims, this.#mapping);
     if (!mapped.ok) throw new SessionRefused(`ArgoVue cannot sign you in: ${mapped.reason}.`);
     const now = Math.floor(Date.now() / 1000);
@@ -82,7 +82,7 @@ export class Authenticator {
       idTokenExpiresAt: tokens.idTokenExpiresAt,
       ...(tokens.refreshToken === undefined ? {} : { refreshToken: tokens.refreshToken }),
     };
-    const setCookies = this.#cookiesFor(session);
+    const setCookies = await this.#cookiesFor(session);
     if (setCookies === undefined) {
       throw new SessionRefused(
         'ArgoVue cannot sign you in: your identity (its groups) is too large to keep in a session.',
@@ -92,7 +92,7 @@ export class Authenticator {
   }
 
   async authenticate(cookies: Readonly<Record<string, string | undefined>>): Promise<Authentication> {
-    const raw = readSessionCookies(this.#sessionSealer, cookies, this.sessionCookie);
+    const raw = await readSessionCookies(this.#sessionSealer, cookies, this.sessionCookie);
     if (raw === undefined) {
       const hadCookie = Object.keys(cookies).some((name) => name.startsWith(`${this.sessionCookie}.`));
       return {
@@ -114,7 +114,7 @@ export class Authenticator {
       session = await this.#refresh(session);
       if (session === undefined)
         return { ok: false, reason: 'expired', setCookies: clearedSessionCookies(this.sessionCookie) };
-      setCookies = this.#cookiesFor(session) ?? clearedSessionCookies(this.sessionCookie);
+      setCookies = (await this.#cookiesFor(session)) ?? clearedSessionCookies(this.sessionCookie);
     }
     const user = this.#userOf(session);
     if (user === undefined)
@@ -157,7 +157,7 @@ export class Authenticator {
     return kept;
   }
 
-  #cookiesFor(session: Session): SetCookie[] | undefined {
+  #cookiesFor(session: Session): Promise<SetCookie[] | undefined> {
     const maxAge = Math.max(0, Math.floor(session.expiresAt - Date.now() / 1000));
     return sessionCookies(this.#sessionSealer, session, maxAge, this.sessionCookie);
   }

@@ -81,7 +81,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
       request.log.error({ err: error }, 'cannot reach the OpenID provider');
       return reply.redirect(`/login?error=provider_unavailable&returnTo=${encodeURIComponent(returnTo)}`);
     }
-    reply.setCookie(loginCookie, authenticator.loginSealer.seal(started.transaction), {
+    reply.setCookie(loginCookie, await authenticator.loginSealer.seal(started.transaction), {
       path: loginCookiePath,
       httpOnly: true,
       sameSite: 'lax',
@@ -92,12 +92,12 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
   });
 
   app.get('/auth/callback', { config: { public: true } }, async (request, reply) => {
-    const transaction = readTransaction(authenticator, request.cookies[loginCookie]);
+    const transaction = await readTransaction(authenticator, request.cookies[loginCookie]);
     reply.clearCookie(loginCookie, { path: loginCookiePath, secure, httpOnly: true, sameSite: 'lax' });
     if (transaction === undefined) return reply.redirect('/login?error=login_expired');
     try {
       const tokens = await oidc.finishLogin(new URL(request.url, publicOrigin), transaction);
-      const { session, setCookies: cookies } = authenticator.createSession(tokens);
+      const { session, setCookies: cookies } = await authenticator.createSession(tokens);
       setCookies(reply, cookies);
       request.log.info({ sid: session.sid }, 'login');
       return await reply.redirect(transaction.returnTo);
@@ -153,12 +153,12 @@ function meOf({ user, session, csrfToken }: AuthenticatedUser): Me {
   };
 }
 
-function readTransaction(
+async function readTransaction(
   authenticator: Authenticator,
   cookie: string | undefined,
-): LoginTransaction | undefined {
+): Promise<LoginTransaction | undefined> {
   if (cookie === undefined) return undefined;
-  const value = authenticator.loginSealer.unseal(cookie) as Partial<LoginTransaction> | undefined;
+  const value = (await authenticator.loginSealer.unseal(cookie)) as Partial<LoginTransaction> | undefined;
   if (
     typeof value?.state !== 'string' ||
     typeof value.nonce !== 'string' ||

@@ -1,50 +1,83 @@
-// Sealing: AES-256-GCM authenticated encryption of small JSON values for cookies. The key of each
-// purpose is derived with HKDF from the configured secrets, and the purpose is bound as additional
-// data, so a value sealed for one cookie cannot be replayed as another. The first key seals; every
-// key unseals, so keys can be rotated without logging everyone out.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+// Sealing: small JSON values for cookies and sign-in codes, encrypted and authenticated as JWE
+// compact serialization (RFC 7516) with `dir` + `A256GCM` through `jose`, a standard and reviewed
+// format instead of an envelope of our own. The JSON is deflated inside the JWE (`zip: DEF` in the
+// protected header): a user in hundreds of groups makes a large session, and cookies are small.
+//
+// The key of each purpose is derived with HKDF from the configured secrets, so a value sealed for one
+// purpose (the login cookie) cannot be replayed as another (the session): its key id is unknown
+// there and its tag would not verify. The first key seals; every key unseals (picked by `kid`), so
+// keys can be rotated without logging everyone out.
+//
+// jose works through WebCrypto, which is asynchronous and slower per call than the synchronous
+// cipher we had (a cookie is read on every request): each text is unsealed once, and its plaintext
+// kept under the text's SHA-256, so a request with a cookie already seen costs a hash.
+import { createHash, createSecretKey, hkdfSync, type webcrypto } from 'node:crypto';
+import { CompactEncrypt, compactDecrypt } from 'jose';
 
 const version = 1;
-const ivBytes = 12;
-const tagBytes = 16;
+/** What a sealed value may inflate to; anything larger is refused, not decompressed further. */
+const maxPlaintextBytes = 1 << 20;
+const maxCachedTexts = 10_000;
+
+interface SealingKey {
+  kid: string;
+  key: webcrypto.CryptoKey;
+}
 
 export class Sealer {
-  readonly #keys: Buffer[];
-  readonly #purpose: string;
+  readonly #keys: readonly SealingKey[];
+  /** Plaintexts of texts that unsealed, by the text's SHA-256. */
+  readonly #opened = new Map<string, string>();
 
   constructor(secrets: readonly string[], purpose: string) {
     if (secrets.length === 0) throw new Error('at least one key is needed');
-    this.#purpose = purpose;
-    this.#keys = secrets.map((secret) => deriveKey(secret, purpose));
+    this.#keys = secrets.map((secret) => {
+      const raw = deriveKey(secret, purpose);
+      return {
+        // The key id names the key without revealing it (a hash of a random 32-byte key).
+        kid: createHash('sha256').update(raw).digest('base64url').slice(0, 16),
+        // Imported once, not at every call as jose does with raw bytes.
+        key: createSecretKey(raw).toCryptoKey('AES-GCM', false, ['encrypt', 'decrypt']),
+      };
+    });
   }
 
-  seal(value: unknown): string {
-    const iv = randomBytes(ivBytes);
-    const cipher = createCipheriv('aes-256-gcm', this.#keys[0] as Buffer, iv);
-    cipher.setAAD(Buffer.from(this.#purpose));
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.of(version), iv, body, cipher.getAuthTag()]).toString('base64url');
+  /** `value` as a JWE compact string. */
+  async seal(value: unknown): Promise<string> {
+    const first = this.#keys[0] as SealingKey;
+    return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(value)))
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', zip: 'DEF', kid: first.kid })
+      .encrypt(first.key);
   }
 
   /** The value, or undefined when the text was not sealed by us for this purpose (tampered, forged, other key). */
-  unseal(text: string): unknown {
-    const data = Buffer.from(text, 'base64url');
-    if (data.length < 1 + ivBytes + tagBytes || data[0] !== version) return undefined;
-    const iv = data.subarray(1, 1 + ivBytes);
-    const body = data.subarray(1 + ivBytes, data.length - tagBytes);
-    const tag = data.subarray(data.length - tagBytes);
-    for (const key of this.#keys) {
-      try {
-        const decipher = createDecipheriv('aes-256-gcm', key, iv);
-        decipher.setAAD(Buffer.from(this.#purpose));
-        decipher.setAuthTag(tag);
-        const plain = Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-        return JSON.parse(plain) as unknown;
-      } catch {
-        // not this key: try the next
-      }
+  async unseal(text: string): Promise<unknown> {
+    const id = createHash('sha256').update(text).digest('base64url');
+    const opened = this.#opened.get(id);
+    if (opened !== undefined) return JSON.parse(opened) as unknown;
+    try {
+      const { plaintext } = await compactDecrypt(
+        text,
+        (header) => {
+          const found = this.#keys.find((k) => k.kid === header.kid);
+          if (found === undefined) throw new Error('sealed with a key we do not hold');
+          return found.key;
+        },
+        {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+          maxDecompressedLength: maxPlaintextBytes,
+        },
+      );
+      const json = new TextDecoder().decode(plaintext);
+      const value = JSON.parse(json) as unknown;
+      if (this.#opened.size >= maxCachedTexts) this.#opened.clear();
+      this.#opened.set(id, json);
+      return value;
+    } catch {
+      // Not ours, not intact, or not JSON: all the same to the caller, a value that is not there.
+      return undefined;
     }
-    return undefined;
   }
 }
 

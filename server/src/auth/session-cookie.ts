@@ -1,8 +1,8 @@
 // The session lives in the browser, sealed (encrypted and authenticated) in cookies, so any replica
 // holding the shared key can serve any request. A user in hundreds of groups makes a large session:
-// it is deflated and split over up to `maxChunks` cookies of under 4 KB (the browsers' per-cookie
-// limit), which keeps the Cookie header under Node's 16 KB request-header limit.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// it is deflated (inside the JWE, see sealed.ts) and split over up to `maxChunks` cookies of under
+// 4 KB (the browsers' per-cookie limit), which keeps the Cookie header under Node's 16 KB
+// request-header limit.
 import type { Sealer } from './sealed.ts';
 
 export const sessionCookieName = 'argovue_session';
@@ -31,14 +31,13 @@ export interface SetCookie {
 }
 
 /** Seals `value` into the session cookies; undefined when it cannot fit in `maxChunks` cookies. */
-export function sessionCookies(
+export async function sessionCookies(
   sealer: Sealer,
   value: unknown,
   maxAgeSeconds: number,
   name = sessionCookieName,
-): SetCookie[] | undefined {
-  const packed = deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64url');
-  const sealed = sealer.seal(packed);
+): Promise<SetCookie[] | undefined> {
+  const sealed = await sealer.seal(value);
   const chunks: string[] = [];
   for (let i = 0; i < sealed.length; i += chunkSize) chunks.push(sealed.slice(i, i + chunkSize));
   if (chunks.length > maxChunks) return undefined;
@@ -62,11 +61,11 @@ export function clearedSessionCookies(name = sessionCookieName): SetCookie[] {
 }
 
 /** The unsealed session value from the request's cookies, or undefined when missing, forged or tampered. */
-export function readSessionCookies(
+export async function readSessionCookies(
   sealer: Sealer,
   cookies: Readonly<Record<string, string | undefined>>,
   name = sessionCookieName,
-): unknown {
+): Promise<unknown> {
   let sealed = '';
   for (let i = 0; i < maxChunks; i++) {
     const chunk = cookies[`${name}.${i}`];
@@ -74,13 +73,5 @@ export function readSessionCookies(
     sealed += chunk;
   }
   if (sealed === '') return undefined;
-  const packed = sealer.unseal(sealed);
-  if (typeof packed !== 'string') return undefined;
-  try {
-    return JSON.parse(
-      inflateRawSync(Buffer.from(packed, 'base64url'), { maxOutputLength: 1 << 20 }).toString('utf8'),
-    );
-  } catch {
-    return undefined;
-  }
+  return sealer.unseal(sealed);
 }

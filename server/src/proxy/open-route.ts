@@ -64,7 +64,7 @@ export function registerOpenRoute(app: FastifyInstance, options: OpenRouteOption
         });
       if (!result.ok) return reply.redirect(`/login?returnTo=${encodeURIComponent(request.url)}`);
       if (state === undefined) return reply.redirect(`${origin}${landingPath(path, origin)}`);
-      const code = sessions.mintCode(origin, state, path, result.auth.session, result.auth.user);
+      const code = await sessions.mintCode(origin, state, path, result.auth.session, result.auth.user);
       if (code === undefined)
         throw new HttpError(
           400,

@@ -149,8 +149,8 @@ export class ServiceProxy {
   }
 
   /** The origin's session, if it is still good: not logged out, not expired, its ID token current. */
-  #session(req: IncomingMessage, origin: string): ProxySession | undefined {
-    const session = this.#o.sessions.read(req.headers.cookie, origin);
+  async #session(req: IncomingMessage, origin: string): Promise<ProxySession | undefined> {
+    const session = await this.#o.sessions.read(req.headers.cookie, origin);
     if (session === undefined) return undefined;
     const now = Date.now() / 1000;
     if (this.#o.revocations.isRevoked(session.sid, session.expiresAt)) return undefined;
@@ -243,10 +243,10 @@ export class ServiceProxy {
     const { ref, origin } = this.#admit(req);
     const url = req.url ?? '/';
     if (url === callbackPath || url.startsWith(`${callbackPath}?`)) {
-      this.#redeem(req, res, origin, url);
+      await this.#redeem(req, res, origin, url);
       return;
     }
-    const session = this.#session(req, origin);
+    const session = await this.#session(req, origin);
     if (session === undefined) {
       this.#startHandshake(req, res, ref, url);
       return;
@@ -333,9 +333,9 @@ export class ServiceProxy {
     res.end();
   }
 
-  #redeem(req: IncomingMessage, res: ServerResponse, origin: string, url: string): void {
+  async #redeem(req: IncomingMessage, res: ServerResponse, origin: string, url: string): Promise<void> {
     const code = new URL(url, origin).searchParams.get('code') ?? '';
-    const redeemed = this.#o.sessions.redeem(code, origin, req.headers.cookie);
+    const redeemed = await this.#o.sessions.redeem(code, origin, req.headers.cookie);
     if (!redeemed.ok) {
       sendPage(res, {
         status: 400,
@@ -345,7 +345,7 @@ export class ServiceProxy {
       });
       return;
     }
-    const cookies = this.#o.sessions.cookiesFor(redeemed.session);
+    const cookies = await this.#o.sessions.cookiesFor(redeemed.session);
     if (cookies === undefined) {
       sendPage(res, {
         status: 400,
@@ -375,7 +375,7 @@ export class ServiceProxy {
 
   async #upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const { ref, origin } = this.#admit(req);
-    const session = this.#session(req, origin);
+    const session = await this.#session(req, origin);
     if (session === undefined)
       throw new Refusal({ status: 401, title: 'Not signed in', message: 'Reload the page to sign in.' });
     const endpoint = await this.#endpoint(session, ref, false);

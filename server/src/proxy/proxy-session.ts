@@ -13,7 +13,6 @@
 //     SameSite=Lax, `__Host-` over https.
 // The session keeps the portal session's id, so logging out of ArgoVue ends it everywhere.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { Sealer } from '../auth/sealed.ts';
 import { cookieName, readSessionCookies, sessionCookies, type SetCookie } from '../auth/session-cookie.ts';
@@ -119,13 +118,13 @@ export class ProxySessions {
   }
 
   /** Step 2, at the portal: the code for `origin`, or undefined for a malformed state. */
-  mintCode(
+  async mintCode(
     origin: string,
     state: string,
     path: string,
     session: { sid: string; expiresAt: number; idTokenExpiresAt: number },
     user: ProxyUser,
-  ): string | undefined {
+  ): Promise<string | undefined> {
     const match = /^([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{43})$/.exec(state);
     if (match?.[1] === undefined || match[2] === undefined) return undefined;
     const code: z.infer<typeof CodeSchema> = {
@@ -145,22 +144,21 @@ export class ProxySessions {
       stateHash: match[2],
       path: landingPath(path, origin),
     };
-    // Deflated first: a user in hundreds of groups makes a long code, and it travels in a URL.
-    return this.#codeSealer.seal(deflateRawSync(Buffer.from(JSON.stringify(code))).toString('base64url'));
+    // Deflated inside the JWE (sealed.ts): a user in hundreds of groups makes a long code, and it
+    // travels in a URL.
+    return this.#codeSealer.seal(code);
   }
 
   /** Step 3, at the instance origin: the session, once, with the browser's matching state cookie. */
-  redeem(code: string, origin: string, cookieHeader: string | undefined, now = Date.now()): Redeemed {
-    const packed = this.#codeSealer.unseal(code);
-    if (typeof packed !== 'string') return { ok: false, reason: 'invalid' };
-    let parsed;
-    try {
-      parsed = CodeSchema.safeParse(
-        JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url'), { maxOutputLength: 1 << 20 }).toString()),
-      );
-    } catch {
-      return { ok: false, reason: 'invalid' };
-    }
+  async redeem(
+    code: string,
+    origin: string,
+    cookieHeader: string | undefined,
+    now = Date.now(),
+  ): Promise<Redeemed> {
+    // Everything after this await runs in one go: a code redeemed twice at once is marked used by the
+    // first before the second looks.
+    const parsed = CodeSchema.safeParse(await this.#codeSealer.unseal(code));
     if (!parsed.success) return { ok: false, reason: 'invalid' };
     const { jti, exp, stateId, stateHash, path, ...session } = parsed.data;
     if (session.origin !== origin) return { ok: false, reason: 'wrong-origin' };
@@ -177,7 +175,7 @@ export class ProxySessions {
   }
 
   /** The session cookies for `session`, sealed, lasting as long as the portal session. */
-  cookiesFor(session: ProxySession, now = Date.now()): SetCookie[] | undefined {
+  cookiesFor(session: ProxySession, now = Date.now()): Promise<SetCookie[] | undefined> {
     const maxAge = Math.max(0, Math.floor(session.expiresAt - now / 1000));
     return sessionCookies(this.#sessionSealer, session, maxAge, this.cookie);
   }
@@ -187,7 +185,7 @@ export class ProxySessions {
    * Unsealed once per cookie value: a request costs a Map lookup, and the same user object each time
    * keeps the access reviews' per-identity key cheap.
    */
-  read(cookieHeader: string | undefined, origin: string): ProxySession | undefined {
+  async read(cookieHeader: string | undefined, origin: string): Promise<ProxySession | undefined> {
     const cookies = cookiesWithPrefix(cookieHeader, `${this.cookie}.`);
     let key = '';
     for (let i = 0; i < 3; i++) {
@@ -199,12 +197,16 @@ export class ProxySessions {
     let session = this.#sessions.get(key);
     if (session === undefined) {
       const parsed = ProxySessionSchema.safeParse(
-        readSessionCookies(this.#sessionSealer, cookies, this.cookie),
+        await readSessionCookies(this.#sessionSealer, cookies, this.cookie),
       );
       if (!parsed.success) return undefined;
-      session = parsed.data;
-      if (this.#sessions.size >= maxCachedSessions) this.#sessions.clear();
-      this.#sessions.set(key, session);
+      // Another request with the same cookie may have unsealed it meanwhile: keep its object.
+      session = this.#sessions.get(key);
+      if (session === undefined) {
+        session = parsed.data;
+        if (this.#sessions.size >= maxCachedSessions) this.#sessions.clear();
+        this.#sessions.set(key, session);
+      }
     }
     return session.origin === origin ? session : undefined;
   }
