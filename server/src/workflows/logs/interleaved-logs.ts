@@ -3,11 +3,14 @@
 // full — bounded per pod and in all — merged by timestamp and sent; with follow, lines are sent as
 // they arrive from any pod. Upstream streams are bounded: at most `maxStreams` pods' logs are open at
 // once (each counts against the user's stream cap); a follow takes the finished pods first (their
-// logs end) and a pod waiting for a place gets its log from its start once one frees.
+// logs end) and a pod waiting for a place gets its log from its start once one frees. A pod whose
+// log cannot be read (not started, gone, refused, broken off) is named in a line of its own, so a
+// missing node is never mistaken for a quiet one.
 import type { Readable } from 'node:stream';
 import type { KubeIdentity } from '../../auth/identity.ts';
 import { refusedAs } from '../../http/kube-errors.ts';
-import type { KubeApi } from '../../kube/kube-api.ts';
+import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
+import { isClusterUnavailable } from '../../kube/unavailable.ts';
 import { mapConcurrent } from '../../lib/map-concurrent.ts';
 import { limitedLines } from './log-lines.ts';
 import { aWorkflow } from '../workflow-ref.ts';
@@ -47,6 +50,22 @@ export function shortNodeName(node: string, workflow: string): string {
   const rest = node.slice(workflow.length);
   if (rest.startsWith('.')) return rest.slice(1);
   return rest.startsWith('[') ? rest : node;
+}
+
+/** Why a pod's log could not be opened, in the user's words (never the apiserver's text). */
+export function whyUnreadable(error: unknown): string {
+  if (error instanceof KubeError) {
+    if (error.status === 400) return 'its container has not started';
+    if (error.status === 403) return 'you may not read pod logs here';
+    if (error.status === 404) return 'the pod is gone';
+  }
+  if (isClusterUnavailable(error)) return 'the cluster did not answer';
+  return 'the cluster refused it';
+}
+
+/** The line that stands for a pod's log that could not be read, or that broke off. */
+export function unreadableLine(node: string, pod: string, why: string): string {
+  return `${node}: … [the log of pod ${pod} could not be read: ${why}]`;
 }
 
 /**
@@ -94,47 +113,59 @@ export async function workflowLogLines(
     1,
     Math.min(sources.length, req.follow ? req.maxStreams : Math.min(8, req.maxStreams)),
   );
+  // The pod's log, or the line that says why there is none; a broken-off log is said after its lines.
+  const read = async (
+    pod: string,
+    node: string,
+    each: (line: string) => boolean,
+  ): Promise<string | undefined> => {
+    let stream;
+    try {
+      stream = await open(pod);
+    } catch (error) {
+      return signal.aborted ? undefined : unreadableLine(node, pod, whyUnreadable(error));
+    }
+    try {
+      for await (const line of limitedLines(stream, maxLineBytes)) if (!each(format(node, line))) break;
+    } catch {
+      // Aborted (the client left): nothing to say; otherwise the stream broke, and the user is told.
+      if (!signal.aborted) return unreadableLine(node, pod, 'it broke off');
+    }
+    return undefined;
+  };
   const run = async (write: (line: string) => boolean): Promise<void> => {
     if (req.follow) {
       let stopped = false;
+      // Once the client stops taking lines (or cannot keep up), nothing more is written.
+      const writing = (line: string): boolean => {
+        if (!stopped) stopped = !write(line);
+        return !stopped;
+      };
       await mapConcurrent(sources, streams, async ({ pod, node }) => {
         if (stopped || signal.aborted) return;
-        const stream = await open(pod).catch(() => undefined);
-        if (stream === undefined) return;
-        try {
-          for await (const line of limitedLines(stream, maxLineBytes)) {
-            if (!write(format(node, line))) {
-              stopped = true;
-              break;
-            }
-          }
-        } catch {
-          // This pod's stream broke or was aborted (the client left): the others go on or stop too.
-        }
+        const unreadable = await read(pod, node, writing);
+        if (unreadable !== undefined) writing(unreadable);
       });
       return;
     }
     let collectedBytes = 0;
+    const unreadable: string[] = [];
     const lines = (
       await mapConcurrent(sources, streams, async ({ pod, node }) => {
-        const stream = await open(pod).catch(() => undefined);
         const collected: string[] = [];
-        if (stream === undefined) return collected;
-        try {
-          for await (const line of limitedLines(stream, maxLineBytes)) {
-            collectedBytes += line.length;
-            if (collectedBytes > maxCollectedBytes) break;
-            collected.push(format(node, line));
-          }
-        } catch {
-          // Aborted (the client left) or broken: what was read is kept.
-        }
+        const why = await read(pod, node, (line) => {
+          collectedBytes += line.length;
+          if (collectedBytes > maxCollectedBytes) return false;
+          collected.push(line);
+          return true;
+        });
+        if (why !== undefined) unreadable.push(why);
         return collected;
       })
     ).flat();
     // RFC 3339 timestamps with nanoseconds sort as text.
     lines.sort();
-    for (const line of lines) if (!write(line)) break;
+    for (const line of [...lines, ...unreadable.sort()]) if (!write(line)) break;
     if (collectedBytes > maxCollectedBytes)
       write(
         `… [logs cut: more than ${maxCollectedBytes / 1024 / 1024} MiB; read each node's log, or fewer lines]`,
