@@ -19,14 +19,23 @@ const resource = (group: string, version: string, plural: string): ApiResource =
 export const kinds = {
   namespaces: resource('', 'v1', 'namespaces'),
   pods: resource('', 'v1', 'pods'),
+  services: resource('', 'v1', 'services'),
+  persistentVolumeClaims: resource('', 'v1', 'persistentvolumeclaims'),
   events: resource('', 'v1', 'events'),
   configMaps: resource('', 'v1', 'configmaps'),
   resourceQuotas: resource('', 'v1', 'resourcequotas'),
   roleBindings: resource('rbac.authorization.k8s.io', 'v1', 'rolebindings'),
+  leases: resource('coordination.k8s.io', 'v1', 'leases'),
+  deployments: resource('apps', 'v1', 'deployments'),
+  replicaSets: resource('apps', 'v1', 'replicasets'),
+  endpointSlices: resource('discovery.k8s.io', 'v1', 'endpointslices'),
   selfSubjectAccessReviews: resource('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews'),
   workflows: resource('argoproj.io', 'v1alpha1', 'workflows'),
   workflowTemplates: resource('argoproj.io', 'v1alpha1', 'workflowtemplates'),
   clusterWorkflowTemplates: resource('argoproj.io', 'v1alpha1', 'clusterworkflowtemplates'),
+  serviceInstances: resource('argovue.io', 'v1alpha1', 'serviceinstances'),
+  serviceTemplates: resource('argovue.io', 'v1alpha1', 'servicetemplates'),
+  clusterServiceTemplates: resource('argovue.io', 'v1alpha1', 'clusterservicetemplates'),
 } as const;
 
 export interface PathOptions {
@@ -35,6 +44,11 @@ export interface PathOptions {
   name?: string | undefined;
   /** `log`, `status`, …; needs a name. */
   subresource?: string | undefined;
+}
+
+/** The apiVersion of a resource type as objects carry it: `v1`, `apps/v1`. */
+export function apiVersionOf(type: ApiResource): string {
+  return type.group === '' ? type.version : `${type.group}/${type.version}`;
 }
 
 /** The path of a collection, or of one object with a name, e.g. /api/v1/namespaces/team-a/pods/x/log. */

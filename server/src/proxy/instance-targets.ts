@@ -2,6 +2,7 @@
 // per kind for every user): the ServiceInstances, and the EndpointSlices and pods of instances
 // (selected by the argovue.io/instance label, which the EndpointSlice controller copies from the
 // instance's Service). Answers are Map lookups; nothing is asked of the apiserver per request.
+import { apiPath, kinds } from '../kube/api-paths.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import { idleStoppedAnnotation, parseKubeTime } from '../services/idle.ts';
 import { creatorAnnotation } from '../services/instance-rows.ts';
@@ -56,7 +57,7 @@ export class InstanceTargets {
   constructor(api: KubeApi, log: (message: string) => void, deniedAddresses: ReadonlySet<string>) {
     this.#denied = deniedAddresses;
     this.#instances = new WatchCache<CachedInstance>(api, {
-      path: '/apis/argovue.io/v1alpha1/serviceinstances',
+      path: apiPath(kinds.serviceInstances),
       log,
       project: (object: {
         metadata?: Meta;
@@ -74,12 +75,12 @@ export class InstanceTargets {
       }),
     });
     this.#slices = new WatchCache<CachedSlice>(api, {
-      path: `/apis/discovery.k8s.io/v1/endpointslices?${selector}`,
+      path: `${apiPath(kinds.endpointSlices)}?${selector}`,
       log,
       project: projectSlice,
     });
     this.#pods = new WatchCache<CachedPod>(api, {
-      path: `/api/v1/pods?${selector}`,
+      path: `${apiPath(kinds.pods)}?${selector}`,
       log,
       project: projectPod,
     });

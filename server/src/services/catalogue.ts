@@ -4,8 +4,7 @@ import type { ServiceTemplateSummary } from '@argovue/api-types';
 import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { templateSummary, type TemplateObject } from './template-summary.ts';
-
-export const servicesGroup = '/apis/argovue.io/v1alpha1';
+import { apiPath, kinds } from '../kube/api-paths.ts';
 
 function summaries(items: TemplateObject[] | undefined, cluster: boolean): ServiceTemplateSummary[] {
   return (items ?? [])
@@ -26,7 +25,7 @@ export async function listServiceTemplatesForUser(
   const [own, cluster] = await Promise.all([
     api
       .json<{ items?: TemplateObject[] }>({
-        path: `${servicesGroup}/namespaces/${namespace}/servicetemplates`,
+        path: apiPath(kinds.serviceTemplates, { namespace }),
         as: identity,
       })
       .then((list) => summaries(list.items, false))
@@ -35,7 +34,7 @@ export async function listServiceTemplatesForUser(
         throw error;
       }),
     api
-      .json<{ items?: TemplateObject[] }>({ path: `${servicesGroup}/clusterservicetemplates`, as: identity })
+      .json<{ items?: TemplateObject[] }>({ path: apiPath(kinds.clusterServiceTemplates), as: identity })
       .then((list) => summaries(list.items, true))
       // Most users may not list the cluster's catalogue: then it is empty for them.
       .catch((error: unknown) => {
@@ -55,8 +54,8 @@ export async function readServiceTemplateForUser(
   cluster: boolean,
 ): Promise<(TemplateObject & { spec: NonNullable<TemplateObject['spec']> }) | undefined> {
   const path = cluster
-    ? `${servicesGroup}/clusterservicetemplates/${name}`
-    : `${servicesGroup}/namespaces/${namespace}/servicetemplates/${name}`;
+    ? apiPath(kinds.clusterServiceTemplates, { name })
+    : apiPath(kinds.serviceTemplates, { namespace, name });
   try {
     const object = await api.json<TemplateObject>({ path, as: identity });
     return object.spec === undefined ? undefined : { ...object, spec: object.spec };

@@ -6,6 +6,7 @@
 // makes one more pass (no periodic resync). A Deployment that cannot get its pods says why (quota,
 // scheduling) in the instance's status, in words. Objects are dry-run first, all of them, so a
 // workload the apiserver refuses leaves nothing half-made.
+import { apiPath, apiVersionOf, kinds } from '../kube/api-paths.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { WatchCache } from '../kube/watch-cache.ts';
 import { idleStopMessage, idleStoppedAnnotation, parseIdleTimeout } from './idle.ts';
@@ -20,7 +21,6 @@ import type {
   ServiceTemplateSpec,
 } from './template-types.ts';
 
-const group = '/apis/argovue.io/v1alpha1';
 const fieldManager = 'argovue-services';
 
 export interface ServiceControllerOptions {
@@ -136,7 +136,7 @@ export class ServiceInstanceController {
   constructor(options: ServiceControllerOptions) {
     this.#o = options;
     this.#instances = new WatchCache<ServiceInstance>(options.api, {
-      path: `${group}/serviceinstances`,
+      path: apiPath(kinds.serviceInstances),
       project: (object) => object as ServiceInstance,
       log: options.log,
     });
@@ -144,23 +144,23 @@ export class ServiceInstanceController {
       spec: (object as { spec?: ServiceTemplateSpec }).spec,
     });
     this.#templates = new WatchCache(options.api, {
-      path: `${group}/servicetemplates`,
+      path: apiPath(kinds.serviceTemplates),
       project: template,
       log: options.log,
     });
     this.#clusterTemplates = new WatchCache(options.api, {
-      path: `${group}/clusterservicetemplates`,
+      path: apiPath(kinds.clusterServiceTemplates),
       project: template,
       log: options.log,
     });
     // Only what the controller made (the instance label), and only the fields its status needs.
     this.#deployments = new WatchCache(options.api, {
-      path: `/apis/apps/v1/deployments?${instanceSelector}`,
+      path: `${apiPath(kinds.deployments)}?${instanceSelector}`,
       project: projectDeployment,
       log: options.log,
     });
     this.#pods = new WatchCache(options.api, {
-      path: `/api/v1/pods?${instanceSelector}`,
+      path: `${apiPath(kinds.pods)}?${instanceSelector}`,
       project: projectPod,
       log: options.log,
     });
@@ -341,16 +341,16 @@ export class ServiceInstanceController {
         kind: string;
         metadata: { name: string; namespace: string };
       };
-      const collection = {
-        Deployment: 'deployments',
-        Service: 'services',
-        PersistentVolumeClaim: 'persistentvolumeclaims',
+      const type = {
+        Deployment: kinds.deployments,
+        Service: kinds.services,
+        PersistentVolumeClaim: kinds.persistentVolumeClaims,
       }[kind];
-      if (collection === undefined) throw new Error(`the controller creates no ${kind}`);
-      const prefix = apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`;
+      if (type === undefined || apiVersionOf(type) !== apiVersion)
+        throw new Error(`the controller creates no ${kind} of ${apiVersion}`);
       await this.#o.api.json({
         method: 'PATCH',
-        path: `${prefix}/namespaces/${metadata.namespace}/${collection}/${metadata.name}`,
+        path: apiPath(type, { namespace: metadata.namespace, name: metadata.name }),
         query: { fieldManager, force: true, ...(dryRun ? { dryRun: 'All' } : {}) },
         contentType: 'application/apply-patch+yaml',
         body: object,
@@ -385,7 +385,11 @@ export class ServiceInstanceController {
     if (sameStatus(previous, status)) return;
     await this.#o.api.json({
       method: 'PATCH',
-      path: `${group}/namespaces/${instance.metadata.namespace ?? ''}/serviceinstances/${instance.metadata.name}/status`,
+      path: apiPath(kinds.serviceInstances, {
+        namespace: instance.metadata.namespace ?? '',
+        name: instance.metadata.name,
+        subresource: 'status',
+      }),
       contentType: 'application/merge-patch+json',
       body: { status },
       as: 'argovue',

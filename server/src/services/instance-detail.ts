@@ -9,6 +9,7 @@ import { nodePodOf, type RawPod } from '../workflows/workflow-pods.ts';
 import { instanceRow } from './instance-rows.ts';
 import type { StoredInstance } from './instances.ts';
 import { instanceLabel } from './render.ts';
+import { apiPath, kinds } from '../kube/api-paths.ts';
 
 type PodWithIp = RawPod & { status?: { podIP?: string } };
 
@@ -55,18 +56,18 @@ export async function readInstanceDetail(
   const name = instance.metadata.name;
   const notices: string[] = [];
   const [pods, replicaSets, claims] = await Promise.all([
-    listByLabel<PodWithIp>(api, identity, `/api/v1/namespaces/${namespace}/pods`, name, signal),
+    listByLabel<PodWithIp>(api, identity, apiPath(kinds.pods, { namespace }), name, signal),
     listByLabel<{ metadata?: { name?: string } }>(
       api,
       identity,
-      `/apis/apps/v1/namespaces/${namespace}/replicasets`,
+      apiPath(kinds.replicaSets, { namespace }),
       name,
       signal,
     ),
     listByLabel<{ metadata?: { name?: string } }>(
       api,
       identity,
-      `/api/v1/namespaces/${namespace}/persistentvolumeclaims`,
+      apiPath(kinds.persistentVolumeClaims, { namespace }),
       name,
       signal,
     ),

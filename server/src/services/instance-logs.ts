@@ -8,6 +8,7 @@ import { withLineLimit } from '../workflows/logs/log-lines.ts';
 import type { RawPod } from '../workflows/workflow-pods.ts';
 import { instanceNotFound, readInstanceForUser } from './instances.ts';
 import { instanceLabel } from './render.ts';
+import { apiPath, kinds } from '../kube/api-paths.ts';
 
 export interface InstanceLogRequest {
   namespace: string;
@@ -38,7 +39,7 @@ export async function openInstanceLog(
   let pods: RawPod[];
   try {
     const list = await api.json<{ items?: RawPod[] }>({
-      path: `/api/v1/namespaces/${req.namespace}/pods`,
+      path: apiPath(kinds.pods, { namespace: req.namespace }),
       query: { labelSelector: `${instanceLabel}=${req.instance}` },
       as: identity,
       signal,
@@ -72,7 +73,7 @@ export async function openInstanceLog(
     );
   try {
     const stream = await api.stream({
-      path: `/api/v1/namespaces/${req.namespace}/pods/${podName}/log`,
+      path: apiPath(kinds.pods, { namespace: req.namespace, name: podName, subresource: 'log' }),
       query: {
         container,
         follow: req.follow,

@@ -12,10 +12,10 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import { HttpError } from '../http/errors.ts';
 import { isAbsentForUser, kubeRefusal, notFound } from '../http/kube-errors.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
-import { servicesGroup } from './catalogue.ts';
 import { idleStoppedAnnotation } from './idle.ts';
 import { creatorAnnotation, instanceRow } from './instance-rows.ts';
 import type { ServiceInstance } from './template-types.ts';
+import { apiPath, kinds } from '../kube/api-paths.ts';
 
 /** Set by a restart; the controller copies it into the pod template, which rolls the pods. */
 export const restartedAtAnnotation = 'argovue.io/restarted-at';
@@ -26,8 +26,8 @@ export function instanceNotFound(namespace: string, name: string): HttpError {
   return notFound({ kind: 'Service instance', name, namespace }, 'Check the name and namespace.');
 }
 
-const instancesPath = (namespace: string): string =>
-  `${servicesGroup}/namespaces/${namespace}/serviceinstances`;
+const instancesPath = (namespace: string, name?: string): string =>
+  apiPath(kinds.serviceInstances, { namespace, name });
 
 /** A refusal of the apiserver as the user sees it: 403 and 404 alike, a conflict as changed meanwhile. */
 function refusal(error: unknown, namespace: string, name: string): never {
@@ -60,7 +60,7 @@ export async function readInstanceForUser(
   name: string,
 ): Promise<StoredInstance | undefined> {
   try {
-    return await api.json<StoredInstance>({ path: `${instancesPath(namespace)}/${name}`, as: identity });
+    return await api.json<StoredInstance>({ path: instancesPath(namespace, name), as: identity });
   } catch (error) {
     if (isAbsentForUser(error)) return undefined;
     throw error;
@@ -165,7 +165,7 @@ export async function actOnInstanceAsUser(
   try {
     const changed = await api.json<StoredInstance>({
       method: 'PATCH',
-      path: `${instancesPath(namespace)}/${name}`,
+      path: instancesPath(namespace, name),
       contentType: 'application/merge-patch+json',
       body: actionPatch(action),
       as: identity,
@@ -191,7 +191,7 @@ export async function deleteInstanceAsUser(
   try {
     await api.json({
       method: 'DELETE',
-      path: `${instancesPath(namespace)}/${name}`,
+      path: instancesPath(namespace, name),
       body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
       as: identity,
     });

@@ -3,6 +3,7 @@
 // `leaseSeconds`. Every write names the resourceVersion it read, so two replicas racing for the same
 // lease cannot both win (the apiserver answers 409 to the second).
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
+import { apiPath, kinds } from '../kube/api-paths.ts';
 
 interface Lease {
   metadata: { name: string; namespace: string; resourceVersion?: string };
@@ -87,12 +88,16 @@ export class LeaderLease {
   }
 
   get #path(): string {
-    return `/apis/coordination.k8s.io/v1/namespaces/${this.#o.namespace}/leases`;
+    return apiPath(kinds.leases, { namespace: this.#o.namespace });
+  }
+
+  get #leasePath(): string {
+    return apiPath(kinds.leases, { namespace: this.#o.namespace, name: this.#o.name });
   }
 
   async #read(): Promise<Lease | undefined> {
     try {
-      return await this.#o.api.json<Lease>({ path: `${this.#path}/${this.#o.name}`, as: 'argovue' });
+      return await this.#o.api.json<Lease>({ path: this.#leasePath, as: 'argovue' });
     } catch (error) {
       if (error instanceof KubeError && error.status === 404) return undefined;
       throw error;
@@ -103,7 +108,7 @@ export class LeaderLease {
     try {
       await this.#o.api.json({
         method: 'PUT',
-        path: `${this.#path}/${this.#o.name}`,
+        path: this.#leasePath,
         body: lease,
         as: 'argovue',
       });
