@@ -57,7 +57,12 @@ export function browserSuite(): Suite & { readonly browser: Browser } {
   const { suite, start } = serverSuite();
   let browser: Browser | undefined;
   before(async () => {
-    [, browser] = await Promise.all([start(), launchBrowser()]);
+    // Both settle before any failure is thrown: a Chromium launched beside a server that failed to
+    // start is still closed by after(), instead of keeping the test process alive for ever.
+    const [server, launched] = await Promise.allSettled([start(), launchBrowser()]);
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (server.status === 'rejected') throw server.reason;
+    if (launched.status === 'rejected') throw launched.reason;
   });
   after(async () => {
     await browser?.close();
