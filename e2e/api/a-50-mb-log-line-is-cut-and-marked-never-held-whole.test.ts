@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
 import { eventually } from '../../devcluster/test/cluster.ts';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
-import { cutMarker } from '../../server/src/workflows/logs/log-lines.ts';
+import { cutMarker } from '../../server/src/streams/log-lines.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { ServiceInstanceActionResult, ServiceInstanceDetail } from '@argovue/api-types';
+import type { ApiError, ServiceInstanceActionResult, ServiceInstanceDetail } from '@argovue/api-types';
 import { eventually } from '../../devcluster/test/cluster.ts';
 import { KubeError } from '../../server/src/kube/kube-api.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
@@ -66,6 +66,15 @@ describe('a service started through the API', () => {
     assert.equal(container.state, 'running');
     assert.deepEqual(container.requests, { cpu: '100m', memory: '64Mi' });
     assert.ok(running.events.some((e) => e.object.kind === 'Pod' || e.object.kind === 'ReplicaSet'));
+    // Its log streams as a workflow node's does (the same pod-log code): the pod named in a header.
+    const log = await alice.fetch(`${path}/logs`);
+    assert.equal(log.status, 200);
+    assert.equal(log.headers.get('x-argovue-pod'), pod.name);
+    await log.body?.cancel();
+    const noContainer = await alice.json<ApiError>(`${path}/logs?container=sidecar`);
+    assert.equal(noContainer.status, 404);
+    assert.equal(noContainer.body.code, 'NOT_FOUND');
+    assert.match(noContainer.body.hint ?? '', new RegExp(container.name));
     for (const collection of [
       '/apis/apps/v1/namespaces/team-a/deployments',
       '/api/v1/namespaces/team-a/services',

@@ -14,12 +14,11 @@ import { requireUser } from '../http/request-guards.ts';
 import { streamed } from '../http/compression.ts';
 import { HttpError } from '../http/errors.ts';
 import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
-import { parseInput } from '../http/parse-input.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
-import { namespaceParam } from '../http/params.ts';
+import { namespaceParam, parseInput } from '../http/params.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
-import { endableBody } from '../streams/endable-body.ts';
-import { endMessage, type OpenStreams } from '../streams/open-streams.ts';
+import { replyWithLog } from '../streams/log-reply.ts';
+import type { OpenStreams } from '../streams/open-streams.ts';
 import type { ServiceDirectory } from './directory.ts';
 import { readInstanceDetail } from './instance-detail.ts';
 import { openInstanceLog } from './instance-logs.ts';
@@ -230,42 +229,16 @@ export function registerServiceRoutes(
       'log request',
       'Optionally pod, container, follow, timestamps, tailLines.',
     );
-    const abort = new AbortController();
-    const ending: { endWith?: (line: string) => void } = {};
-    const handle = streams.open({
-      user: user.username,
-      session,
-      slots: 1,
-      recheck: () =>
-        namespaces.may(user, namespace, { verb: 'get', group: '', resource: 'pods', subresource: 'log' }),
-      end: (reason) => {
-        if (ending.endWith === undefined) abort.abort();
-        else ending.endWith(`… [log stream ended: ${endMessage(reason)}]`);
+    return replyWithLog(
+      reply,
+      streams,
+      {
+        user: user.username,
+        session,
+        recheck: () =>
+          namespaces.may(user, namespace, { verb: 'get', group: '', resource: 'pods', subresource: 'log' }),
       },
-    });
-    reply.raw.on('close', () => {
-      abort.abort();
-      handle.release();
-    });
-    let result;
-    try {
-      result = await openInstanceLog(kube, user, { namespace, instance: name, ...query }, abort.signal);
-    } catch (error) {
-      handle.release();
-      throw error;
-    }
-    if (!result.ok) {
-      handle.release();
-      throw result.error;
-    }
-    const endable = endableBody(result.stream);
-    ending.endWith = (line) => {
-      endable.endWith(line);
-      abort.abort();
-    };
-    reply.header('Content-Type', 'text/plain; charset=utf-8');
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-ArgoVue-Pod', result.pod);
-    return reply.send(endable.body);
+      (signal) => openInstanceLog(kube, user, { namespace, instance: name, ...query }, signal),
+    );
   });
 }

@@ -12,7 +12,7 @@ import { refusedAs } from '../../http/kube-errors.ts';
 import { KubeError, type KubeApi } from '../../kube/kube-api.ts';
 import { isClusterUnavailable } from '../../kube/unavailable.ts';
 import { mapConcurrent } from '../../lib/map-concurrent.ts';
-import { limitedLines } from './log-lines.ts';
+import { limitedLines } from '../../streams/log-lines.ts';
 import { aWorkflow } from '../workflow-ref.ts';
 import { listWorkflowPods } from '../workflow-pods.ts';
 import { apiPath, kinds } from '../../kube/api-paths.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { streamed } from '../../http/compression.ts';
 import { parseInput, namespaceParam, workflowNameParam } from '../../http/params.ts';
 import { requireUser } from '../../http/request-guards.ts';
-import { endableBody } from '../../streams/endable-body.ts';
+import { replyWithLog } from '../../streams/log-reply.ts';
 import { endMessage, type OpenStreams } from '../../streams/open-streams.ts';
 import type { WorkflowDirectory } from '../workflow-directory.ts';
 
@@ -55,45 +55,16 @@ export function registerWorkflowLogRoutes(
       'log request',
       'Name a node id, and optionally container, follow, timestamps, tailLines.',
     );
-    const abort = new AbortController();
-    // Once the body streams, an end by authorization finishes it with a line saying why.
-    const ending: { endWith?: (line: string) => void } = {};
-    // Counted before the apiserver is asked: past a cap the answer is a plain 429.
-    const handle = streams.open({
-      user: user.username,
-      session,
-      slots: 1,
-      recheck: () => workflows.mayReadLogs(user, namespace),
-      end: (reason) => {
-        if (ending.endWith === undefined) abort.abort();
-        else ending.endWith(`… [log stream ended: ${endMessage(reason)}]`);
-      },
-    });
-    reply.raw.on('close', () => {
-      abort.abort();
-      handle.release();
-    });
-    let result;
-    try {
-      result = await workflows.openNodeLog(user, { namespace, workflow: name, ...query }, abort.signal);
-    } catch (error) {
-      handle.release();
-      throw error;
-    }
-    const endable = endableBody(result.stream);
-    ending.endWith = (line) => {
-      endable.endWith(line);
-      abort.abort();
-    };
-    reply.header('Content-Type', 'text/plain; charset=utf-8');
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-ArgoVue-Pod', result.pod);
-    if (query.download)
-      reply.header(
-        'Content-Disposition',
-        `attachment; filename="${name}-${result.pod}-${query.container}.log"`,
-      );
-    return reply.send(endable.body);
+    return replyWithLog(
+      reply,
+      streams,
+      { user: user.username, session, recheck: () => workflows.mayReadLogs(user, namespace) },
+      (signal) => workflows.openNodeLog(user, { namespace, workflow: name, ...query }, signal),
+      (log): Record<string, string> =>
+        query.download
+          ? { 'Content-Disposition': `attachment; filename="${name}-${log.pod}-${query.container}.log"` }
+          : {},
+    );
   });
 
   // The whole workflow's logs, interleaved by time, each line naming its node.
