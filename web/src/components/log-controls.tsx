@@ -1,13 +1,48 @@
-// Small controls shared by the log views (a node's log, a workflow's interleaved logs).
+// The controls and body shared by every log view (a workflow node's log, a workflow's interleaved
+// logs, a service instance's pod log).
 import type { LogContainer } from '../api/client.ts';
-import type { LogStreamStatus } from '../api/use-log-stream.ts';
-import { useState } from 'react';
+import type { LogStream, LogStreamStatus } from '../api/use-log-stream.ts';
+import { useState, type ReactNode } from 'react';
 import { LogSearchBox } from './log-search-box.tsx';
+import { LogView } from './log-view.tsx';
 import type { LogSearch } from './use-log-search.ts';
 import './log-controls.css';
 
 const CONTAINERS: readonly LogContainer[] = ['main', 'init', 'wait'];
 
+/** A labelled choice of one of `options` (a pod, a container). */
+export function LogSelect<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <label className="log-field">
+      {label}{' '}
+      <select
+        value={value}
+        onChange={(e) => {
+          const chosen = options.find((option) => option === e.target.value);
+          if (chosen !== undefined) onChange(chosen);
+        }}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The container of a workflow pod: Argo's main, init and wait. */
 export function ContainerSelect({
   value,
   onChange,
@@ -15,24 +50,7 @@ export function ContainerSelect({
   value: LogContainer;
   onChange: (container: LogContainer) => void;
 }) {
-  return (
-    <label className="log-field">
-      Container{' '}
-      <select
-        value={value}
-        onChange={(e) => {
-          const chosen = CONTAINERS.find((c) => c === e.target.value);
-          if (chosen !== undefined) onChange(chosen);
-        }}
-      >
-        {CONTAINERS.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <LogSelect label="Container" value={value} options={CONTAINERS} onChange={onChange} />;
 }
 
 export function LogToggle({
@@ -85,10 +103,8 @@ export function LogError({ status }: { status: LogStreamStatus }) {
   );
 }
 
-/** The choices both log views offer: container, timestamps, follow, wrap. */
-export interface LogChoices {
-  container: LogContainer;
-  setContainer: (container: LogContainer) => void;
+/** The switches every log view offers: timestamps, follow, wrap. */
+export interface LogToggles {
   timestamps: boolean;
   setTimestamps: (on: boolean) => void;
   follow: boolean;
@@ -97,36 +113,94 @@ export interface LogChoices {
   setWrap: (on: boolean) => void;
 }
 
-export function useLogChoices(followAtFirst: boolean): LogChoices {
-  const [container, setContainer] = useState<LogContainer>('main');
+export function useLogToggles(followAtFirst: boolean): LogToggles {
   const [timestamps, setTimestamps] = useState(false);
   const [follow, setFollow] = useState(followAtFirst);
   const [wrap, setWrap] = useState(false);
-  return { container, setContainer, timestamps, setTimestamps, follow, setFollow, wrap, setWrap };
+  return { timestamps, setTimestamps, follow, setFollow, wrap, setWrap };
 }
 
-/** The bar above a log: its choices, the search, and where the stream is (`shown` of the lines). */
+/** A workflow's log choices: its switches and Argo's container. */
+export interface LogChoices extends LogToggles {
+  container: LogContainer;
+  setContainer: (container: LogContainer) => void;
+}
+
+export function useLogChoices(followAtFirst: boolean): LogChoices {
+  const [container, setContainer] = useState<LogContainer>('main');
+  return { ...useLogToggles(followAtFirst), container, setContainer };
+}
+
+/**
+ * The bar above a log: what to read (`children`: a container, a pod), its switches, the search,
+ * where the stream is (`shown` of the lines), and `end` (a download) last.
+ */
 export function LogToolbar({
-  choices,
+  toggles,
   search,
   status,
   total,
   shown,
+  children,
+  end,
 }: {
-  choices: LogChoices;
+  toggles: LogToggles;
   search: LogSearch;
   status: LogStreamStatus;
   total: number;
   shown: number;
+  children: ReactNode;
+  end?: ReactNode;
 }) {
   return (
     <div className="log-toolbar">
-      <ContainerSelect value={choices.container} onChange={choices.setContainer} />
-      <LogToggle label="Timestamps" checked={choices.timestamps} onChange={choices.setTimestamps} />
-      <LogToggle label="Follow" checked={choices.follow} onChange={choices.setFollow} />
-      <LogToggle label="Wrap" checked={choices.wrap} onChange={choices.setWrap} />
+      {children}
+      <LogToggle label="Timestamps" checked={toggles.timestamps} onChange={toggles.setTimestamps} />
+      <LogToggle label="Follow" checked={toggles.follow} onChange={toggles.setFollow} />
+      <LogToggle label="Wrap" checked={toggles.wrap} onChange={toggles.setWrap} />
       <LogSearchBox search={search} />
-      <LogStreamState status={status} follow={choices.follow} total={total} shown={shown} />
+      <LogStreamState status={status} follow={toggles.follow} total={total} shown={shown} />
+      {end}
     </div>
+  );
+}
+
+/** The stream's error (message and hint), and its lines unless it failed before the first. */
+export function LogBody({
+  log,
+  search,
+  toggles,
+  label,
+  rows = null,
+  showSource = false,
+}: {
+  log: LogStream;
+  search: LogSearch;
+  toggles: LogToggles;
+  label: string;
+  /** The buffer's lines to show (a filter); null for all. */
+  rows?: readonly number[] | null;
+  showSource?: boolean;
+}) {
+  return (
+    <>
+      <LogError status={log.status} />
+      {!(log.status.state === 'failed' && log.buffer.length === 0) && (
+        <LogView
+          label={label}
+          buffer={log.buffer}
+          rows={rows}
+          version={log.version}
+          needle={search.needle}
+          current={search.current}
+          follow={toggles.follow}
+          live={toggles.follow && log.status.state === 'streaming'}
+          wrap={toggles.wrap}
+          showTime={toggles.timestamps}
+          showSource={showSource}
+          onTopRow={search.setTopRow}
+        />
+      )}
+    </>
   );
 }

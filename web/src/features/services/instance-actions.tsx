@@ -7,7 +7,7 @@ import { queryKeys } from '../../api/query-client.ts';
 import { actOnServiceInstance } from '../../api/services.ts';
 import { ActionError } from '../../components/action-error.tsx';
 import type { NavigationNotice } from '../../lib/navigation-notice.ts';
-import { ModalDialog } from '../workflows/actions/modal-dialog.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import './services.css';
 
 export type InstanceAction = 'stop' | 'start' | 'restart' | 'delete';
@@ -128,45 +128,16 @@ function ConfirmInstanceAction({
   onConfirm: () => Promise<void>;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const words = CONFIRM[action];
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (caught) {
-      setBusy(false);
-      setError(apiErrorOf(caught));
-    }
-  };
   return (
-    <ModalDialog title={`${LABEL[action]} ${name}?`} onClose={onClose} busy={busy}>
-      <p>{words.body}</p>
-      {error !== null && <ActionError error={error} />}
-      <div className="modal-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={onClose}
-          disabled={busy}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- WAI-ARIA's dialog pattern: before a destructive action, focus starts on the least destructive control; showModal() honours autofocus
-          autoFocus
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          className={action === 'delete' ? 'button button-danger' : 'button button-primary'}
-          onClick={() => {
-            confirm().catch(reportError);
-          }}
-          disabled={busy}
-        >
-          {busy ? `${LABEL[action]}…` : words.button}
-        </button>
-      </div>
-    </ModalDialog>
+    <ConfirmDialog
+      title={`${LABEL[action]} ${name}?`}
+      body={words.body}
+      button={words.button}
+      busyLabel={`${LABEL[action]}…`}
+      danger={action === 'delete'}
+      onConfirm={onConfirm}
+      onClose={onClose}
+    />
   );
 }

@@ -1,8 +1,7 @@
 import type { WorkflowNode } from '@argovue/api-types';
 import { nodeLogPath } from '../../api/client.ts';
 import { useLogStream } from '../../api/use-log-stream.ts';
-import { LogError, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
-import { LogView } from '../../components/log-view.tsx';
+import { ContainerSelect, LogBody, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
 import { useLogSearch } from '../../components/use-log-search.ts';
 import './logs.css';
 
@@ -16,7 +15,7 @@ interface NodeLogsProps {
 export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
   // Following a finished node's log would hold a connection open for nothing.
   const choices = useLogChoices(node.finishedAt === undefined);
-  const { container, timestamps, follow, wrap } = choices;
+  const { container, timestamps, follow } = choices;
   const options = { node: node.id, container, timestamps, follow };
   const log = useLogStream(
     nodeLogPath(namespace, workflowName, options),
@@ -24,7 +23,6 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
   );
   const search = useLogSearch(log.buffer, null, log.version);
   const download = nodeLogPath(namespace, workflowName, { ...options, follow: false, download: true });
-  const failed = log.status.state === 'failed';
 
   return (
     <section className="node-logs panel" aria-labelledby="node-logs-title">
@@ -35,29 +33,20 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
         </a>
       </div>
       <LogToolbar
-        choices={choices}
+        toggles={choices}
         search={search}
         status={log.status}
         total={log.buffer.length}
         shown={log.buffer.length}
+      >
+        <ContainerSelect value={container} onChange={choices.setContainer} />
+      </LogToolbar>
+      <LogBody
+        log={log}
+        search={search}
+        toggles={choices}
+        label={`Log of ${node.displayName}, ${container} container`}
       />
-      <LogError status={log.status} />
-      {!(failed && log.buffer.length === 0) && (
-        <LogView
-          label={`Log of ${node.displayName}, ${container} container`}
-          buffer={log.buffer}
-          rows={null}
-          version={log.version}
-          needle={search.needle}
-          current={search.current}
-          follow={follow}
-          live={follow && log.status.state === 'streaming'}
-          wrap={wrap}
-          showTime={timestamps}
-          showSource={false}
-          onTopRow={search.setTopRow}
-        />
-      )}
     </section>
   );
 }

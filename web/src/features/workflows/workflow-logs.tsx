@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { WORKFLOW_LOG_TAIL_LINES, workflowLogsPath } from '../../api/client.ts';
 import { useLogStream } from '../../api/use-log-stream.ts';
-import { LogError, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
-import { LogView } from '../../components/log-view.tsx';
+import { ContainerSelect, LogBody, LogToolbar, useLogChoices } from '../../components/log-controls.tsx';
 import { useExtendedMemo } from '../../components/use-extended-memo.ts';
 import { useLogSearch } from '../../components/use-log-search.ts';
 import {
@@ -27,7 +26,7 @@ interface WorkflowLogsProps {
  */
 export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsProps) {
   const choices = useLogChoices(running);
-  const { container, timestamps, follow, wrap } = choices;
+  const { container, follow } = choices;
   /** Node names shown; null for all. */
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const log = useLogStream(workflowLogsPath(namespace, workflowName, { container, follow }), 'interleaved');
@@ -49,35 +48,28 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
         </a>
       </div>
       <LogToolbar
-        choices={choices}
+        toggles={choices}
         search={search}
         status={log.status}
         total={log.buffer.length}
         shown={rows?.length ?? log.buffer.length}
-      />
+      >
+        <ContainerSelect value={container} onChange={choices.setContainer} />
+      </LogToolbar>
       <NodeFilter
         sources={log.buffer.sources}
         colours={SOURCE_COLOURS}
         chosen={chosen}
         onChange={setChosen}
       />
-      <LogError status={log.status} />
-      {!(log.status.state === 'failed' && log.buffer.length === 0) && (
-        <LogView
-          label={`Logs of ${workflowName}, ${container} containers`}
-          buffer={log.buffer}
-          rows={rows}
-          version={log.version}
-          needle={search.needle}
-          current={search.current}
-          follow={follow}
-          live={follow && log.status.state === 'streaming'}
-          wrap={wrap}
-          showTime={timestamps}
-          showSource
-          onTopRow={search.setTopRow}
-        />
-      )}
+      <LogBody
+        log={log}
+        search={search}
+        toggles={choices}
+        label={`Logs of ${workflowName}, ${container} containers`}
+        rows={rows}
+        showSource
+      />
       {log.status.state === 'done' && log.buffer.length === 0 && (
         <p className="muted">No pod of this workflow has written to its {container} container.</p>
       )}

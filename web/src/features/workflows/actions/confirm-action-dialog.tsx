@@ -1,8 +1,4 @@
-import type { ApiError } from '@argovue/api-types';
-import { useState } from 'react';
-import { apiErrorOf } from '../../../api/api-error-of.ts';
-import { ActionError } from '../../../components/action-error.tsx';
-import { ModalDialog } from './modal-dialog.tsx';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 
 export type ConfirmableAction = 'stop' | 'terminate' | 'delete';
 
@@ -37,45 +33,16 @@ export function ConfirmActionDialog({
   onConfirm: (action: ConfirmableAction) => Promise<void>;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const words = WORDS[action];
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm(action);
-    } catch (caught) {
-      setBusy(false);
-      setError(apiErrorOf(caught));
-    }
-  };
   return (
-    <ModalDialog title={`${words.title} ${workflowName}?`} onClose={onClose} busy={busy}>
-      <p>{words.body}</p>
-      {error !== null && <ActionError error={error} />}
-      <div className="modal-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={onClose}
-          disabled={busy}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- WAI-ARIA's dialog pattern: before a destructive action, focus starts on the least destructive control; showModal() honours autofocus
-          autoFocus
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          onClick={() => {
-            confirm().catch(reportError);
-          }}
-          disabled={busy}
-        >
-          {busy ? `${words.title}…` : words.button}
-        </button>
-      </div>
-    </ModalDialog>
+    <ConfirmDialog
+      title={`${words.title} ${workflowName}?`}
+      body={words.body}
+      button={words.button}
+      busyLabel={`${words.title}…`}
+      danger
+      onConfirm={() => onConfirm(action)}
+      onClose={onClose}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { apiErrorOf } from '../../../api/api-error-of.ts';
 import { useIdempotencyKey } from '../../../api/use-idempotency-key.ts';
 import { resubmitArchivedWorkflow, resubmitWorkflow } from '../../../api/workflow-actions.ts';
 import { parameterOverrides, resubmitRequestBody } from '../../../lib/workflow-actions.ts';
-import { ModalDialog } from './modal-dialog.tsx';
+import { ModalDialog } from '../../../components/modal-dialog.tsx';
 import { ParametersFormEnd } from './parameters-form-end.tsx';
 
 /** A new workflow from this one, as `argo resubmit` makes it; memoized reuses the steps that succeeded. */

@@ -8,7 +8,7 @@ import {
   restartSuccessfulRequired,
   retryRequestBody,
 } from '../../../lib/workflow-actions.ts';
-import { ModalDialog } from './modal-dialog.tsx';
+import { ModalDialog } from '../../../components/modal-dialog.tsx';
 import { ParametersFormEnd } from './parameters-form-end.tsx';
 
 function initialValues(workflow: WorkflowDetail): Record<string, string> {
