@@ -3,11 +3,10 @@
 // leader reads it: every `intervalMs`, for instances used more than `stepMs` after what the status
 // already says (one write per instance a minute at most while it is in use, not one per request).
 // The leader's own use is exact; another replica's reaches it at most stepMs + intervalMs late.
+import { apiPath, kinds } from '../kube/api-paths.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import type { InstanceActivity } from './activity.ts';
 import type { CachedInstance } from './instance-targets.ts';
-
-const group = '/apis/argovue.io/v1alpha1';
 
 export interface ActivityRecorderOptions {
   api: KubeApi;
@@ -87,7 +86,7 @@ export class ActivityRecorder {
       try {
         await this.#o.api.json({
           method: 'PATCH',
-          path: `${group}/namespaces/${namespace}/serviceinstances/${name}/status`,
+          path: apiPath(kinds.serviceInstances, { namespace, name, subresource: 'status' }),
           contentType: 'application/merge-patch+json',
           body: { status: { lastActivityTime: new Date(at).toISOString() } },
           as: 'argovue',

@@ -323,7 +323,10 @@ export class ServiceInstanceController {
     if (instance.spec.stopped !== true) {
       await this.#o.api.json({
         method: 'PATCH',
-        path: `${group}/namespaces/${instance.metadata.namespace ?? ''}/serviceinstances/${instance.metadata.name}`,
+        path: apiPath(kinds.serviceInstances, {
+          namespace: instance.metadata.namespace ?? '',
+          name: instance.metadata.name,
+        }),
         contentType: 'application/merge-patch+json',
         body: { metadata: { annotations: { [idleStoppedAnnotation]: null } } },
         as: 'argovue',

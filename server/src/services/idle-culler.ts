@@ -9,11 +9,10 @@
 // lead (use a former leader saw and had not recorded is unknown: a new leader never culls at once).
 // With several replicas, use seen only by another replica may be up to that recording lag late here,
 // so a timeout shorter than about two minutes can stop an instance in use on another replica.
+import { apiPath, kinds } from '../kube/api-paths.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { idleStoppedAnnotation, isIdle, parseKubeTime } from './idle.ts';
 import type { ServiceInstance } from './template-types.ts';
-
-const group = '/apis/argovue.io/v1alpha1';
 
 export interface IdleCullerOptions {
   api: KubeApi;
@@ -101,7 +100,7 @@ export class IdleCuller {
     try {
       await this.#o.api.json({
         method: 'PATCH',
-        path: `${group}/namespaces/${namespace}/serviceinstances/${name}`,
+        path: apiPath(kinds.serviceInstances, { namespace, name }),
         contentType: 'application/merge-patch+json',
         body: {
           // The version makes it a precondition: a Start or Stop made meanwhile wins (409, next look).
