@@ -4,12 +4,7 @@
 // A layer too wide for one row (an expanded fan-out) is wrapped into a block; edges into and out of a
 // block are drawn once, to its top and from its bottom, instead of thousands of lines crossing it.
 import { collapseGraph } from './graph-collapse.ts';
-import {
-  type CollapseNode,
-  type CollapseOptions,
-  type GraphItem,
-  type PhaseCounts,
-} from './graph-items.ts';
+import { type CollapseNode, type CollapseOptions, type GraphItem, type PhaseCounts } from './graph-items.ts';
 import { defaultLayoutOptions, layoutGraph, type LayoutOptions } from './graph-layout.ts';
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
