@@ -12,12 +12,12 @@
 // the proxy and this client all copy every byte on the same 2 cores; each download stops at 60 s),
 // BENCH_PROXY_SOCKETS open WebSockets (1,000) with 20 rounds of 100 round trips among them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 import { devclusterDir } from '../devcluster/argovue-env.ts';
+import { freePort } from '../devcluster/test/free-port.ts';
 import { loginAs } from '../e2e/support/api-client.ts';
 import { startServer } from '../e2e/support/server.ts';
 import {
@@ -45,19 +45,6 @@ interface Target {
   port: number;
   host: string;
   headers: Record<string, string>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** One GET read to the end; resolves with the status and the bytes of the body. */

@@ -1,25 +1,11 @@
 // Starts the real ArgoVue server (the built web app, the local cluster, the local OpenID provider)
 // on a free loopback port, as ArgoVue's own service account.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { devclusterArgovueEnv } from '../../devcluster/argovue-env.ts';
+import { freePort } from '../../devcluster/test/free-port.ts';
 
 const serverMain = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (typeof address === 'object' && address) resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
 
 export interface RunningServer {
   url: string;
