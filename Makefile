@@ -66,6 +66,7 @@ bench: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/startup-at-scale.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/startup-breakdown.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-watchers.ts
+	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-running-deltas.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/stream-isolation.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/proxy.ts
 	bash scripts/ensure-chromium.sh

@@ -109,24 +109,43 @@ function fieldsOf(detail: WorkflowDetail): DetailFields {
   return fields;
 }
 
+/** The nodes of `next` that are new or differ from `previous`, and the ids of `previous` gone from it. */
+export function diffNodes(
+  previous: ReadonlyMap<string, WorkflowNode>,
+  next: Iterable<WorkflowNode>,
+): { changed: WorkflowNode[]; removed: string[] } {
+  const gone = new Set(previous.keys());
+  const changed: WorkflowNode[] = [];
+  for (const node of next) {
+    const was = previous.get(node.id);
+    if (was === undefined || !sameNode(was, node)) changed.push(node);
+    gone.delete(node.id);
+  }
+  return { changed, removed: [...gone] };
+}
+
+/** The workflow-level fields (all but the nodes) that changed from `before` to `after`. */
+export function diffWorkflowFields(before: WorkflowDetail, after: WorkflowDetail): FieldChange[] {
+  return diffValues(fieldsOf(before), fieldsOf(after));
+}
+
 /** What changed from `before` to `after`; undefined when nothing did. */
 export function diffWorkflow(before: WorkflowDetail, after: WorkflowDetail): WorkflowDelta | undefined {
+  const { changed, removed } = diffNodes(new Map(before.nodes.map((node) => [node.id, node])), after.nodes);
+  return deltaOf(changed, removed, diffWorkflowFields(before, after));
+}
+
+/** A delta of these changes; undefined when there are none. */
+export function deltaOf(
+  nodes: WorkflowNode[],
+  removed: string[],
+  fields: FieldChange[],
+): WorkflowDelta | undefined {
   const delta: WorkflowDelta = {};
-  const old = new Map<string, WorkflowNode>();
-  for (const node of before.nodes) old.set(node.id, node);
-  const changed: WorkflowNode[] = [];
-  for (const node of after.nodes) {
-    const was = old.get(node.id);
-    if (was === undefined || !sameNode(was, node)) changed.push(node);
-    old.delete(node.id);
-  }
-  if (changed.length > 0) delta.nodes = changed;
-  if (old.size > 0) delta.removed = [...old.keys()];
-  const fields = diffValues(fieldsOf(before), fieldsOf(after));
+  if (nodes.length > 0) delta.nodes = nodes;
+  if (removed.length > 0) delta.removed = removed;
   if (fields.length > 0) delta.fields = fields;
-  return delta.nodes === undefined && delta.removed === undefined && delta.fields === undefined
-    ? undefined
-    : delta;
+  return nodes.length === 0 && removed.length === 0 && fields.length === 0 ? undefined : delta;
 }
 
 /** `value` with `change` made, copying only the objects on its path (the rest stay shared). */

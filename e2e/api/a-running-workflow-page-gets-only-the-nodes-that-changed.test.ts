@@ -4,18 +4,22 @@
 // make exactly the apiserver's state at the end — no change lost, none sent twice, no node sent that
 // did not change. A second stream is dropped halfway and reopened with Last-Event-ID: it resumes with
 // the deltas it missed (no whole state again) and ends at the same state; an id it cannot resume from
-// gets the whole state.
+// gets the whole state. The same for a status big enough that Argo stores it compressed
+// (status.compressedNodes, whose nodes are compared in the inflating worker): written here as admin.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { WorkflowDelta, WorkflowDetail } from '@argovue/api-types';
 import { applyWorkflowDelta, sameNode } from '@argovue/api-types/workflow-deltas';
 import { eventually } from '../../devcluster/test/cluster.ts';
+import { gzipSync } from 'node:zlib';
 import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
+import { bigWorkflowNodes, fanOutWorkflow } from '../support/big-workflow.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import {
   apiserverDetail,
   comparable,
+  mergePatchWorkflow,
   openLiveWorkflow,
   type LiveWorkflowReader,
 } from '../support/live-workflow.ts';
@@ -56,6 +60,7 @@ describe('a running workflow’s page gets only the nodes that changed', () => {
   let server: RunningServer;
   let alice: ApiClient;
   const name = `live-deltas-${randomBytes(3).toString('hex')}`;
+  const packed = `live-packed-${randomBytes(3).toString('hex')}`;
   before(async () => {
     server = await startServer();
     alice = await loginAs(server.url, 'alice');
@@ -63,6 +68,7 @@ describe('a running workflow’s page gets only the nodes that changed', () => {
   after(async () => {
     await server.stop();
     await deleteWorkflow('team-a', name).catch(() => undefined);
+    await deleteWorkflow('team-a', packed).catch(() => undefined);
   });
 
   it('sends a whole state, then deltas that end exactly at the apiserver’s state; a reconnect resumes', async () => {
@@ -149,6 +155,55 @@ describe('a running workflow’s page gets only the nodes that changed', () => {
     assert.deepEqual(
       comparable({ ...read.body, object: { ...(read.body.object as object), metadata } }),
       comparable(live.state() as WorkflowDetail),
+    );
+    await live.close();
+  });
+
+  it('follows a compressed status the same way: changed, added and removed nodes', async () => {
+    // Labelled completed, so Argo's controller leaves it to the writes below.
+    const workflow = fanOutWorkflow(packed, 40, { namespace: 'team-a', compress: 'always' });
+    const nodes = bigWorkflowNodes(workflow) as unknown as Record<string, Record<string, unknown>>;
+    await createWorkflow('team-a', workflow);
+    const live = (await openLiveWorkflow(alice, 'team-a', packed)).live;
+    assert.ok(live);
+    assert.equal((await live.sse.waitFor('the first state', () => true)).event, 'snapshot');
+    const write = async (change: () => void) => {
+      change();
+      await mergePatchWorkflow('team-a', packed, {
+        status: { compressedNodes: gzipSync(JSON.stringify(nodes)).toString('base64') },
+      });
+    };
+    const items = Object.keys(nodes).filter((id) => String(nodes[id]?.['displayName']).startsWith('fan('));
+    await write(() => {
+      for (const id of items.slice(0, 5))
+        Object.assign(nodes[id] ?? {}, { phase: 'Failed', message: 'broke' });
+    });
+    await write(() => {
+      nodes[`${packed}-late`] = {
+        id: `${packed}-late`,
+        name: `${packed}.late`,
+        type: 'Pod',
+        phase: 'Running',
+      };
+      Reflect.deleteProperty(nodes, items[6] ?? '');
+    });
+    const truth = await eventually(
+      'the stream at the apiserver’s version',
+      async () => {
+        const now = await apiserverDetail('team-a', packed);
+        return live.lastId === now.version ? now : undefined;
+      },
+      30_000,
+    );
+    assert.deepEqual(comparable(live.state() as WorkflowDetail), comparable(truth.detail));
+    const deltas = live.events.filter((e) => e.event === 'delta').map((e) => e.data as WorkflowDelta);
+    assert.deepEqual(
+      deltas.map((d) => [d.nodes?.length ?? 0, d.removed?.length ?? 0]),
+      [
+        [5, 0],
+        [1, 1],
+      ],
+      'each write sent the nodes it changed, added or removed, and no others',
     );
     await live.close();
   });

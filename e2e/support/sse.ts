@@ -3,6 +3,9 @@ export interface SseEvent {
   id?: string;
   event: string;
   data: unknown;
+  /** When it was read (performance.now()), and its data's bytes as sent: for benchmarks. */
+  at?: number;
+  bytes?: number;
 }
 
 export class SseReader {
@@ -42,6 +45,8 @@ export class SseReader {
           this.events.push({
             event: fields.get('event') ?? 'message',
             data: JSON.parse(data),
+            at: performance.now(),
+            bytes: Buffer.byteLength(data),
             ...(id === undefined ? {} : { id }),
           });
           for (const wake of this.#waiters.splice(0)) wake();

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
-import { workflowNode } from './detail/detail.ts';
-import { maxInflatedBytes, maxNodes, nodeGraphProblem, workflowNodes } from './nodes.ts';
+import { workflowNode } from './node-projection.ts';
+import type { WorkflowNode } from '@argovue/api-types';
+import {
+  forgetLiveWorkflowNodes,
+  liveWorkflowNodes,
+  maxInflatedBytes,
+  maxNodes,
+  nodeGraphProblem,
+  workflowNodes,
+} from './nodes.ts';
 
 const nodes = {
   'wf-1': { id: 'wf-1', type: 'DAG', phase: 'Succeeded', children: ['wf-2'] },
@@ -123,5 +131,53 @@ describe('nodeGraphProblem', () => {
     const chain: Record<string, string[]> = {};
     for (let i = 0; i < 100_000; i++) chain[`n${i}`] = i + 1 < 100_000 ? [`n${i + 1}`] : [];
     assert.equal(nodeGraphProblem(map(chain)), undefined);
+  });
+});
+
+describe('liveWorkflowNodes', () => {
+  const packed = (map: object) => ({ compressedNodes: gzipSync(JSON.stringify(map)).toString('base64') });
+  const mapOf = (list: WorkflowNode[]) => new Map(list.map((n) => [n.id, n]));
+
+  it('sends only the changes since the version the worker kept, and everything when it has not', async () => {
+    const key = 'test-live-1';
+    const first = await liveWorkflowNodes(key, undefined, packed(nodes), new Map());
+    assert.ok(first.ok && first.all !== undefined);
+    assert.deepEqual(
+      first.changed.map((n) => n.id),
+      ['wf-1', 'wf-2'],
+    );
+    const held = mapOf(first.all);
+    const next = {
+      'wf-1': nodes['wf-1'],
+      'wf-2': { ...nodes['wf-2'], phase: 'Failed' },
+      'wf-3': { type: 'Pod' },
+    };
+    const second = await liveWorkflowNodes(key, first.version, packed(next), held);
+    assert.ok(second.ok);
+    assert.equal(second.all, undefined, 'changes, not every node');
+    assert.deepEqual(
+      second.changed.map((n) => `${n.id}:${n.phase}`),
+      ['wf-2:Failed', 'wf-3:Pending'],
+    );
+    const third = await liveWorkflowNodes(key, second.version, packed({ 'wf-1': nodes['wf-1'] }), held);
+    assert.ok(third.ok);
+    assert.deepEqual(third.removed.sort(), ['wf-2', 'wf-3']);
+    // A version it does not hold (another's, or forgotten): every node, compared with what the caller holds.
+    forgetLiveWorkflowNodes(key);
+    const again = await liveWorkflowNodes(key, third.version, packed(next), mapOf(first.all));
+    assert.ok(again.ok && again.all !== undefined);
+    assert.deepEqual(
+      again.changed.map((n) => n.id),
+      ['wf-2', 'wf-3'],
+    );
+  });
+
+  it('compares plain status.nodes on the spot, and refuses a map that is not one', async () => {
+    const result = await liveWorkflowNodes('test-live-2', undefined, { nodes }, new Map());
+    assert.ok(result.ok);
+    assert.equal(result.version, undefined);
+    assert.equal(result.changed.length, 2);
+    const broken = await liveWorkflowNodes('test-live-2', undefined, packed({ a: 3 }), new Map());
+    assert.equal(broken.ok, false);
   });
 });

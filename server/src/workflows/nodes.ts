@@ -11,7 +11,16 @@
 // few tens of thousands of nodes. What goes back to the event loop is bounded by the node count.
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { InflateRequest, InflateResponse } from './nodes-inflate-worker.ts';
+import type { WorkflowNode } from '@argovue/api-types';
+import { diffNodes } from '@argovue/api-types/workflow-deltas';
+import type {
+  ForgetRequest,
+  InflateRequest,
+  InflateResponse,
+  LiveNodesRequest,
+  LiveNodesResponse,
+} from './nodes-inflate-worker.ts';
+import { workflowNode } from './node-projection.ts';
 
 export interface WorkflowStatusNodes {
   nodes?: unknown;
@@ -36,7 +45,7 @@ const maxRememberedRefusals = 256;
 class NodeInflater {
   #worker: Worker | undefined;
   #nextId = 0;
-  readonly #pending = new Map<number, (response: InflateResponse) => void>();
+  readonly #pending = new Map<number, (response: InflateResponse | LiveNodesResponse) => void>();
   readonly #inFlight = new Map<string, Promise<NodesResult>>();
   readonly #refused = new Map<string, string>();
 
@@ -59,11 +68,36 @@ class NodeInflater {
     return running;
   }
 
+  /** A followed workflow's nodes, projected and compared with version `since` in the worker. */
+  live(key: string, since: string | undefined, compressed: string): Promise<LiveNodesResponse> {
+    const worker = this.#started();
+    const id = this.#nextId++;
+    return new Promise<LiveNodesResponse>((resolve) => {
+      this.#pending.set(id, resolve as (response: InflateResponse | LiveNodesResponse) => void);
+      worker.ref();
+      const request: LiveNodesRequest = {
+        type: 'live',
+        id,
+        key,
+        since,
+        compressed,
+        maxInflatedBytes,
+        maxNodes,
+      };
+      worker.postMessage(request);
+    });
+  }
+
+  forget(key: string): void {
+    const request: ForgetRequest = { type: 'forget', key };
+    this.#worker?.postMessage(request);
+  }
+
   #run(compressed: string, maxBytes: number): Promise<NodesResult> {
     const worker = this.#started();
     const id = this.#nextId++;
     return new Promise<InflateResponse>((resolve) => {
-      this.#pending.set(id, resolve);
+      this.#pending.set(id, resolve as (response: InflateResponse | LiveNodesResponse) => void);
       // Held open while it has work; idle, it must not keep the process alive.
       worker.ref();
       const request: InflateRequest = { id, compressed, maxInflatedBytes: maxBytes, maxNodes };
@@ -78,7 +112,7 @@ class NodeInflater {
     const worker = new Worker(new URL('./nodes-inflate-worker.ts', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
     });
-    worker.on('message', (response: InflateResponse) => {
+    worker.on('message', (response: InflateResponse | LiveNodesResponse) => {
       this.#pending.get(response.id)?.(response);
       this.#pending.delete(response.id);
       if (this.#pending.size === 0) worker.unref();
@@ -125,6 +159,62 @@ export async function workflowNodes(
   if (status.compressedNodes.length > maxCompressedChars)
     return { ok: false, reason: 'status.compressedNodes is longer than any object Kubernetes stores' };
   return inflater.inflate(status.compressedNodes, limitBytes);
+}
+
+export type LiveNodes =
+  | {
+      ok: true;
+      /** The worker's version of these nodes (compressed ones), to ask for the next changes since. */
+      version: string | undefined;
+      /** Nodes added or changed since `previous`, and the ids gone. */
+      changed: WorkflowNode[];
+      removed: string[];
+      /** Every node now, when the changes were not known one by one (`changed` is then every node). */
+      all: WorkflowNode[] | undefined;
+    }
+  | { ok: false; reason: string };
+
+/**
+ * A followed workflow's nodes as changes against `previous` (its nodes as last read, held by the
+ * caller). Compressed ones are inflated, projected and compared in the worker, which keeps the version
+ * `since` it gave last under `key`: only what changed crosses to the event loop. Plain ones (a status
+ * small enough for etcd uncompressed) are compared here.
+ */
+export async function liveWorkflowNodes(
+  key: string,
+  since: string | undefined,
+  status: WorkflowStatusNodes | undefined,
+  previous: ReadonlyMap<string, WorkflowNode>,
+): Promise<LiveNodes> {
+  const compressed =
+    status !== undefined && status.nodes === undefined && status.compressedNodes !== undefined
+      ? status.compressedNodes
+      : undefined;
+  if (compressed === undefined) {
+    const nodes = await workflowNodes(status);
+    if (!nodes.ok) return nodes;
+    const all = [...nodes.nodes].map(([id, raw]) => workflowNode(id, raw));
+    return { ok: true, version: undefined, ...diffNodes(previous, all), all };
+  }
+  if (typeof compressed !== 'string') return { ok: false, reason: 'status.compressedNodes is not a string' };
+  if (compressed.length > maxCompressedChars)
+    return { ok: false, reason: 'status.compressedNodes is longer than any object Kubernetes stores' };
+  const answer = await inflater.live(key, since, compressed);
+  if (!answer.ok) return { ok: false, reason: answer.reason };
+  if (!answer.full)
+    return {
+      ok: true,
+      version: answer.version,
+      changed: answer.changed,
+      removed: answer.removed,
+      all: undefined,
+    };
+  return { ok: true, version: answer.version, ...diffNodes(previous, answer.changed), all: answer.changed };
+}
+
+/** The worker may let go of what it keeps for `key` (the workflow is no longer followed). */
+export function forgetLiveWorkflowNodes(key: string): void {
+  inflater.forget(key);
 }
 
 /**

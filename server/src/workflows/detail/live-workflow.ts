@@ -4,12 +4,14 @@
 // one resourceVersion to the next one seen; the ids a browser resumes from are those versions, so a
 // reconnect — to this tab's watch, another tab's, or another replica's — resumes exactly where the
 // browser was when the version is still in the log kept here, and gets the whole state otherwise.
-import type { WorkflowDelta, WorkflowDetail } from '@argovue/api-types';
-import { diffWorkflow } from '@argovue/api-types/workflow-deltas';
+import { randomBytes } from 'node:crypto';
+import type { WorkflowDelta, WorkflowDetail, WorkflowNode } from '@argovue/api-types';
+import { deltaOf, diffWorkflowFields } from '@argovue/api-types/workflow-deltas';
 import type { KubeApi } from '../../kube/kube-api.ts';
 import { apiPath, kinds } from '../../kube/api-paths.ts';
 import { WatchCache, type CacheEvent } from '../../kube/watch-cache.ts';
-import { workflowDetailOf, type RawWorkflowObject } from './detail.ts';
+import { forgetLiveWorkflowNodes, liveWorkflowNodes } from '../nodes.ts';
+import { workflowDetailWith, type RawWorkflowObject } from './detail.ts';
 
 interface RawWorkflow extends RawWorkflowObject {
   metadata?: RawWorkflowObject['metadata'] & { resourceVersion?: string; uid?: string };
@@ -65,6 +67,11 @@ export class LiveWorkflow {
   #ready: Promise<void>;
   #markReady: () => void = () => undefined;
   #stopped = false;
+  /** The nodes as last read, in order, and the worker's version of them (compressed node maps). */
+  #nodes = new Map<string, WorkflowNode>();
+  #nodesVersion: string | undefined;
+  /** What the worker keeps this workflow's nodes under. */
+  readonly #workerKey = randomBytes(8).toString('hex');
 
   constructor(api: KubeApi, namespace: string, name: string, options: LiveWorkflowOptions = {}) {
     this.#keepDeltas = options.keepDeltas ?? 500;
@@ -132,6 +139,7 @@ export class LiveWorkflow {
     this.#stopped = true;
     this.#cache.stop();
     this.#listeners.clear();
+    forgetLiveWorkflowNodes(this.#workerKey);
   }
 
   /** Makes the newest change into a state, one at a time (inflating compressed nodes takes a while). */
@@ -158,18 +166,42 @@ export class LiveWorkflow {
   }
 
   async #changed(object: RawWorkflow): Promise<void> {
-    const detail = withoutManagedFields(await workflowDetailOf(object));
-    const next: Version = {
-      detail,
-      id: object.metadata?.resourceVersion ?? '',
-      uid: object.metadata?.uid ?? '',
-    };
     const before = this.#current;
+    const uid = object.metadata?.uid ?? '';
+    // Another workflow of the name starts from nothing; so does one whose nodes could not be read.
+    const sameWorkflow = before !== undefined && before !== null && before.uid === uid;
+    if (!sameWorkflow) {
+      this.#nodes = new Map();
+      this.#nodesVersion = undefined;
+    }
+    const nodes = await liveWorkflowNodes(this.#workerKey, this.#nodesVersion, object.status, this.#nodes);
+    let changed: WorkflowNode[] = [];
+    let removed: string[] = [];
+    if (nodes.ok) {
+      changed = nodes.changed;
+      removed = nodes.removed;
+      this.#nodesVersion = nodes.version;
+      if (nodes.all !== undefined) this.#nodes = new Map(nodes.all.map((node) => [node.id, node]));
+      else {
+        // Copied, not changed in place: the state before (and its snapshot) keeps its nodes.
+        this.#nodes = new Map(this.#nodes);
+        for (const id of removed) this.#nodes.delete(id);
+        for (const node of changed) this.#nodes.set(node.id, node);
+      }
+    } else {
+      removed = [...this.#nodes.keys()];
+      this.#nodes = new Map();
+      this.#nodesVersion = undefined;
+    }
+    const detail = withoutManagedFields(
+      workflowDetailWith(object, nodes.ok ? { ok: true, nodes: [...this.#nodes.values()] } : nodes),
+    );
+    const next: Version = { detail, id: object.metadata?.resourceVersion ?? '', uid };
     this.#current = next;
     this.#snapshotJson = undefined;
     this.#markReady();
     if (before === undefined) return;
-    if (before === null || before.uid !== next.uid) {
+    if (!sameWorkflow) {
       // A workflow made again under the name: nothing of the old one's deltas applies.
       this.#deltas.length = 0;
       this.#deltaBytes = 0;
@@ -177,7 +209,7 @@ export class LiveWorkflow {
       this.#emit({ type: 'snapshot', id: next.id, json });
       return;
     }
-    const delta = diffWorkflow(before.detail, detail) ?? {};
+    const delta = deltaOf(changed, removed, diffWorkflowFields(before.detail, detail)) ?? {};
     const json = JSON.stringify(delta);
     this.#deltas.push({ from: before.id, id: next.id, json });
     this.#deltaBytes += json.length;
@@ -192,6 +224,8 @@ export class LiveWorkflow {
 
   #deleted(): void {
     this.#current = null;
+    this.#nodes = new Map();
+    this.#nodesVersion = undefined;
     this.#snapshotJson = undefined;
     this.#deltas.length = 0;
     this.#deltaBytes = 0;

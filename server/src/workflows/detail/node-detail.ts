@@ -5,7 +5,7 @@ import type { KubeIdentity } from '../../auth/identity.ts';
 import { answer, refusedAs } from '../../http/kube-errors.ts';
 import type { KubeApi } from '../../kube/kube-api.ts';
 import { aWorkflow } from '../workflow-ref.ts';
-import { workflowNode } from './detail.ts';
+import { workflowNode } from '../node-projection.ts';
 import { inputsAndOutputs, isRecord } from './node-io.ts';
 import { workflowNodes, type RawNode, type WorkflowStatusNodes } from '../nodes.ts';
 import { apiPath, kinds } from '../../kube/api-paths.ts';

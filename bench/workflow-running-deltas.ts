@@ -1,0 +1,230 @@
+// A big running workflow's page by deltas: a fan-out of BENCH_NODES (20,000) nodes whose items change
+// phase, BENCH_CHANGES (100) of them a second for BENCH_SECONDS (30) seconds, written as admin into
+// status.compressedNodes (as Argo stores a status that big; labelled completed so Argo's controller
+// leaves the seeded object alone and only these writes change it). Prints, per update: the bytes of
+// the delta the live stream sends against the whole status and the whole workflow the page read before
+// (GET …/workflows/:name, decoded and on the wire), the latency from the status write to the delta on
+// the stream (p50/p99), and in Chromium the time from a delta's arrival to the end of the frame that
+// shows it, and its main-thread part (performance marks of web/src/api/use-live-workflow.ts).
+// Asserts nothing. BENCH_TABS (1) more streams on the same workflow share its one watch.
+//   node bench/workflow-running-deltas.ts   BENCH_CLEANUP=1 deletes the namespace after.
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { ApiException } from '@kubernetes/client-node';
+import type { Page } from 'playwright-core';
+import { custom } from '../devcluster/test/cluster.ts';
+import { loginAs } from '../e2e/support/api-client.ts';
+import { apiserverWatches } from '../e2e/support/apiserver-metrics.ts';
+import { bigWorkflowNodes, fanOutWorkflow, type BigNode } from '../e2e/support/big-workflow.ts';
+import { launchBrowser } from '../e2e/support/browser.ts';
+import { signInThroughProvider } from '../e2e/support/login.ts';
+import { openLiveWorkflow, type LiveWorkflowReader } from '../e2e/support/live-workflow.ts';
+import { startServer } from '../e2e/support/server.ts';
+import { ensureBenchNamespace, removeBenchNamespace } from './support/bench-namespace.ts';
+import { getCounted, percentile } from './support/measure.ts';
+import { admin, grantAliceAccess } from './support/seed-workflows.ts';
+
+const namespace = 'bench-deltas';
+const nodeCount = Number(process.env['BENCH_NODES'] ?? '20000');
+const changesPerUpdate = Number(process.env['BENCH_CHANGES'] ?? '100');
+const seconds = Math.min(Number(process.env['BENCH_SECONDS'] ?? '30'), 600);
+const tabs = Math.min(Number(process.env['BENCH_TABS'] ?? '1'), 50);
+const name = `running-${nodeCount}`;
+const path = `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${name}`;
+
+type Nodes = Record<string, Omit<BigNode, 'phase' | 'finishedAt'> & { phase: string; finishedAt?: string }>;
+
+/** The fan-out, running: every item Running, none finished. Created again each run. */
+async function seedRunning(): Promise<Nodes> {
+  const workflow = fanOutWorkflow(name, nodeCount, {
+    namespace,
+    compress: 'always',
+    labels: { 'argovue.dev/bench': 'true' },
+  });
+  const nodes = bigWorkflowNodes(workflow) as Nodes;
+  for (const node of Object.values(nodes)) {
+    if (/^fan\(/.test(node.displayName)) {
+      node.phase = 'Running';
+      delete node.finishedAt;
+    }
+  }
+  const status = workflow.status as unknown as Record<string, unknown>;
+  status['phase'] = 'Running';
+  delete status['finishedAt'];
+  status['compressedNodes'] = gzipSync(JSON.stringify(nodes)).toString('base64');
+  await custom
+    .deleteNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      plural: 'workflows',
+      namespace,
+      name,
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof ApiException && error.code === 404)) throw error;
+    });
+  await custom.createNamespacedCustomObject({
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    plural: 'workflows',
+    namespace,
+    body: workflow,
+  });
+  return nodes;
+}
+
+/** In the page: for each delta, its arrival → end of the frame showing it, and arrival → applied. */
+function installDeltaProbe(): void {
+  const probe = { frames: [] as number[], applied: [] as number[], received: [] as number[] };
+  (globalThis as unknown as { deltaProbe: typeof probe }).deltaProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === 'argovue:delta-received') probe.received.push(entry.startTime);
+      else if (entry.name === 'argovue:delta-applied') {
+        const since = probe.received.shift();
+        if (since === undefined) continue;
+        probe.received.length = 0;
+        probe.applied.push(entry.startTime - since);
+        // The frame that shows it: its rAF callbacks run before it is painted, a task after them ends it.
+        requestAnimationFrame(() => setTimeout(() => probe.frames.push(performance.now() - since), 0));
+      }
+    }
+  }).observe({ type: 'mark', buffered: false });
+}
+
+const f = (x: number, digits = 1) => x.toFixed(digits);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function main(): Promise<void> {
+  await ensureBenchNamespace(namespace);
+  const nodes = await seedRunning();
+  const revoke = await grantAliceAccess(namespace);
+  const server = await startServer({ ARGOVUE_LOG_LEVEL: 'silent' });
+  const browser = await launchBrowser();
+  const streams: LiveWorkflowReader[] = [];
+  try {
+    const alice = await loginAs(server.url, 'alice');
+    // What the page read on every change before: the whole workflow, compressed as a browser asks.
+    const whole = await getCounted(`${server.url}/api/v1/namespaces/${namespace}/workflows/${name}`, {
+      cookie: [...alice.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    });
+    const statusJson = Buffer.byteLength(JSON.stringify(nodes));
+    const watchesBefore = await apiserverWatches('workflows', 'resource');
+
+    for (let i = 0; i < tabs; i++) {
+      const opened = await openLiveWorkflow(alice, namespace, name);
+      if (opened.live === undefined) throw new Error(`the live stream answered ${opened.status}`);
+      streams.push(opened.live);
+    }
+    const first = (streams[0] as LiveWorkflowReader).events;
+    const waitFor = async (check: () => boolean, what: string, ms = 120_000) => {
+      const deadline = Date.now() + ms;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await waitFor(() => first.some((a) => a.event === 'snapshot'), 'the first state');
+    const snapshotBytes = first.find((a) => a.event === 'snapshot')?.bytes ?? 0;
+
+    // The page in Chromium, drawn, with the probe in place.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page: Page = await context.newPage();
+    await page.goto(`${server.url}/workflows`);
+    await signInThroughProvider(page, 'alice');
+    await page.addInitScript(installDeltaProbe);
+    await page.goto(`${server.url}/workflows/${namespace}/${name}`);
+    await page
+      .locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]')
+      .waitFor({ timeout: 180_000 });
+    await page.locator('[data-live="live"]').waitFor({ timeout: 60_000 });
+    const layoutsBefore = await page.getByTestId('workflow-graph-canvas').getAttribute('data-graph-layouts');
+    const watches = await apiserverWatches('workflows', 'resource');
+
+    // The updates, made before the clock starts (compressing 20,000 nodes takes this process long
+    // enough to delay its own reading of the stream): each the next `changesPerUpdate` items done.
+    const running = Object.values(nodes).filter((n) => n.phase === 'Running');
+    const payloads: string[] = [];
+    for (let s = 0; s < seconds && running.length > 0; s++) {
+      const finishedAt = new Date(Date.now() + s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+      for (const node of running.splice(0, changesPerUpdate)) {
+        node.phase = 'Succeeded';
+        node.finishedAt = finishedAt;
+      }
+      payloads.push(gzipSync(JSON.stringify(nodes)).toString('base64'));
+    }
+    // Every second one status write, as admin.
+    const writes: { id: string; at: number; writeMs: number }[] = [];
+    for (const compressed of payloads) {
+      const at = performance.now();
+      const written = await admin.json<{ metadata: { resourceVersion: string } }>({
+        as: 'argovue',
+        method: 'PATCH',
+        path,
+        contentType: 'application/merge-patch+json',
+        body: { status: { compressedNodes: compressed } },
+      });
+      writes.push({ id: written.metadata.resourceVersion, at, writeMs: performance.now() - at });
+      const left = 1000 - (performance.now() - at);
+      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    }
+    const last = writes.at(-1)?.id;
+    await waitFor(
+      () => streams.every((stream) => stream.events.some((a) => a.id === last)),
+      'the last delta',
+    );
+    await page.waitForTimeout(1500);
+    const probe = await page.evaluate(
+      () => (globalThis as unknown as { deltaProbe: { frames: number[]; applied: number[] } }).deltaProbe,
+    );
+    const layoutsAfter = await page.getByTestId('workflow-graph-canvas').getAttribute('data-graph-layouts');
+
+    const latencies = writes.flatMap((w) => {
+      const arrival = first.find((a) => a.id === w.id);
+      return arrival?.at === undefined ? [] : [arrival.at - w.at];
+    });
+    const deltaBytes = first.filter((a) => a.event === 'delta').map((a) => a.bytes ?? 0);
+    const p = (xs: number[], q: number) => percentile(xs, q);
+    console.log(
+      `\nA running ${nodeCount.toLocaleString('en-US')}-node fan-out, ${changesPerUpdate} nodes changing ` +
+        `a second for ${writes.length} s (status.compressedNodes written as admin)`,
+    );
+    console.log(
+      `  whole status: ${kb(statusJson)} of node JSON; the page's whole read (GET …/workflows/:name): ` +
+        `${kb(whole.decoded)} decoded, ${kb(whole.wire)} on the wire (${whole.encoding}); ` +
+        `first state on the stream ${kb(snapshotBytes)}`,
+    );
+    console.log(
+      `  bytes per update (delta): p50 ${kb(p(deltaBytes, 0.5))}, max ${kb(Math.max(...deltaBytes))} ` +
+        `(n=${deltaBytes.length}) = ${f((100 * p(deltaBytes, 0.5)) / statusJson, 2)}% of the whole status, ` +
+        `${f((100 * p(deltaBytes, 0.5)) / whole.wire, 1)}% of the whole read's wire bytes`,
+    );
+    console.log(
+      `  status write → delta on the stream: p50 ${f(p(latencies, 0.5))} ms, p99 ${f(p(latencies, 0.99))} ms ` +
+        `(n=${latencies.length}; the admin's write itself p50 ${f(
+          p(
+            writes.map((w) => w.writeMs),
+            0.5,
+          ),
+        )} ms)`,
+    );
+    console.log(
+      `  in Chromium, delta arrived → end of the frame showing it: p50 ${f(p(probe.frames, 0.5))} ms, ` +
+        `p99 ${f(p(probe.frames, 0.99))} ms; applying it (arrival → committed) p50 ` +
+        `${f(p(probe.applied, 0.5))} ms, p99 ${f(p(probe.applied, 0.99))} ms (n=${probe.frames.length}); ` +
+        `graph layouts ${layoutsBefore} → ${layoutsAfter}`,
+    );
+    console.log(
+      `  apiserver watches of one workflow: ${watchesBefore} → ${watches} with ${tabs} stream(s) and the page open`,
+    );
+    await context.close();
+  } finally {
+    for (const stream of streams) await stream.close();
+    await browser.close();
+    await server.stop();
+    await revoke();
+    if (process.env['BENCH_CLEANUP'] === '1') await removeBenchNamespace(namespace);
+  }
+}
+
+await main();
