@@ -200,6 +200,46 @@ describe('the watch cache against the real apiserver', () => {
       }
     }));
 
+  it('reads the rest in pages once the rest in one answer failed, holding exactly what the apiserver holds', () =>
+    inNamespace(async (ns) => {
+      for (const name of ['a1', 'a2', 'a3', 'a4', 'a5']) await createConfigMap(ns, name);
+      // The one answer of the rest fails once (as a request outlasting the apiserver's timeout would).
+      let failed = false;
+      const paged: string[] = [];
+      class RestFailsOnce extends KubeApi {
+        override async stream(req: KubeRequest): Promise<IncomingMessage> {
+          if (req.query?.['resourceVersionMatch'] !== undefined) {
+            assert.equal(failed, false, 'the rest in one answer is not asked for again');
+            failed = true;
+            throw new Error('the rest timed out');
+          }
+          if (typeof req.query?.['continue'] === 'string') paged.push(req.query['continue']);
+          return super.stream(req);
+        }
+      }
+      const failingApi = new RestFailsOnce(adminKubeConfig());
+      const { cache, events, log } = watchConfigMaps(failingApi, ns, { pageSize: 2 });
+      cache.start();
+      try {
+        // Bounded: a cache that asks for the failing answer again and again never completes.
+        await eventually('the cache to complete its list', () =>
+          Promise.resolve(cache.complete ? true : undefined),
+        );
+        assert.ok(failed, 'the rest in one answer was asked for and failed');
+        assert.ok(
+          log.some((line) => /reading it in pages/.test(line)),
+          log.join('; '),
+        );
+        assert.ok(paged.length >= 2, `the rest was read in pages: ${paged.length}`);
+        assert.equal(cache.lists, 1);
+        await holdsTheSame(ns, cache);
+        assert.deepEqual(repeated(events), [], 'the first page is not told again');
+      } finally {
+        cache.stop();
+        failingApi.close();
+      }
+    }));
+
   it('survives the apiserver stopped and started: unhealthy meanwhile, then relists and catches up', () =>
     inNamespace(async (ns) => {
       await createConfigMap(ns, 'r-kept');

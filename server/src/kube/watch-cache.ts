@@ -68,6 +68,8 @@ export class WatchCache<T> {
   #resourceVersion: string | undefined;
   #healthy = false;
   #failed = false;
+  /** The rest of a list in one answer failed once (a timeout, say): read it in pages from then on. */
+  #restInPages = false;
   #lists = 0;
   #stopped = false;
   #abort = new AbortController();
@@ -184,17 +186,35 @@ export class WatchCache<T> {
       // objects come again, unchanged (no event: same resourceVersion); the watch resumes from this
       // answer's version, so nothing between the list and the watch is lost. Only what this answer
       // holds is kept: an object of the first page deleted since is dropped below.
-      seen = new Set<string>();
-      const rest = await this.#listOnce(
-        { resourceVersion, resourceVersionMatch: resourceVersion === undefined ? undefined : 'NotOlderThan' },
-        seen,
-      );
-      resourceVersion = rest.resourceVersion;
-      // Not expected without a limit, but a server may page anyway: follow it to the end.
-      let token = rest.continue || undefined;
-      while (token !== undefined) {
-        const page = await this.#listOnce({ limit: this.#options.pageSize ?? 500, continue: token }, seen);
-        token = page.continue || undefined;
+      if (this.#restInPages) {
+        // Pages of the first page's snapshot: the first page's objects count as seen.
+        resourceVersion = await this.#restByPages(first.continue, seen);
+      } else {
+        seen = new Set<string>();
+        let rest: ListMetadata;
+        try {
+          rest = await this.#listOnce(
+            {
+              resourceVersion,
+              resourceVersionMatch: resourceVersion === undefined ? undefined : 'NotOlderThan',
+            },
+            seen,
+          );
+        } catch (error) {
+          // One answer of everything can outlast the apiserver's request timeout (60 s by default) on a
+          // big, slow cluster: asking the same again would fail the same way for ever. The next list
+          // reads the rest in pages, each a request of its own.
+          if (!this.#abort.signal.aborted) {
+            this.#restInPages = true;
+            this.#options.log?.(
+              `list ${this.#options.path}: the rest in one answer failed; reading it in pages`,
+            );
+          }
+          throw error;
+        }
+        resourceVersion = rest.resourceVersion;
+        // Not expected without a limit, but a server may page anyway: follow it to the end.
+        if (rest.continue) await this.#restByPages(rest.continue, seen);
       }
     }
     // Objects deleted while we were not watching.
@@ -203,6 +223,18 @@ export class WatchCache<T> {
     this.#lists++;
     this.#succeeded();
     this.#markReady();
+  }
+
+  /** Follows `continue` tokens to the end of a list; returns the list's resourceVersion. */
+  async #restByPages(token: string, seen: Set<string>): Promise<string | undefined> {
+    let next: string | undefined = token;
+    let resourceVersion: string | undefined;
+    while (next !== undefined) {
+      const page = await this.#listOnce({ limit: this.#options.pageSize ?? 500, continue: next }, seen);
+      resourceVersion = page.resourceVersion;
+      next = page.continue || undefined;
+    }
+    return resourceVersion;
   }
 
   /** One list request, read item by item as it arrives (only the picked fields: list-stream.ts). */
