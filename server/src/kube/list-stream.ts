@@ -42,6 +42,8 @@ interface Frame {
   items: boolean;
   /** An item of the list. */
   item: boolean;
+  /** In a frame that keeps nothing of its own: containers open inside it, counted, not framed. */
+  nested: number;
 }
 
 function frame(array: boolean, picking: Frame['picking'], extra: Partial<Frame> = {}): Frame {
@@ -56,6 +58,7 @@ function frame(array: boolean, picking: Frame['picking'], extra: Partial<Frame> 
     rendered: undefined,
     items: false,
     item: false,
+    nested: 0,
     ...extra,
   };
 }
@@ -142,6 +145,38 @@ export async function readList(
     let i = at - base;
     let top = stack.at(-1);
     while (i < length) {
+      if (top !== undefined && top.picking === undefined && !top.items) {
+        // Nothing of this value is picked apart (a skipped field, a field kept whole, an item kept
+        // whole): only its end matters, so strings and nesting are all that is looked at here. Most
+        // of a workflow's bytes (status.nodes, spec.templates, managedFields) go through this loop.
+        let nested = top.nested;
+        while (i < length) {
+          const c = b[i];
+          if (c === quote) {
+            let j = i + 1;
+            while (j < length) {
+              const d = b[j];
+              if (d === quote) break;
+              j += d === backslash ? 2 : 1;
+            }
+            if (j >= length) break;
+            i = j + 1;
+            continue;
+          }
+          if (c === openBrace || c === openBracket) nested++;
+          else if (c === closeBrace || c === closeBracket) {
+            if (nested === 0) break;
+            nested--;
+          }
+          i++;
+        }
+        top.nested = nested;
+        if (i >= length || b[i] === quote) break;
+        close(i + base);
+        top = stack.at(-1);
+        i++;
+        continue;
+      }
       const c = b[i];
       if (c === quote) {
         // A plain loop beats indexOf here: most strings are a few bytes long.
