@@ -22,7 +22,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Socket } from 'node:net';
-import { pipeline } from 'node:stream/promises';
 import { instanceOfHost, instanceOrigin, type InstanceRef } from '@argovue/api-types/service-origin';
 import type { SetCookie } from '../auth/session-cookie.ts';
 import type { AccessReviewer } from '../kube/access.ts';
@@ -175,12 +174,13 @@ export class ServiceProxy {
    */
   async #endpoint(session: ProxySession, ref: InstanceRef, navigation: boolean): Promise<Endpoint> {
     // Refused and missing answer alike, so a URL tells nobody whether another team's instance exists.
-    const notFound = new Refusal(notFoundPage(this.#o.portal.origin));
-    if (!(await this.#mayOpen(session, ref))) throw notFound;
+    // Made only when thrown: an Error records its stack, a cost every proxied request paid.
+    const notFound = (): Refusal => new Refusal(notFoundPage(this.#o.portal.origin));
+    if (!(await this.#mayOpen(session, ref))) throw notFound();
     const target = this.#o.targets.resolve(ref.namespace, ref.name);
     switch (target.state) {
       case 'missing':
-        throw notFound;
+        throw notFound();
       case 'unknown':
         throw new Refusal(unknownPage);
       case 'stopped':
@@ -296,11 +296,16 @@ export class ServiceProxy {
         answer.statusMessage,
         browserResponseHeaders(answer.rawHeaders),
       );
-      pipeline(answer, res).catch(() => res.destroy());
+      // pipe(), not stream.pipeline(): pipeline ends each exchange by aborting an AbortController,
+      // whose DOMException (a stack trace) was the proxy's costliest line per request. An early close
+      // of either side is handled above (res 'close' destroys the upstream) and here.
+      answer.on('error', () => res.destroy());
+      answer.pipe(res);
     });
     sent.once('error', (error) => this.#failed(req, res, error));
     // The body goes as it comes: a slow service slows the upload, nothing piles up here.
-    pipeline(req, sent).catch(() => sent.destroy());
+    req.on('error', () => sent.destroy());
+    req.pipe(sent);
   }
 
   #startHandshake(req: IncomingMessage, res: ServerResponse, ref: InstanceRef, url: string): void {
