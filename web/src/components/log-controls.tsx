@@ -138,17 +138,16 @@ export function useLogChoices(followAtFirst: boolean): LogChoices {
 export function LogToolbar({
   toggles,
   search,
-  status,
-  total,
-  shown,
+  log,
+  shown = log.buffer.length,
   children,
   end,
 }: {
   toggles: LogToggles;
   search: LogSearch;
-  status: LogStreamStatus;
-  total: number;
-  shown: number;
+  log: LogStream;
+  /** How many of the lines are shown (a filter); all of them when absent. */
+  shown?: number;
   children: ReactNode;
   end?: ReactNode;
 }) {
@@ -159,7 +158,7 @@ export function LogToolbar({
       <LogToggle label="Follow" checked={toggles.follow} onChange={toggles.setFollow} />
       <LogToggle label="Wrap" checked={toggles.wrap} onChange={toggles.setWrap} />
       <LogSearchBox search={search} />
-      <LogStreamState status={status} follow={toggles.follow} total={total} shown={shown} />
+      <LogStreamState status={log.status} follow={toggles.follow} total={log.buffer.length} shown={shown} />
       {end}
     </div>
   );

@@ -28,9 +28,7 @@ function PodLog({ namespace, name, pods, pod, setPod }: LogTarget) {
       <LogToolbar
         toggles={toggles}
         search={search}
-        status={log.status}
-        total={log.buffer.length}
-        shown={log.buffer.length}
+        log={log}
         end={
           <a
             className="button button-small"

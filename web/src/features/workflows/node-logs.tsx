@@ -32,13 +32,7 @@ export function NodeLogs({ namespace, workflowName, node }: NodeLogsProps) {
           Download
         </a>
       </div>
-      <LogToolbar
-        toggles={choices}
-        search={search}
-        status={log.status}
-        total={log.buffer.length}
-        shown={log.buffer.length}
-      >
+      <LogToolbar toggles={choices} search={search} log={log}>
         <ContainerSelect value={container} onChange={choices.setContainer} />
       </LogToolbar>
       <LogBody

@@ -47,13 +47,7 @@ export function WorkflowLogs({ namespace, workflowName, running }: WorkflowLogsP
           Download
         </a>
       </div>
-      <LogToolbar
-        toggles={choices}
-        search={search}
-        status={log.status}
-        total={log.buffer.length}
-        shown={rows?.length ?? log.buffer.length}
-      >
+      <LogToolbar toggles={choices} search={search} log={log} shown={rows?.length ?? log.buffer.length}>
         <ContainerSelect value={container} onChange={choices.setContainer} />
       </LogToolbar>
       <NodeFilter
