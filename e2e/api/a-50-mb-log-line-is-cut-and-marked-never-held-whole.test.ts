@@ -7,13 +7,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
-import { eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import { deleteWorkflow } from '../../devcluster/test/workflows.ts';
 import { cutMarker } from '../../server/src/streams/log-lines.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
+import { createWorkflowAndWait, podTemplate, testWorkflow } from '../support/test-workflow.ts';
 
 const lineBytes = 50 * 1024 * 1024;
 
@@ -24,40 +23,21 @@ function peakRss(pid: number): number {
 }
 
 describe('a 50 MB log line', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
+  const suite = apiSuite('alice');
   const name = `huge-line-${randomBytes(3).toString('hex')}`;
   let node = '';
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    await createWorkflow('team-a', {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Workflow',
-      metadata: { name },
-      spec: {
-        entrypoint: 'main',
-        templates: [
-          {
-            name: 'main',
-            container: { image: 'example.invalid/x:1', command: ['run'] },
-            sidecars: [{ name: 'huge-line', image: 'example.invalid/x:1', command: ['print'] }],
-          },
-        ],
-      },
-    });
-    node = await eventually(
+    suite.afterwards(() => deleteWorkflow('team-a', name));
+    node = await createWorkflowAndWait(
+      'team-a',
+      testWorkflow(name, [
+        podTemplate('main', {
+          sidecars: [{ name: 'huge-line', image: 'example.invalid/x:1', command: ['print'] }],
+        }),
+      ]),
       `${name} to succeed`,
-      async () => {
-        const w = await getWorkflow('team-a', name);
-        return w.status?.phase === 'Succeeded' ? Object.keys(w.status.nodes ?? {})[0] : undefined;
-      },
-      60_000,
+      (w) => (w.status?.phase === 'Succeeded' ? Object.keys(w.status.nodes ?? {})[0] : undefined),
     );
-  });
-  after(async () => {
-    await server.stop();
-    await deleteWorkflow('team-a', name).catch(() => undefined);
   });
 
   const logPath = (query: string) => `/api/v1/namespaces/team-a/workflows/${name}/logs${query}`;
@@ -65,7 +45,7 @@ describe('a 50 MB log line', () => {
   // cluster.sh restarts a KWOK started from an older config; should one still lack the log, the test
   // fails saying so rather than skipping (a skipped test proves nothing).
   before(async () => {
-    const res = await alice.fetch(logPath(`?node=${node}&container=huge-line&tailLines=1`));
+    const res = await suite.alice.fetch(logPath(`?node=${node}&container=huge-line&tailLines=1`));
     const text = await res.text();
     assert.ok(
       !(res.status === 404 && text.includes('no logs found for container')),
@@ -74,18 +54,20 @@ describe('a 50 MB log line', () => {
   });
 
   it('shows the node’s log with the line cut at 64 KiB and marked, then the next line', async (t) => {
-    const before = peakRss(server.pid);
-    const res = await alice.fetch(logPath(`?node=${node}&container=huge-line`));
+    const before = peakRss(suite.server.pid);
+    const res = await suite.alice.fetch(logPath(`?node=${node}&container=huge-line`));
     assert.equal(res.status, 200);
     const lines = (await res.text()).split('\n');
     assert.equal(lines[0], `${'x'.repeat(64 * 1024)}${cutMarker(64 * 1024)}`);
     assert.equal(lines[1], 'after the long line');
-    const grew = peakRss(server.pid) - before;
+    const grew = peakRss(suite.server.pid) - before;
     t.diagnostic(`server peak RSS grew by ${(grew / 1024 / 1024).toFixed(1)} MB`);
   });
 
   it('cuts it in the interleaved workflow log too', async () => {
-    const res = await alice.fetch(`/api/v1/namespaces/team-a/workflows/${name}/logs/all?container=huge-line`);
+    const res = await suite.alice.fetch(
+      `/api/v1/namespaces/team-a/workflows/${name}/logs/all?container=huge-line`,
+    );
     assert.equal(res.status, 200);
     const lines = (await res.text()).trimEnd().split('\n');
     assert.equal(lines.length, 2);
@@ -95,18 +77,18 @@ describe('a 50 MB log line', () => {
   });
 
   it('downloads it whole, streamed rather than held', async (t) => {
-    const before = peakRss(server.pid);
-    const res = await alice.fetch(logPath(`?node=${node}&container=huge-line&download=true`));
+    const before = peakRss(suite.server.pid);
+    const res = await suite.alice.fetch(logPath(`?node=${node}&container=huge-line&download=true`));
     assert.equal(res.status, 200);
     let bytes = 0;
     for await (const chunk of res.body ?? []) bytes += (chunk as Uint8Array).byteLength;
     assert.equal(bytes, lineBytes + '\nafter the long line\n'.length);
-    const grew = peakRss(server.pid) - before;
+    const grew = peakRss(suite.server.pid) - before;
     t.diagnostic(`server peak RSS grew by ${(grew / 1024 / 1024).toFixed(1)} MB`);
   });
 
   it('is refused for a container the pod does not have, with the pod’s containers named', async () => {
-    const res = await alice.json<ApiError>(logPath(`?node=${node}&container=nope`));
+    const res = await suite.alice.json<ApiError>(logPath(`?node=${node}&container=nope`));
     assert.equal(res.status, 404);
     assert.match(res.body.hint ?? '', /huge-line/);
   });

@@ -3,40 +3,27 @@
 // workflow simply has nothing from it.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { deleteWorkflow } from '../../devcluster/test/workflows.ts';
+import { apiSuite } from '../support/suites.ts';
+import { createWorkflowAndWait, podTemplate, testWorkflow } from '../support/test-workflow.ts';
 
 describe('the log of a pod that no longer exists', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
+  const suite = apiSuite('alice');
   const name = `pod-gone-${randomBytes(3).toString('hex')}`;
   let node = '';
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    await createWorkflow('team-a', {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Workflow',
-      metadata: { name },
-      spec: {
-        entrypoint: 'main',
-        templates: [{ name: 'main', container: { image: 'example.invalid/x:1', command: ['run'] } }],
-      },
-    });
-    node = await eventually(
+    suite.afterwards(() => deleteWorkflow('team-a', name));
+    node = await createWorkflowAndWait(
+      'team-a',
+      testWorkflow(name, [podTemplate('main')]),
       `${name} to succeed`,
-      async () => {
-        const w = await getWorkflow('team-a', name);
-        return w.status?.phase === 'Succeeded' ? Object.keys(w.status.nodes ?? {})[0] : undefined;
-      },
-      60_000,
+      (w) => (w.status?.phase === 'Succeeded' ? Object.keys(w.status.nodes ?? {})[0] : undefined),
     );
     // Its log is there while the pod is.
-    const res = await alice.fetch(`/api/v1/namespaces/team-a/workflows/${name}/logs?node=${node}`);
+    const res = await suite.alice.fetch(`/api/v1/namespaces/team-a/workflows/${name}/logs?node=${node}`);
     assert.equal(res.status, 200);
     assert.notEqual(await res.text(), '');
     await core.deleteNamespacedPod({ namespace: 'team-a', name, gracePeriodSeconds: 0 });
@@ -50,14 +37,10 @@ describe('the log of a pod that no longer exists', () => {
       30_000,
     );
   });
-  after(async () => {
-    await server.stop();
-    await deleteWorkflow('team-a', name).catch(() => undefined);
-  });
 
   it('is 404 POD_NOT_FOUND saying the node has no pod any more, answered at once', async () => {
     for (const query of ['', '&follow=true', '&download=true', '&timestamps=true&tailLines=10']) {
-      const res = await alice.json<ApiError>(
+      const res = await suite.alice.json<ApiError>(
         `/api/v1/namespaces/team-a/workflows/${name}/logs?node=${node}${query}`,
         {
           signal: AbortSignal.timeout(10_000),
@@ -71,7 +54,7 @@ describe('the log of a pod that no longer exists', () => {
   });
 
   it('leaves the interleaved log of the workflow empty rather than failing', async () => {
-    const res = await alice.fetch(`/api/v1/namespaces/team-a/workflows/${name}/logs/all`, {
+    const res = await suite.alice.fetch(`/api/v1/namespaces/team-a/workflows/${name}/logs/all`, {
       signal: AbortSignal.timeout(10_000),
     });
     assert.equal(res.status, 200);

@@ -2,38 +2,31 @@
 // 404 NOT_FOUND — the answer for any missing workflow — and no workflow is created from it.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
 import { eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import { apiSuite } from '../support/suites.ts';
+import { createWorkflowAndWait, podTemplate, testWorkflow } from '../support/test-workflow.ts';
 import { resubmittedFrom } from '../support/workflow-state.ts';
 
 describe('resubmitting a deleted workflow', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
+  const suite = apiSuite('alice');
   const name = `deleted-${randomBytes(3).toString('hex')}`;
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    await createWorkflow('team-a', {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Workflow',
-      metadata: { name },
-      spec: {
-        entrypoint: 'main',
+    await createWorkflowAndWait(
+      'team-a',
+      testWorkflow(name, [podTemplate('main')], {
         podMetadata: { annotations: { 'argovue.dev/exit-code': '1' } },
-        templates: [{ name: 'main', container: { image: 'example.invalid/x:1', command: ['run'] } }],
-      },
-    });
-    await eventually(
+      }),
       `${name} to fail`,
-      async () => ((await getWorkflow('team-a', name)).status?.phase === 'Failed' ? true : undefined),
-      60_000,
+      (w) => (w.status?.phase === 'Failed' ? true : undefined),
     );
     // Alice saw it; then it was deleted.
-    assert.equal((await alice.json<unknown>(`/api/v1/namespaces/team-a/workflows/${name}`)).status, 200);
+    assert.equal(
+      (await suite.alice.json<unknown>(`/api/v1/namespaces/team-a/workflows/${name}`)).status,
+      200,
+    );
     await deleteWorkflow('team-a', name);
     await eventually(
       `${name} to be gone`,
@@ -45,7 +38,6 @@ describe('resubmitting a deleted workflow', () => {
       30_000,
     );
   });
-  after(() => server.stop());
 
   it('is 404 NOT_FOUND, plain, memoized or as a retry, and creates no workflow', async () => {
     for (const [action, body] of [
@@ -54,7 +46,7 @@ describe('resubmitting a deleted workflow', () => {
       ['resubmit', { parameters: { anything: '1' } }],
       ['retry', {}],
     ] as const) {
-      const res = await alice.send<ApiError>(
+      const res = await suite.alice.send<ApiError>(
         'POST',
         `/api/v1/namespaces/team-a/workflows/${name}/${action}`,
         body,

@@ -3,49 +3,35 @@
 // workflow waits in a suspend step, so nothing else changes it while the requests are made.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
 import { eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { deleteWorkflow } from '../../devcluster/test/workflows.ts';
+import { apiSuite } from '../support/suites.ts';
+import { createWorkflowAndWait, podTemplate, testWorkflow } from '../support/test-workflow.ts';
 import { podUidsByNode, resourceVersionOf, resubmittedFrom } from '../support/workflow-state.ts';
 
 describe('retrying a running workflow', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
+  const suite = apiSuite('alice');
   const name = `running-${randomBytes(3).toString('hex')}`;
   let firstStep = '';
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    await createWorkflow('team-a', {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Workflow',
-      metadata: { name },
-      spec: {
-        entrypoint: 'main',
-        templates: [
-          {
-            name: 'main',
-            steps: [[{ name: 'work', template: 'work' }], [{ name: 'hold', template: 'hold' }]],
-          },
-          { name: 'work', container: { image: 'example.invalid/x:1', command: ['run'] } },
-          { name: 'hold', suspend: {} },
-        ],
-      },
-    });
+    suite.afterwards(() => deleteWorkflow('team-a', name));
     // Running, its first step done and its suspend step waiting: the controller has nothing to do.
-    firstStep = await eventually(
+    firstStep = await createWorkflowAndWait(
+      'team-a',
+      testWorkflow(name, [
+        { name: 'main', steps: [[{ name: 'work', template: 'work' }], [{ name: 'hold', template: 'hold' }]] },
+        podTemplate('work'),
+        { name: 'hold', suspend: {} },
+      ]),
       `${name} to wait in its suspend step`,
-      async () => {
-        const w = await getWorkflow('team-a', name);
+      (w) => {
         const nodes = Object.values(w.status?.nodes ?? {});
         const work = nodes.find((n) => n.displayName === 'work' && n.phase === 'Succeeded');
         const waiting = nodes.some((n) => n.type === 'Suspend' && n.phase === 'Running');
         return w.status?.phase === 'Running' && waiting && work !== undefined ? work.id : undefined;
       },
-      60_000,
     );
     await eventually(
       'its resourceVersion to settle',
@@ -56,10 +42,6 @@ describe('retrying a running workflow', () => {
       },
       30_000,
     );
-  });
-  after(async () => {
-    await server.stop();
-    await deleteWorkflow('team-a', name).catch(() => undefined);
   });
 
   it('is refused with 409 CONFLICT saying it is running, whole, from a node, or memoized', async () => {
@@ -74,7 +56,7 @@ describe('retrying a running workflow', () => {
       ['resubmit', { memoized: true }],
     ];
     for (const [action, body] of attempts) {
-      const res = await alice.send<ApiError>('POST', `${path}/${action}`, body);
+      const res = await suite.alice.send<ApiError>('POST', `${path}/${action}`, body);
       assert.equal(res.status, 409, `${action} ${JSON.stringify(body)}: ${JSON.stringify(res.body)}`);
       assert.equal(res.body.code, 'CONFLICT');
       assert.match(res.body.message, /Running/);
