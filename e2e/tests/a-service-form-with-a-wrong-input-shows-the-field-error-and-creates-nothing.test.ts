@@ -1,12 +1,12 @@
 // The start form refuses wrong inputs where they are typed: each wrong field says what it must be and
 // has aria-invalid, focus goes to the first, no request is sent and no instance exists afterwards.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Request } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Request } from 'playwright-core';
 import { custom } from '../../devcluster/test/cluster.ts';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { browserSuite } from '../support/suites.ts';
 
 const instancesApi = { group: 'argovue.io', version: 'v1alpha1', plural: 'serviceinstances' } as const;
 
@@ -18,22 +18,13 @@ async function instanceNames(): Promise<string[]> {
 }
 
 describe('a service form with a wrong input', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const suite = browserSuite();
 
   it('shows each field’s error, focuses the first and creates nothing', async () => {
     const before = await instanceNames();
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/services/new?namespace=team-a&template=echo`);
+    await page.goto(`${suite.server.url}/services/new?namespace=team-a&template=echo`);
     await signInThroughProvider(page, 'alice');
     await page.getByRole('heading', { name: 'Start Echo web app' }).waitFor();
     const posts: Request[] = [];

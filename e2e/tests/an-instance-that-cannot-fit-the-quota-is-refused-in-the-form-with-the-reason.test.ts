@@ -1,28 +1,19 @@
 // Quota first: the start form shows what team-a's quota has left and, for a notebook asking for more
 // GPUs than are free, says why it cannot start, in words with the numbers, and sends nothing.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Request } from 'playwright-core';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { describe, it } from 'node:test';
+import type { Request } from 'playwright-core';
+import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { browserSuite } from '../support/suites.ts';
 
 describe('an instance that cannot fit the quota', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-  });
+  const suite = browserSuite();
 
   it('is refused in the form with the reason, before anything is sent', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/services/new?namespace=team-a&template=notebook`);
+    await page.goto(`${suite.server.url}/services/new?namespace=team-a&template=notebook`);
     await signInThroughProvider(page, 'alice');
     await page.getByRole('heading', { name: 'Start Jupyter Notebook' }).waitFor();
     const posts: Request[] = [];

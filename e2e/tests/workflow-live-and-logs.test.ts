@@ -2,12 +2,11 @@
 // finishes without a reload. (The log viewer's tests are in workflow-logs.test.ts.)
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { browserSuite } from '../support/suites.ts';
 
 const workflowRows = 'table[aria-label="Workflows"] tbody tr:not(.virtual-spacer)';
 const suffix = randomBytes(3).toString('hex');
@@ -47,24 +46,15 @@ function pauseThenStep(name: string): object {
 }
 
 describe('workflows: live changes and node logs', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-    await deleteWorkflow('team-a', created).catch(() => undefined);
-    await deleteWorkflow('team-a', pausing).catch(() => undefined);
-  });
+  const suite = browserSuite();
+  suite.afterwards(() => deleteWorkflow('team-a', created));
+  suite.afterwards(() => deleteWorkflow('team-a', pausing));
 
   it('a workflow created while alice looks appears in her list and turns Succeeded', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
     // Filtered to the new workflow's name, so the demo's CronWorkflow cannot put another row on top.
-    await page.goto(`${server.url}/workflows?q=${created}`);
+    await page.goto(`${suite.server.url}/workflows?q=${created}`);
     await signInThroughProvider(page, 'alice');
     await page.waitForURL(/\/workflows\?q=/);
     await page.locator('.live-indicator[data-live="live"]').waitFor();
@@ -81,9 +71,9 @@ describe('workflows: live changes and node logs', () => {
   });
 
   it('the page of a running workflow updates its phase and nodes without a reload', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/workflows`);
+    await page.goto(`${suite.server.url}/workflows`);
     await signInThroughProvider(page, 'alice');
     await page.locator('.live-indicator[data-live="live"]').waitFor();
     await createWorkflow('team-a', pauseThenStep(pausing));
