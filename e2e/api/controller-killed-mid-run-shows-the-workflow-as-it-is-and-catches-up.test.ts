@@ -3,39 +3,30 @@
 // back and finishes the run, the live list and the detail catch up. Time to catch up is printed.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { WorkflowDetail } from '@argovue/api-types';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
+import { apiSuite } from '../support/suites.ts';
 import { withComponentsDown } from '../support/cluster-faults.ts';
 import { LiveList, apiserverWorkflows, differingRows } from '../support/live-list.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { twoStepWorkflow } from '../support/two-step-workflow.ts';
 
 const name = `controller-killed-${randomBytes(3).toString('hex')}`;
 const key = `team-a/${name}`;
 
 describe('the Argo controller killed during a run', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-  });
-  after(async () => {
-    await server.stop();
-    await deleteWorkflow('team-a', name).catch(() => undefined);
-  });
+  const suite = apiSuite('alice');
+  suite.afterwards(() => deleteWorkflow('team-a', name));
 
   async function detail(): Promise<WorkflowDetail> {
-    const res = await alice.json<WorkflowDetail>(`/api/v1/namespaces/team-a/workflows/${name}`);
+    const res = await suite.alice.json<WorkflowDetail>(`/api/v1/namespaces/team-a/workflows/${name}`);
     assert.equal(res.status, 200);
     return res.body;
   }
 
   it('shows the workflow as the apiserver holds it, and catches up after the restart', async () => {
-    const live = await LiveList.open(alice);
+    const live = await LiveList.open(suite.alice);
     // Each pod takes 6 s: long enough to be caught running.
     await createWorkflow('team-a', twoStepWorkflow(name, 6));
     await eventually('the workflow to run', async () =>

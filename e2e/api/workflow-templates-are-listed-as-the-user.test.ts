@@ -3,23 +3,18 @@
 // ClusterWorkflowTemplate shows only to someone Kubernetes lets read it (the demo roles do not).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError, WorkflowTemplateList } from '@argovue/api-types';
 import { custom } from '../../devcluster/test/cluster.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 const clusterTemplate = `shared-${randomBytes(3).toString('hex')}`;
 const clusterApi = { group: 'argoproj.io', version: 'v1alpha1', plural: 'clusterworkflowtemplates' } as const;
 
 describe('workflow templates, listed as the user', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  let bob: ApiClient;
+  const suite = apiSuite('alice', 'bob');
+  suite.afterwards(() => custom.deleteClusterCustomObject({ ...clusterApi, name: clusterTemplate }));
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    bob = await loginAs(server.url, 'bob');
     await custom.createClusterCustomObject({
       ...clusterApi,
       body: {
@@ -33,13 +28,9 @@ describe('workflow templates, listed as the user', () => {
       },
     });
   });
-  after(async () => {
-    await server.stop();
-    await custom.deleteClusterCustomObject({ ...clusterApi, name: clusterTemplate }).catch(() => undefined);
-  });
 
   it('alice lists team-a’s templates with description and parameters (value, enum, description)', async () => {
-    const res = await alice.json<WorkflowTemplateList>('/api/v1/namespaces/team-a/workflow-templates');
+    const res = await suite.alice.json<WorkflowTemplateList>('/api/v1/namespaces/team-a/workflow-templates');
     assert.equal(res.status, 200);
     const etl = res.body.items.find((t) => t.name === 'etl-pipeline');
     assert.deepEqual(etl, {
@@ -65,8 +56,8 @@ describe('workflow templates, listed as the user', () => {
   });
 
   it('team-b’s templates answer alice exactly as a namespace that does not exist', async () => {
-    const foreign = await alice.json<ApiError>('/api/v1/namespaces/team-b/workflow-templates');
-    const missing = await alice.json<ApiError>('/api/v1/namespaces/no-such-team/workflow-templates');
+    const foreign = await suite.alice.json<ApiError>('/api/v1/namespaces/team-b/workflow-templates');
+    const missing = await suite.alice.json<ApiError>('/api/v1/namespaces/no-such-team/workflow-templates');
     assert.equal(foreign.status, 404);
     assert.equal(foreign.body.code, 'NOT_FOUND');
     assert.equal(missing.status, 404);
@@ -75,13 +66,13 @@ describe('workflow templates, listed as the user', () => {
       { ...missing.body, message: missing.body.message.replace('no-such-team', 'NS') },
     );
     // …while bob, whose namespace it is, lists them.
-    const own = await bob.json<WorkflowTemplateList>('/api/v1/namespaces/team-b/workflow-templates');
+    const own = await suite.bob.json<WorkflowTemplateList>('/api/v1/namespaces/team-b/workflow-templates');
     assert.equal(own.status, 200);
     assert.ok(own.body.items.some((t) => t.name === 'train-model'));
   });
 
   it('cluster templates: none for a user whose roles do not let them read any', async () => {
-    const res = await alice.json<WorkflowTemplateList>('/api/v1/cluster-workflow-templates');
+    const res = await suite.alice.json<WorkflowTemplateList>('/api/v1/cluster-workflow-templates');
     assert.equal(res.status, 200);
     assert.equal(
       res.body.items.some((t) => t.name === clusterTemplate),
@@ -91,10 +82,10 @@ describe('workflow templates, listed as the user', () => {
   });
 
   it('refuses a malformed namespace and a signed-out caller', async () => {
-    const bad = await alice.json<ApiError>('/api/v1/namespaces/Not_A_Namespace/workflow-templates');
+    const bad = await suite.alice.json<ApiError>('/api/v1/namespaces/Not_A_Namespace/workflow-templates');
     assert.equal(bad.status, 400);
     assert.equal(bad.body.code, 'INPUT_INVALID');
-    const anonymous = await fetch(`${server.url}/api/v1/namespaces/team-a/workflow-templates`);
+    const anonymous = await fetch(`${suite.server.url}/api/v1/namespaces/team-a/workflow-templates`);
     assert.equal(anonymous.status, 401);
   });
 });
