@@ -7,13 +7,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError, Me, WorkflowDetail } from '@argovue/api-types';
 import { KubeApi } from '../../server/src/kube/kube-api.ts';
 import { kc } from '../../devcluster/test/cluster.ts';
 import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
+import { deleteWorkflows } from '../support/test-workflow.ts';
 
 const suffix = randomBytes(3).toString('hex');
 const bombs = [0, 1, 2, 3].map((i) => `bomb-${i}-${suffix}`);
@@ -43,16 +43,13 @@ function finishedWorkflow(name: string, status: Record<string, unknown>): object
 }
 
 describe('a gzip bomb in status.compressedNodes', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  let bob: ApiClient;
+  const suite = apiSuite('alice', 'bob');
+  suite.afterwards(() => deleteWorkflows('team-a', bombs));
+  suite.afterwards(() => deleteWorkflow('team-b', bobs));
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    bob = await loginAs(server.url, 'bob');
     await createWorkflow('team-b', finishedWorkflow(bobs, { nodes: {} }));
     // Alice writes the bombs herself, as her Kubernetes identity: her role lets her patch workflows.
-    const me = (await alice.json<Me>('/api/v1/me')).body;
+    const me = (await suite.alice.json<Me>('/api/v1/me')).body;
     const asAlice = { username: me.username, groups: me.kubernetesGroups };
     const kube = new KubeApi(kc);
     for (const name of bombs) {
@@ -67,23 +64,21 @@ describe('a gzip bomb in status.compressedNodes', () => {
     }
     kube.close();
   });
-  after(async () => {
-    await server.stop();
-    for (const name of bombs) await deleteWorkflow('team-a', name).catch(() => undefined);
-    await deleteWorkflow('team-b', bobs).catch(() => undefined);
-  });
 
   it('is refused with a clear error while another user is answered', async () => {
     const order: string[] = [];
     const timeout = { signal: AbortSignal.timeout(60_000) };
     const path = (name: string): string => `/api/v1/namespaces/team-a/workflows/${name}`;
     const details = bombs.map((name) =>
-      alice.json<WorkflowDetail>(path(name), timeout).then((res) => {
+      suite.alice.json<WorkflowDetail>(path(name), timeout).then((res) => {
         order.push(name);
         return res;
       }),
     );
-    const bobsRead = await bob.json<WorkflowDetail>(`/api/v1/namespaces/team-b/workflows/${bobs}`, timeout);
+    const bobsRead = await suite.bob.json<WorkflowDetail>(
+      `/api/v1/namespaces/team-b/workflows/${bobs}`,
+      timeout,
+    );
     order.push('bob');
     const answers = await Promise.all(details);
 
@@ -99,14 +94,16 @@ describe('a gzip bomb in status.compressedNodes', () => {
 
   it('answers the node, retry and resubmit with the one error shape', async () => {
     const name = bombs[0] ?? '';
-    const node = await alice.json<ApiError>(`/api/v1/namespaces/team-a/workflows/${name}/nodes/${name}`);
+    const node = await suite.alice.json<ApiError>(
+      `/api/v1/namespaces/team-a/workflows/${name}/nodes/${name}`,
+    );
     assert.equal(node.status, 404);
     assert.match(node.body.message, /inflates past 64 MiB/);
     for (const [action, body] of [
       ['retry', {}],
       ['resubmit', { memoized: true }],
     ] as const) {
-      const res = await alice.send<ApiError>(
+      const res = await suite.alice.send<ApiError>(
         'POST',
         `/api/v1/namespaces/team-a/workflows/${name}/${action}`,
         body,
@@ -115,6 +112,6 @@ describe('a gzip bomb in status.compressedNodes', () => {
       assert.equal(res.body.code, 'CONFLICT');
       assert.match(res.body.message, /inflates past 64 MiB/);
     }
-    assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+    assert.equal((await fetch(`${suite.server.url}/healthz`)).status, 200);
   });
 });

@@ -5,14 +5,14 @@
 // and an exit handler, where Argo's own result is surprising (a retried step runs again).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError, WorkflowActionResult } from '@argovue/api-types';
 import { argo } from '../../devcluster/test/argo-cli.ts';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
+import { createWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
 import { memoizedResubmittedWorkflow } from '../../server/src/workflows/actions/resubmit.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
+import { deleteWorkflows } from '../support/test-workflow.ts';
 import { resubmittedFrom } from '../support/workflow-state.ts';
 
 // b fails unless b-code is changed to 0. With retries, each step may run twice, and an exit handler
@@ -134,8 +134,8 @@ async function podNodes(workflow: string): Promise<string[]> {
 }
 
 describe('memoized resubmit, against the argo CLI', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
+  const suite = apiSuite('alice');
+  suite.afterwards(() => deleteWorkflows('team-a', made));
   const suffix = randomBytes(3).toString('hex');
   const twins = {
     plain: { viaCli: `memo-cli-${suffix}`, viaArgovue: `memo-ui-${suffix}` },
@@ -143,8 +143,6 @@ describe('memoized resubmit, against the argo CLI', () => {
   };
   const made: string[] = Object.values(twins).flatMap((t) => [t.viaCli, t.viaArgovue]);
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
     for (const [kind, { viaCli, viaArgovue }] of Object.entries(twins))
       for (const name of [viaCli, viaArgovue])
         await createWorkflow('team-a', diamond(name, kind === 'retries'));
@@ -155,10 +153,6 @@ describe('memoized resubmit, against the argo CLI', () => {
         90_000,
       );
     }
-  });
-  after(async () => {
-    await server.stop();
-    for (const name of made) await deleteWorkflow('team-a', name).catch(() => undefined);
   });
 
   // Resubmits one twin with `argo resubmit --memoized -p b-code=0`, the other through ArgoVue; checks
@@ -188,7 +182,7 @@ describe('memoized resubmit, against the argo CLI', () => {
     assert.ok(ours.ok);
     assert.deepEqual(asCreated(ours.workflow as Stored, viaCli), asCreated(fromCli, viaCli));
 
-    const res = await alice.send<WorkflowActionResult>(
+    const res = await suite.alice.send<WorkflowActionResult>(
       'POST',
       `/api/v1/namespaces/team-a/workflows/${viaArgovue}/resubmit`,
       { memoized: true, parameters: { 'b-code': '0' } },
@@ -242,9 +236,13 @@ describe('memoized resubmit, against the argo CLI', () => {
       async () => ((await getWorkflow('team-a', fine)).status?.phase === 'Succeeded' ? true : undefined),
       60_000,
     );
-    const res = await alice.send<ApiError>('POST', `/api/v1/namespaces/team-a/workflows/${fine}/resubmit`, {
-      memoized: true,
-    });
+    const res = await suite.alice.send<ApiError>(
+      'POST',
+      `/api/v1/namespaces/team-a/workflows/${fine}/resubmit`,
+      {
+        memoized: true,
+      },
+    );
     assert.equal(res.status, 409);
     assert.equal(res.body.code, 'CONFLICT');
     assert.match(res.body.message, /needs a Failed or Error workflow/);

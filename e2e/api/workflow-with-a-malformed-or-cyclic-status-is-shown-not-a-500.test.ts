@@ -6,11 +6,11 @@
 // endless loop that froze the server); and nothing is changed: not by ArgoVue, not by the controller.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError, WorkflowDetail, WorkflowList } from '@argovue/api-types';
-import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { createWorkflow } from '../../devcluster/test/workflows.ts';
+import { apiSuite } from '../support/suites.ts';
+import { deleteWorkflows } from '../support/test-workflow.ts';
 import { resourceVersionOf, resubmittedFrom } from '../support/workflow-state.ts';
 
 const suffix = randomBytes(3).toString('hex');
@@ -78,12 +78,10 @@ const broken: Record<string, [status: Record<string, unknown>, nodes: 'listed' |
 };
 
 describe('a workflow with a malformed or cyclic status', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
+  const suite = apiSuite('alice');
+  suite.afterwards(() => deleteWorkflows('team-a', names));
   const names = Object.keys(broken).map((kind) => `${kind}-${suffix}`);
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
     for (const [kind, [status]] of Object.entries(broken)) {
       await createWorkflow('team-a', {
         apiVersion: 'argoproj.io/v1alpha1',
@@ -100,10 +98,6 @@ describe('a workflow with a malformed or cyclic status', () => {
       });
     }
   });
-  after(async () => {
-    await server.stop();
-    for (const name of names) await deleteWorkflow('team-a', name).catch(() => undefined);
-  });
 
   for (const [kind, [, nodes, refusal]] of Object.entries(broken)) {
     it(`${kind}: the detail answers 200, the list has it, retry and memoized resubmit are a clear 409`, async () => {
@@ -112,7 +106,7 @@ describe('a workflow with a malformed or cyclic status', () => {
       const timeout = { signal: AbortSignal.timeout(10_000) };
       const path = `/api/v1/namespaces/team-a/workflows/${name}`;
 
-      const detail = await alice.json<WorkflowDetail>(path, timeout);
+      const detail = await suite.alice.json<WorkflowDetail>(path, timeout);
       assert.equal(detail.status, 200, JSON.stringify(detail.body).slice(0, 300));
       assert.equal(detail.body.row.phase, 'Failed');
       if (nodes === 'listed') {
@@ -122,7 +116,10 @@ describe('a workflow with a malformed or cyclic status', () => {
         assert.match(detail.body.nodesError ?? '', nodes);
         assert.deepEqual(detail.body.nodes, []);
       }
-      const list = await alice.json<WorkflowList>(`/api/v1/namespaces/team-a/workflows?q=${name}`, timeout);
+      const list = await suite.alice.json<WorkflowList>(
+        `/api/v1/namespaces/team-a/workflows?q=${name}`,
+        timeout,
+      );
       assert.equal(list.status, 200);
       assert.deepEqual(
         list.body.items.map((row) => row.name),
@@ -133,10 +130,10 @@ describe('a workflow with a malformed or cyclic status', () => {
         ['retry', {}],
         ['resubmit', { memoized: true }],
       ] as const) {
-        const res = await alice.json<ApiError>(`${path}/${action}`, {
+        const res = await suite.alice.json<ApiError>(`${path}/${action}`, {
           ...timeout,
           method: 'POST',
-          headers: { 'x-csrf-token': alice.csrfToken ?? '', 'content-type': 'application/json' },
+          headers: { 'x-csrf-token': suite.alice.csrfToken ?? '', 'content-type': 'application/json' },
           body: JSON.stringify(body),
         });
         assert.equal(res.status, 409, `${action}: ${JSON.stringify(res.body)}`);

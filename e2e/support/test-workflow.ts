@@ -1,7 +1,12 @@
 // One place that makes a test workflow: its manifest (entrypoint `main`, pods of the demo image that
 // KWOK runs) and the wait until the controller has brought it where the test needs it.
 import { eventually } from '../../devcluster/test/cluster.ts';
-import { createWorkflow, getWorkflow, type Workflow } from '../../devcluster/test/workflows.ts';
+import {
+  createWorkflow,
+  deleteWorkflow,
+  getWorkflow,
+  type Workflow,
+} from '../../devcluster/test/workflows.ts';
 
 /** A pod template of the demo image; KWOK runs it (`argovue.dev/exit-code` in its metadata fails it). */
 export function podTemplate(name: string, extra: object = {}): object {
@@ -35,4 +40,9 @@ export async function createWorkflowAndWait<T>(
     async () => reached(await getWorkflow(namespace, created.metadata.name)),
     timeoutMs,
   );
+}
+
+/** Deletes the workflows a test made; one already gone (or never made) is no failure. */
+export async function deleteWorkflows(namespace: string, names: Iterable<string>): Promise<void> {
+  await Promise.all([...names].map((name) => deleteWorkflow(namespace, name).catch(() => undefined)));
 }
