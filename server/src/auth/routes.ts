@@ -10,7 +10,7 @@ import { requireUser } from '../http/request-guards.ts';
 import type { AuthenticatedUser, Authenticator } from './authenticator.ts';
 import { SessionRefused } from './authenticator.ts';
 import { LoginError, type LoginTransaction, type OidcClient } from './oidc.ts';
-import { cookieName, type SetCookie } from './session-cookie.ts';
+import { cookieName, setSessionCookies, type SetCookie } from './session-cookie.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,17 +42,8 @@ export async function registerAuth(app: FastifyInstance, options: AuthRoutesOpti
   await app.register(fastifyCookie);
   app.decorateRequest('user', undefined);
 
-  const setCookies = (reply: FastifyReply, cookies: readonly SetCookie[]): void => {
-    for (const cookie of cookies) {
-      reply.setCookie(cookie.name, cookie.value, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        maxAge: cookie.maxAgeSeconds,
-      });
-    }
-  };
+  const setCookies = (reply: FastifyReply, cookies: readonly SetCookie[]): void =>
+    setSessionCookies(reply, cookies, secure);
 
   // Every API route needs a session unless it says it is public; unsafe methods also need CSRF proof.
   app.addHook('preHandler', async (request, reply) => {

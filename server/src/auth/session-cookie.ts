@@ -3,6 +3,7 @@
 // it is deflated (inside the JWE, see sealed.ts) and split over up to `maxChunks` cookies of under
 // 4 KB (the browsers' per-cookie limit), which keeps the Cookie header under Node's 16 KB
 // request-header limit.
+import type { FastifyReply } from 'fastify';
 import type { Sealer } from './sealed.ts';
 
 export const sessionCookieName = 'argovue_session';
@@ -74,4 +75,17 @@ export async function readSessionCookies(
   }
   if (sealed === '') return undefined;
   return sealer.unseal(sealed);
+}
+
+/** Sets (or clears, at max-age 0) session cookies on a reply: host-wide, HttpOnly, SameSite=Lax. */
+export function setSessionCookies(reply: FastifyReply, cookies: readonly SetCookie[], secure: boolean): void {
+  for (const cookie of cookies) {
+    reply.setCookie(cookie.name, cookie.value, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      maxAge: cookie.maxAgeSeconds,
+    });
+  }
 }

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { instanceOrigin } from '@argovue/api-types/service-origin';
 import type { Authenticator } from '../auth/authenticator.ts';
+import { setSessionCookies } from '../auth/session-cookie.ts';
 import { HttpError } from '../http/errors.ts';
 import { callbackPath } from './proxy-server.ts';
 import { landingPath, type ProxySessions } from './proxy-session.ts';
@@ -54,14 +55,7 @@ export function registerOpenRoute(app: FastifyInstance, options: OpenRouteOption
         throw new HttpError(404, 'NOT_FOUND', 'This service has no address: its name is too long to be one.');
       reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
       const result = await authenticator.authenticate(request.cookies);
-      for (const cookie of result.setCookies)
-        reply.setCookie(cookie.name, cookie.value, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure,
-          maxAge: cookie.maxAgeSeconds,
-        });
+      setSessionCookies(reply, result.setCookies, secure);
       if (!result.ok) return reply.redirect(`/login?returnTo=${encodeURIComponent(request.url)}`);
       if (state === undefined) return reply.redirect(`${origin}${landingPath(path, origin)}`);
       const code = await sessions.mintCode(origin, state, path, result.auth.session, result.auth.user);
