@@ -17,6 +17,7 @@ import {
   createServer,
   request,
   Agent,
+  type ClientRequest,
   type IncomingMessage,
   type Server,
   type ServerResponse,
@@ -262,18 +263,7 @@ export class ServiceProxy {
     session: ProxySession,
     ref: InstanceRef,
   ): void {
-    const upstream = request({
-      host: endpoint.address,
-      port: endpoint.port,
-      method: req.method,
-      path: req.url,
-      headers: upstreamRequestHeaders(req.rawHeaders, {
-        user: session.user,
-        clientAddress: req.socket.remoteAddress ?? '',
-        proto: this.#proto,
-      }),
-      agent: this.#agent,
-    });
+    const upstream = this.#upstream(req, endpoint, session);
     let handle: StreamHandle;
     try {
       handle = this.#register(session, ref, () => {
@@ -378,6 +368,31 @@ export class ServiceProxy {
     return `${cookie.name}=${cookie.value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${cookie.maxAgeSeconds}${this.#secure ? '; Secure' : ''}`;
   }
 
+  /**
+   * The request to the instance's endpoint, with the headers it may see (the user's, none of the
+   * browser's credentials); an upgrade (a WebSocket) gets a connection of its own, not the pool's.
+   */
+  #upstream(
+    req: IncomingMessage,
+    endpoint: Endpoint,
+    session: ProxySession,
+    upgrade?: string,
+  ): ClientRequest {
+    return request({
+      host: endpoint.address,
+      port: endpoint.port,
+      method: req.method,
+      path: req.url,
+      headers: upstreamRequestHeaders(req.rawHeaders, {
+        user: session.user,
+        clientAddress: req.socket.remoteAddress ?? '',
+        proto: this.#proto,
+        ...(upgrade === undefined ? {} : { upgrade }),
+      }),
+      agent: upgrade === undefined ? this.#agent : false,
+    });
+  }
+
   async #upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const { ref, origin } = this.#admit(req);
     const session = await this.#session(req, origin);
@@ -389,19 +404,7 @@ export class ServiceProxy {
       serviceSocket?.destroy();
       socket.destroy();
     });
-    const upstream = request({
-      host: endpoint.address,
-      port: endpoint.port,
-      method: req.method,
-      path: req.url,
-      headers: upstreamRequestHeaders(req.rawHeaders, {
-        user: session.user,
-        clientAddress: req.socket.remoteAddress ?? '',
-        proto: this.#proto,
-        upgrade: req.headers.upgrade ?? 'websocket',
-      }),
-      agent: false,
-    });
+    const upstream = this.#upstream(req, endpoint, session, req.headers.upgrade ?? 'websocket');
     socket.once('close', () => {
       handle.release();
       upstream.destroy();
