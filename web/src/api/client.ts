@@ -46,24 +46,16 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!SAFE_METHODS.has(method) && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
-  let res: Response;
-  try {
-    res = await fetch(path, {
+  const res = await fetchOrUnavailable(
+    path,
+    {
       method,
       headers,
-      credentials: 'same-origin',
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiCallError({
-      code: 'CLUSTER_UNAVAILABLE',
-      status: 0,
-      message: 'The ArgoVue server did not answer.',
-      hint: 'Check your network connection, then reload the page.',
-    });
-  }
+    },
+    'Check your network connection, then reload the page.',
+  );
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     // Only an answer in the API's error shape is shown as such (a proxy in between may answer otherwise).
@@ -177,31 +169,7 @@ export function workflowLogsPath(
 
 /** Opens a log (a path from nodeLogPath or workflowLogsPath) as a stream of text; a refusal is an ApiCallError. */
 export async function openLogStream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      headers: { Accept: 'text/plain' },
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiCallError({
-      code: 'CLUSTER_UNAVAILABLE',
-      status: 0,
-      message: 'The ArgoVue server did not answer.',
-      hint: 'Check your network connection, then try again.',
-    });
-  }
-  if (!res.ok || res.body === null) {
-    const body = (await res.json().catch(() => null)) as ApiError | null;
-    if (res.status === 401) {
-      csrfToken = null;
-      for (const listener of sessionEndedListeners) listener();
-    }
-    throw new ApiCallError(body ?? { code: 'INTERNAL', status: res.status, message: `HTTP ${res.status}` });
-  }
-  return res.body;
+  return openStream(path, { Accept: 'text/plain' }, signal);
 }
 
 /**
@@ -213,25 +181,42 @@ export async function openEventStream(
   lastEventId: string | undefined,
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
-  let res: Response;
+  return openStream(
+    path,
+    {
+      Accept: 'text/event-stream',
+      ...(lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId }),
+    },
+    signal,
+  );
+}
+
+/** fetch; a network failure is CLUSTER_UNAVAILABLE saying `hint`, an abort stays an abort. */
+async function fetchOrUnavailable(path: string, init: RequestInit, hint: string): Promise<Response> {
   try {
-    res = await fetch(path, {
-      headers: {
-        Accept: 'text/event-stream',
-        ...(lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId }),
-      },
-      credentials: 'same-origin',
-      signal,
-    });
+    return await fetch(path, { ...init, credentials: 'same-origin' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiCallError({
       code: 'CLUSTER_UNAVAILABLE',
       status: 0,
       message: 'The ArgoVue server did not answer.',
-      hint: 'Check your network connection, then try again.',
+      hint,
     });
   }
+}
+
+/** A streamed answer's body (a log, events); a refusal is an ApiCallError, and a 401 ends the session here. */
+async function openStream(
+  path: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  const res = await fetchOrUnavailable(
+    path,
+    { headers, signal },
+    'Check your network connection, then try again.',
+  );
   if (!res.ok || res.body === null) {
     const body: unknown = await res.json().catch(() => null);
     if (res.status === 401) {
