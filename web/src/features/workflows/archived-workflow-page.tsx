@@ -1,10 +1,11 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useArchivedWorkflow } from '../../api/use-archived-workflow.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { WorkflowActionsProvider } from './actions/workflow-actions-provider.tsx';
 import { WorkflowDetailView } from './workflow-detail-view.tsx';
+import { WorkflowNotFound } from './workflow-not-found.tsx';
 
 /** `/archived-workflows/:namespace/:uid`: a run from Argo's workflow archive, read as the user. */
 export function ArchivedWorkflowPage() {
@@ -16,18 +17,10 @@ export function ArchivedWorkflowPage() {
     // A run that is not in the archive and one the user may not read look the same.
     if (workflow.error.body.status === 404) {
       return (
-        <section className="not-found">
-          <h1>Workflow not found</h1>
-          <p>
-            The workflow archive has no run <span className="mono">{uid}</span> in namespace{' '}
-            <span className="mono">{namespace}</span>, or none of your groups gives you access to it.
-          </p>
-          <p>
-            <Link className="button" to="/workflows">
-              Go to your workflows
-            </Link>
-          </p>
-        </section>
+        <WorkflowNotFound>
+          The workflow archive has no run <span className="mono">{uid}</span> in namespace{' '}
+          <span className="mono">{namespace}</span>
+        </WorkflowNotFound>
       );
     }
     return (

@@ -1,10 +1,11 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useLiveWorkflow } from '../../api/use-live-workflow.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { WorkflowActionsProvider } from './actions/workflow-actions-provider.tsx';
 import { WorkflowDetailView } from './workflow-detail-view.tsx';
+import { WorkflowNotFound } from './workflow-not-found.tsx';
 
 /**
  * `/workflows/:namespace/:name`: one workflow, followed live by deltas (its own stream, opened as the
@@ -19,18 +20,10 @@ export function WorkflowDetailPage() {
     // A workflow that does not exist and one the user may not read look the same.
     if (workflow.error.body.status === 404) {
       return (
-        <section className="not-found">
-          <h1>Workflow not found</h1>
-          <p>
-            There is no workflow <span className="mono">{name}</span> in namespace{' '}
-            <span className="mono">{namespace}</span>, or none of your groups gives you access to it.
-          </p>
-          <p>
-            <Link className="button" to="/workflows">
-              Go to your workflows
-            </Link>
-          </p>
-        </section>
+        <WorkflowNotFound>
+          There is no workflow <span className="mono">{name}</span> in namespace{' '}
+          <span className="mono">{namespace}</span>
+        </WorkflowNotFound>
       );
     }
     return (
