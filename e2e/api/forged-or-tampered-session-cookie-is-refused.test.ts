@@ -1,23 +1,17 @@
 // A session cookie that ArgoVue did not seal, or that was changed, is refused with no data.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
 import { Sealer } from '../../server/src/auth/sealed.ts';
 import { sessionCookies } from '../../server/src/auth/session-cookie.ts';
 import { ApiClient, loginAs } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 describe('forged and tampered session cookies', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const suite = apiSuite();
 
   it('refuses a tampered cookie', async () => {
-    const alice = await loginAs(server.url, 'alice');
+    const alice = await loginAs(suite.server.url, 'alice');
     const value = alice.cookies.get('argovue_session.0') ?? '';
     const i = Math.floor(value.length / 2);
     alice.cookies.set(
@@ -44,7 +38,7 @@ describe('forged and tampered session cookies', () => {
       3600,
     );
     assert.ok(cookies);
-    const client = new ApiClient(server.url);
+    const client = new ApiClient(suite.server.url);
     for (const cookie of cookies) if (cookie.value !== '') client.cookies.set(cookie.name, cookie.value);
     const { status, body } = await client.json<ApiError>('/api/v1/namespaces/team-a');
     assert.equal(status, 401);
@@ -52,7 +46,7 @@ describe('forged and tampered session cookies', () => {
   });
 
   it('refuses a request with no session', async () => {
-    const { status, body } = await new ApiClient(server.url).json<ApiError>('/api/v1/me');
+    const { status, body } = await new ApiClient(suite.server.url).json<ApiError>('/api/v1/me');
     assert.equal(status, 401);
     assert.equal(body.code, 'UNAUTHENTICATED');
   });

@@ -1,12 +1,12 @@
 // The callback must belong to the login this browser started: state, nonce and PKCE are checked.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ApiError } from '@argovue/api-types';
 import { oidcIssuer } from '../../devcluster/argovue-env.ts';
 import { scriptedBrowser, signIn } from '../../devcluster/oidc/scripted-browser.ts';
 import { demoPassword } from '../../devcluster/oidc/users.ts';
 import { ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { apiSuite } from '../support/suites.ts';
 
 async function authorizationUrl(client: ApiClient): Promise<URL> {
   const start = await client.fetch('/auth/login?returnTo=/');
@@ -20,13 +20,7 @@ async function providerCallback(url: URL): Promise<string> {
 }
 
 describe('the login callback', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await server.stop();
-  });
+  const suite = apiSuite();
 
   async function expectRefused(client: ApiClient, callback: string, code: string): Promise<void> {
     const res = await client.fetch(callback);
@@ -42,28 +36,28 @@ describe('the login callback', () => {
   }
 
   it('refuses a callback whose state belongs to another login', async () => {
-    const attacker = new ApiClient(server.url);
-    const victim = new ApiClient(server.url);
+    const attacker = new ApiClient(suite.server.url);
+    const victim = new ApiClient(suite.server.url);
     const attackerCallback = await providerCallback(await authorizationUrl(attacker));
     await authorizationUrl(victim); // the victim's own login is under way
     await expectRefused(victim, attackerCallback, 'state_mismatch');
   });
 
   it('refuses an ID token whose nonce is not this login’s', async () => {
-    const client = new ApiClient(server.url);
+    const client = new ApiClient(suite.server.url);
     const url = await authorizationUrl(client);
     url.searchParams.set('nonce', 'a-nonce-from-somewhere-else');
     await expectRefused(client, await providerCallback(url), 'nonce_mismatch');
   });
 
   it('refuses a callback without a login under way', async () => {
-    const stranger = new ApiClient(server.url);
-    const callback = await providerCallback(await authorizationUrl(new ApiClient(server.url)));
+    const stranger = new ApiClient(suite.server.url);
+    const callback = await providerCallback(await authorizationUrl(new ApiClient(suite.server.url)));
     await expectRefused(stranger, callback, 'login_expired');
   });
 
   it('refuses a callback carrying a provider error', async () => {
-    const client = new ApiClient(server.url);
+    const client = new ApiClient(suite.server.url);
     const url = await authorizationUrl(client);
     const state = url.searchParams.get('state') ?? '';
     const iss = encodeURIComponent(oidcIssuer);

@@ -2,35 +2,25 @@
 // follows it, gets clear errors for a node without a pod, a missing container and bad input, and bob
 // is refused as if the workflow did not exist.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { ApiError, WorkflowDetail } from '@argovue/api-types';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { apiSuite } from '../support/suites.ts';
 
 const workflow = '/api/v1/namespaces/team-a/workflows/etl-2026-11-24-broken';
 
 describe('node logs', () => {
-  let server: RunningServer;
-  let alice: ApiClient;
-  let bob: ApiClient;
+  const suite = apiSuite('alice', 'bob');
   let failedNode: string;
   let dagNode: string;
   before(async () => {
-    server = await startServer();
-    alice = await loginAs(server.url, 'alice');
-    bob = await loginAs(server.url, 'bob');
-    const { body } = await alice.json<WorkflowDetail>(workflow);
+    const { body } = await suite.alice.json<WorkflowDetail>(workflow);
     failedNode = body.nodes.find((n) => n.displayName === 'transform-b')?.id ?? '';
     dagNode = body.nodes.find((n) => n.type === 'DAG')?.id ?? '';
     assert.ok(failedNode && dagNode);
   });
-  after(async () => {
-    await server.stop();
-  });
 
   it('streams the main container’s lines, with timestamps on demand', async () => {
-    const res = await alice.fetch(`${workflow}/logs?node=${failedNode}&timestamps=true`);
+    const res = await suite.alice.fetch(`${workflow}/logs?node=${failedNode}&timestamps=true`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/plain/);
     const text = await res.text();
@@ -40,7 +30,7 @@ describe('node logs', () => {
 
   it('streams with follow=true: the first lines arrive before the response ends', async () => {
     const abort = new AbortController();
-    const res = await alice.fetch(`${workflow}/logs?node=${failedNode}&follow=true`, {
+    const res = await suite.alice.fetch(`${workflow}/logs?node=${failedNode}&follow=true`, {
       signal: abort.signal,
     });
     assert.equal(res.status, 200);
@@ -52,7 +42,7 @@ describe('node logs', () => {
   });
 
   it('offers the log as a download', async () => {
-    const res = await alice.fetch(`${workflow}/logs?node=${failedNode}&download=true&container=wait`);
+    const res = await suite.alice.fetch(`${workflow}/logs?node=${failedNode}&download=true&container=wait`);
     assert.equal(res.status, 200);
     assert.match(
       res.headers.get('content-disposition') ?? '',
@@ -62,10 +52,12 @@ describe('node logs', () => {
   });
 
   it('explains that a DAG node has no pod, and a container that does not exist', async () => {
-    const noPod = await alice.json<ApiError>(`${workflow}/logs?node=${dagNode}`);
+    const noPod = await suite.alice.json<ApiError>(`${workflow}/logs?node=${dagNode}`);
     assert.equal(noPod.status, 404);
     assert.match(noPod.body.message, /has no pod/);
-    const noContainer = await alice.json<ApiError>(`${workflow}/logs?node=${failedNode}&container=sidecar`);
+    const noContainer = await suite.alice.json<ApiError>(
+      `${workflow}/logs?node=${failedNode}&container=sidecar`,
+    );
     assert.equal(noContainer.status, 404);
     assert.match(noContainer.body.hint ?? '', /main/);
   });
@@ -77,14 +69,14 @@ describe('node logs', () => {
       `?node=${failedNode}&follow=maybe`,
       `?node=${failedNode}&tailLines=0`,
     ]) {
-      const res = await alice.json<ApiError>(`${workflow}/logs${query}`);
+      const res = await suite.alice.json<ApiError>(`${workflow}/logs${query}`);
       assert.equal(res.status, 400, query);
       assert.equal(res.body.code, 'INPUT_INVALID');
     }
   });
 
   it('refuses bob the log exactly like a missing workflow', async () => {
-    const res = await bob.json<ApiError>(`${workflow}/logs?node=${failedNode}`);
+    const res = await suite.bob.json<ApiError>(`${workflow}/logs?node=${failedNode}`);
     assert.equal(res.status, 404);
     assert.match(res.body.message, /was not found, or you have no access to it/);
   });
