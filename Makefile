@@ -62,6 +62,7 @@ e2e: build seed
 # Benchmarks print figures against the local cluster; they are not part of `make test`.
 bench: build seed
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/authz-cache.ts
+	node bench/sealed-cookies.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/workflow-list.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/startup-at-scale.ts
 	KUBECONFIG=$(KUBECONFIG_DEVCLUSTER) node bench/startup-breakdown.ts
