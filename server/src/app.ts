@@ -36,7 +36,7 @@ import { ServiceInstanceController } from './services/controller.ts';
 import { ServiceDirectory } from './services/directory.ts';
 import { registerServiceRoutes } from './services/routes.ts';
 import { OpenStreams } from './streams/open-streams.ts';
-import { NamespaceDirectory } from './namespaces/summaries.ts';
+import { NamespaceDirectory, quotaOf } from './namespaces/summaries.ts';
 import { workflowRow, workflowRowFields } from './workflows/list/rows.ts';
 import { WorkflowDirectory } from './workflows/workflow-directory.ts';
 import { registerWorkflowRoutes } from './workflows/routes.ts';
@@ -149,6 +149,7 @@ export function startServices(config: Config, kc: ClusterAccess, log: (message: 
     log,
     urlOf: (namespace, name) => instanceOrigin(proxyBase, { namespace, name }),
     lastUsedAt: (namespace, name) => proxy.activity.lastRequestAt(namespace, name),
+    quotaOf: (namespace) => quotaOf([...caches.quotas.inNamespace(namespace)]),
   }).start();
   const workflows = new WorkflowDirectory(caches.workflows, namespaces, kubeApi, { log });
   const archive = config.archiveHost === undefined ? undefined : new WorkflowArchive(config, log);

@@ -7,11 +7,13 @@
 // scheduling) in the instance's status, in words. Objects are dry-run first, all of them, so a
 // workload the apiserver refuses leaves nothing half-made.
 import { apiPath, apiVersionOf, kinds } from '../kube/api-paths.ts';
+import type { QuotaResource } from '@argovue/api-types';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { WatchCache } from '../kube/watch-cache.ts';
 import { idleStopMessage, idleStoppedAnnotation, parseIdleTimeout } from './idle.ts';
 import { IdleCuller } from './idle-culler.ts';
 import { LeaderLease } from './leader-lease.ts';
+import { pendingReason, podAsks, type PodContainerResources } from './pending-reason.ts';
 import { restartedAtAnnotation } from './instances.ts';
 import { instanceLabel, renderInstance, type RenderedObjects } from './render.ts';
 import type {
@@ -33,6 +35,8 @@ export interface ServiceControllerOptions {
   urlOf?: (namespace: string, name: string) => string | undefined;
   /** When the proxy of this replica last saw the instance used (Unix ms): what idle culling reads. */
   lastUsedAt?: (namespace: string, name: string) => number | undefined;
+  /** The namespace's ResourceQuota as the shared cache holds it: the numbers of a Pending reason. */
+  quotaOf?: (namespace: string) => readonly QuotaResource[];
   /** How often the leader looks for idle instances (ms). */
   idleCheckMs?: number;
 }
@@ -52,6 +56,8 @@ interface CachedPod {
   instance: string;
   /** Why the scheduler could not place it (PodScheduled False), e.g. "0/1 nodes are available: …". */
   unschedulable: string | undefined;
+  /** What it asks for, in base units (a Pending reason's numbers). */
+  asks: Record<string, number>;
 }
 
 type Meta = { name?: string; namespace?: string; labels?: Record<string, string> };
@@ -73,6 +79,7 @@ function projectDeployment(object: {
 
 function projectPod(object: {
   metadata?: Meta;
+  spec?: { containers?: PodContainerResources[] };
   status?: { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] };
 }): CachedPod {
   const scheduled = object.status?.conditions?.find((c) => c.type === 'PodScheduled');
@@ -80,19 +87,8 @@ function projectPod(object: {
     instance: object.metadata?.labels?.[instanceLabel] ?? '',
     unschedulable:
       scheduled?.status === 'False' && scheduled.reason === 'Unschedulable' ? scheduled.message : undefined,
+    asks: podAsks(object.spec?.containers),
   };
-}
-
-/** Why an instance's pods do not run, in words: the quota, or the scheduler's reason. */
-export function waitingReason(deployment: CachedDeployment, pods: readonly CachedPod[]): string | undefined {
-  if (deployment.replicaFailure !== undefined) {
-    const quota = /exceeded quota: [^,]+, (requested: .*)$/.exec(deployment.replicaFailure);
-    return quota === null
-      ? `its pods cannot be created: ${deployment.replicaFailure}`
-      : `waiting for quota: ${quota[1]}`;
-  }
-  const unschedulable = pods.find((p) => p.unschedulable !== undefined)?.unschedulable;
-  return unschedulable === undefined ? undefined : `waiting for a node: ${unschedulable}`;
 }
 
 function describe(error: unknown): string {
@@ -293,10 +289,7 @@ export class ServiceInstanceController {
       wanted === 0 ? (ready === 0 ? 'Stopped' : 'Stopping') : ready >= wanted ? 'Running' : 'Starting';
     const waiting =
       phase === 'Starting' && deployment !== undefined
-        ? waitingReason(
-            deployment,
-            [...this.#pods.inNamespace(namespace)].filter((p) => p.instance === name),
-          )
+        ? this.#waitingReason(namespace, name, deployment)
         : undefined;
     const url = this.#o.urlOf?.(namespace, name);
     const idle = await this.#idleStop(instance, template);
@@ -310,6 +303,22 @@ export class ServiceInstanceController {
       },
       waiting === undefined ? (idle === undefined ? phase : 'Idle') : 'Waiting',
     );
+  }
+
+  /** Why a starting instance's pods do not run, in words (pending-reason.ts), or undefined. */
+  #waitingReason(namespace: string, name: string, deployment: CachedDeployment): string | undefined {
+    const unschedulable = [...this.#pods.inNamespace(namespace)].find(
+      (p) => p.instance === name && p.unschedulable !== undefined,
+    );
+    return pendingReason({
+      namespace,
+      replicaFailure: deployment.replicaFailure,
+      unschedulable:
+        unschedulable?.unschedulable === undefined
+          ? undefined
+          : { message: unschedulable.unschedulable, asks: unschedulable.asks },
+      quota: this.#o.quotaOf?.(namespace) ?? [],
+    });
   }
 
   /**
