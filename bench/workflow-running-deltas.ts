@@ -6,6 +6,10 @@
 // (GET …/workflows/:name, decoded and on the wire), the latency from the status write to the delta on
 // the stream (p50/p99), and in Chromium the time from a delta's arrival to the end of the frame that
 // shows it, and its main-thread part (performance marks of web/src/api/use-live-workflow.ts).
+// Then, with ArgoVue's page and streams closed, the stream the Argo UI's workflow page reads from
+// `argo server` (v4.0.5, same cluster): /api/v1/workflow-events/{namespace} with the workflow's name as
+// field selector, which sends the whole workflow on every change, for BENCH_ARGO_SECONDS (10) more
+// updates (BENCH_ARGO=0 leaves it out; one after the other, so neither slows the other's figures).
 // Asserts nothing. BENCH_TABS (1) more streams on the same workflow share its one watch.
 //   node bench/workflow-running-deltas.ts   BENCH_CLEANUP=1 deletes the namespace after.
 import { performance } from 'node:perf_hooks';
@@ -21,6 +25,7 @@ import { signInThroughProvider } from '../e2e/support/login.ts';
 import { openLiveWorkflow, type LiveWorkflowReader } from '../e2e/support/live-workflow.ts';
 import { startServer } from '../e2e/support/server.ts';
 import { ensureBenchNamespace, removeBenchNamespace } from './support/bench-namespace.ts';
+import { startArgoServer, type ArgoServer } from './support/argo-server.ts';
 import { getCounted, percentile } from './support/measure.ts';
 import { admin, grantAliceAccess } from './support/seed-workflows.ts';
 
@@ -29,6 +34,7 @@ const nodeCount = Number(process.env['BENCH_NODES'] ?? '20000');
 const changesPerUpdate = Number(process.env['BENCH_CHANGES'] ?? '100');
 const seconds = Math.min(Number(process.env['BENCH_SECONDS'] ?? '30'), 600);
 const tabs = Math.min(Number(process.env['BENCH_TABS'] ?? '1'), 50);
+const argoSeconds = Math.min(Number(process.env['BENCH_ARGO_SECONDS'] ?? '10'), 120);
 const name = `running-${nodeCount}`;
 const path = `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${name}`;
 
@@ -73,6 +79,40 @@ async function seedRunning(): Promise<Nodes> {
   return nodes;
 }
 
+/** One message of argo server's event stream: its bytes, arrival, and the workflow's resourceVersion. */
+interface ArgoEvent {
+  bytes: number;
+  at: number;
+  version: string | undefined;
+}
+
+/** Reads argo server's watch of one workflow as the Argo UI's page opens it, without parsing it whole. */
+async function followWithArgo(argo: ArgoServer, events: ArgoEvent[], signal: AbortSignal): Promise<void> {
+  const res = await fetch(
+    `${argo.url}/api/v1/workflow-events/${namespace}?listOptions.fieldSelector=metadata.name=${name}`,
+    { headers: { accept: 'text/event-stream' }, signal },
+  );
+  if (!res.ok || res.body === null) throw new Error(`argo server answered ${res.status}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        // The first resourceVersion in the object is its metadata's.
+        const version = /"resourceVersion":"([^"]+)"/.exec(message)?.[1];
+        events.push({ bytes: Buffer.byteLength(message), at: performance.now(), version });
+      }
+    }
+  })().catch(() => undefined);
+}
+
 /** In the page: for each delta, its arrival → end of the frame showing it, and arrival → applied. */
 function installDeltaProbe(): void {
   const probe = { frames: [] as number[], applied: [] as number[], received: [] as number[] };
@@ -102,6 +142,8 @@ async function main(): Promise<void> {
   const server = await startServer({ ARGOVUE_LOG_LEVEL: 'silent' });
   const browser = await launchBrowser();
   const streams: LiveWorkflowReader[] = [];
+  let argo: ArgoServer | undefined;
+  const stopArgo = new AbortController();
   try {
     const alice = await loginAs(server.url, 'alice');
     // What the page read on every change before: the whole workflow, compressed as a browser asks.
@@ -144,30 +186,37 @@ async function main(): Promise<void> {
     // The updates, made before the clock starts (compressing 20,000 nodes takes this process long
     // enough to delay its own reading of the stream): each the next `changesPerUpdate` items done.
     const running = Object.values(nodes).filter((n) => n.phase === 'Running');
-    const payloads: string[] = [];
-    for (let s = 0; s < seconds && running.length > 0; s++) {
-      const finishedAt = new Date(Date.now() + s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
-      for (const node of running.splice(0, changesPerUpdate)) {
-        node.phase = 'Succeeded';
-        node.finishedAt = finishedAt;
+    const makePayloads = (count: number): string[] => {
+      const payloads: string[] = [];
+      for (let s = 0; s < count && running.length > 0; s++) {
+        const finishedAt = new Date(Date.now() + s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+        for (const node of running.splice(0, changesPerUpdate)) {
+          node.phase = 'Succeeded';
+          node.finishedAt = finishedAt;
+        }
+        payloads.push(gzipSync(JSON.stringify(nodes)).toString('base64'));
       }
-      payloads.push(gzipSync(JSON.stringify(nodes)).toString('base64'));
-    }
+      return payloads;
+    };
     // Every second one status write, as admin.
-    const writes: { id: string; at: number; writeMs: number }[] = [];
-    for (const compressed of payloads) {
-      const at = performance.now();
-      const written = await admin.json<{ metadata: { resourceVersion: string } }>({
-        as: 'argovue',
-        method: 'PATCH',
-        path,
-        contentType: 'application/merge-patch+json',
-        body: { status: { compressedNodes: compressed } },
-      });
-      writes.push({ id: written.metadata.resourceVersion, at, writeMs: performance.now() - at });
-      const left = 1000 - (performance.now() - at);
-      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-    }
+    const writeEverySecond = async (payloads: string[]) => {
+      const done: { id: string; at: number; writeMs: number }[] = [];
+      for (const compressed of payloads) {
+        const at = performance.now();
+        const written = await admin.json<{ metadata: { resourceVersion: string } }>({
+          as: 'argovue',
+          method: 'PATCH',
+          path,
+          contentType: 'application/merge-patch+json',
+          body: { status: { compressedNodes: compressed } },
+        });
+        done.push({ id: written.metadata.resourceVersion, at, writeMs: performance.now() - at });
+        const left = 1000 - (performance.now() - at);
+        if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+      }
+      return done;
+    };
+    const writes = await writeEverySecond(makePayloads(seconds));
     const last = writes.at(-1)?.id;
     await waitFor(
       () => streams.every((stream) => stream.events.some((a) => a.id === last)),
@@ -218,7 +267,38 @@ async function main(): Promise<void> {
       `  apiserver watches of one workflow: ${watchesBefore} → ${watches} with ${tabs} stream(s) and the page open`,
     );
     await context.close();
+    if (process.env['BENCH_ARGO'] !== '0') {
+      for (const stream of streams.splice(0)) await stream.close();
+      argo = await startArgoServer();
+      const argoEvents: ArgoEvent[] = [];
+      await followWithArgo(argo, argoEvents, stopArgo.signal);
+      await waitFor(() => argoEvents.length > 0, 'argo server’s first event');
+      const argoWrites = await writeEverySecond(makePayloads(argoSeconds));
+      const argoLast = argoWrites.at(-1)?.id;
+      await waitFor(() => argoEvents.some((e) => e.version === argoLast), 'argo server’s last event').catch(
+        (error: unknown) => console.log(`  (${String(error)})`),
+      );
+      const argoLatencies = argoWrites.flatMap((w) => {
+        const arrival = argoEvents.find((e) => e.version === w.id);
+        return arrival === undefined ? [] : [arrival.at - w.at];
+      });
+      const argoBytes = argoEvents.slice(1).map((e) => e.bytes);
+      console.log(
+        `  argo server (the Argo UI's page stream), ${argoWrites.length} more updates alone: bytes per ` +
+          `update p50 ${kb(p(argoBytes, 0.5))} (n=${argoBytes.length}), ` +
+          `${f(p(argoBytes, 0.5) / Math.max(p(deltaBytes, 0.5), 1), 0)}× ArgoVue's; write → event p50 ` +
+          `${f(p(argoLatencies, 0.5))} ms, p99 ${f(p(argoLatencies, 0.99))} ms (n=${argoLatencies.length}; ` +
+          `the admin's write p50 ${f(
+            p(
+              argoWrites.map((w) => w.writeMs),
+              0.5,
+            ),
+          )} ms)`,
+      );
+    }
   } finally {
+    stopArgo.abort();
+    argo?.stop();
     for (const stream of streams) await stream.close();
     await browser.close();
     await server.stop();
