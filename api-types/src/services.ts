@@ -121,6 +121,18 @@ export interface ServiceInstanceRow {
   message?: string;
   /** The last error, in words, while the instance is failing (absent when all is well). */
   lastError?: string;
+  /**
+   * When it was last used through ArgoVue's proxy, as a replica recorded it in status.lastActivityTime
+   * (up to about a minute behind the last request).
+   */
+  lastUsedAt?: string;
+  /** When it was stopped for being idle (with idleStopped). */
+  idleStoppedAt?: string;
+  /**
+   * When a running instance whose template sets an idle timeout will be stopped if nobody uses it
+   * before then (from the recorded last use, or when it became ready). Only in the instance's detail.
+   */
+  idleStopsAt?: string;
   conditions: ServiceCondition[];
   /** The user who created it, as ArgoVue recorded it at creation. */
   creator?: string;

@@ -4,6 +4,7 @@ import {
   durationInWords,
   idleFrom,
   idleStopMessage,
+  idleStopsAt,
   isIdle,
   parseIdleTimeout,
   type IdleClock,
@@ -115,5 +116,16 @@ describe('ready since', () => {
     );
     assert.equal(readySinceOf(instance('Stopped', 'True', '2026-12-05T01:00:00Z')), undefined);
     assert.equal(readySinceOf(instance('Running', 'True', 'not a time')), undefined);
+  });
+});
+
+describe('when a running instance stops if unused', () => {
+  it('is the recorded last use, or when it became ready, plus the timeout; unknown without either', () => {
+    assert.equal(idleStopsAt({ timeoutMs: 60_000, lastUsedRecorded: 5_000, readySince: 1_000 }), 65_000);
+    assert.equal(idleStopsAt({ timeoutMs: 60_000, lastUsedRecorded: undefined, readySince: 1_000 }), 61_000);
+    assert.equal(
+      idleStopsAt({ timeoutMs: 60_000, lastUsedRecorded: undefined, readySince: undefined }),
+      undefined,
+    );
   });
 });

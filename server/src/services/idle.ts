@@ -83,3 +83,17 @@ export function parseKubeTime(value: unknown): number | undefined {
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : undefined;
 }
+
+/**
+ * When a running instance will be stopped if nobody uses it before then, as the page says it: the
+ * recorded last use (or when it became ready) plus the timeout. The leader may add use only it has
+ * seen, so this is the earliest it can be; undefined when neither time is known.
+ */
+export function idleStopsAt(clock: {
+  timeoutMs: number;
+  lastUsedRecorded: number | undefined;
+  readySince: number | undefined;
+}): number | undefined {
+  const from = Math.max(clock.lastUsedRecorded ?? 0, clock.readySince ?? 0);
+  return from === 0 ? undefined : from + clock.timeoutMs;
+}

@@ -6,6 +6,8 @@ import type { KubeIdentity } from '../auth/identity.ts';
 import { KubeError, type KubeApi } from '../kube/kube-api.ts';
 import { kubeEvent, listEvents } from '../workflows/detail/kube-events.ts';
 import { nodePodOf, type RawPod } from '../workflows/workflow-pods.ts';
+import { readServiceTemplateForUser } from './catalogue.ts';
+import { parseIdleTimeout } from './idle.ts';
 import { instanceRow } from './instance-rows.ts';
 import type { StoredInstance } from './instances.ts';
 import { instanceLabel } from './render.ts';
@@ -55,7 +57,8 @@ export async function readInstanceDetail(
   const namespace = instance.metadata.namespace ?? '';
   const name = instance.metadata.name;
   const notices: string[] = [];
-  const [pods, replicaSets, claims] = await Promise.all([
+  const { kind = 'ServiceTemplate', name: templateName } = instance.spec.template;
+  const [pods, replicaSets, claims, template] = await Promise.all([
     listByLabel<PodWithIp>(api, identity, apiPath(kinds.pods, { namespace }), name, signal),
     listByLabel<{ metadata?: { name?: string } }>(
       api,
@@ -71,6 +74,9 @@ export async function readInstanceDetail(
       name,
       signal,
     ),
+    // Its idle timeout says when a running instance stops if unused; a template the user may not
+    // read (or gone) leaves that out.
+    readServiceTemplateForUser(api, identity, namespace, templateName, kind === 'ClusterServiceTemplate'),
   ]);
   if (pods === undefined) notices.push('you may not list the pods of this namespace');
   // The objects whose events are the instance's: itself, its Deployment and Service (its name), its
@@ -103,7 +109,10 @@ export async function readInstanceDetail(
   };
   const replicas = (pods ?? []).length;
   return {
-    row: instanceRow(instance, { replicas: instance.spec.stopped === true ? 0 : Math.max(replicas, 1) }),
+    row: instanceRow(instance, {
+      replicas: instance.spec.stopped === true ? 0 : Math.max(replicas, 1),
+      idleTimeoutMs: parseIdleTimeout(template?.spec.idleTimeout),
+    }),
     pods: (pods ?? []).map(servicePodOf).sort((a, b) => a.name.localeCompare(b.name)),
     events,
     ...(notices.length === 0 ? {} : { notice: `Not everything could be read: ${notices.join('; ')}.` }),

@@ -6,7 +6,8 @@ import type {
   ServiceInstanceRow,
   ServicePhase,
 } from '@argovue/api-types';
-import { idleStoppedAnnotation } from './idle.ts';
+import { idleStopsAt, idleStoppedAnnotation, parseKubeTime } from './idle.ts';
+import { readySinceOf } from './idle-culler.ts';
 import type { ServiceInstance } from './template-types.ts';
 
 /** Set by the API from the user who creates the instance (the admission policy keeps it honest). */
@@ -49,7 +50,12 @@ function inputsOf(raw: unknown): Record<string, ServiceInputValue> {
 /** The row of an instance; `replicas` is what its Deployment should have now, when known. */
 export function instanceRow(
   instance: ServiceInstance & { metadata: { creationTimestamp?: string } },
-  extra: { title?: string | undefined; replicas?: number | undefined } = {},
+  extra: {
+    title?: string | undefined;
+    replicas?: number | undefined;
+    /** The template's idle timeout, when known: a running instance then says when it stops if unused. */
+    idleTimeoutMs?: number | undefined;
+  } = {},
 ): ServiceInstanceRow {
   const status = instance.status ?? {};
   const phase = typeof status.phase === 'string' && phases.has(status.phase) ? status.phase : 'Pending';
@@ -62,6 +68,18 @@ export function instanceRow(
     phase === 'Failed' ? message : failing?.reason === 'ApplyFailed' ? failing.message : undefined;
   const creator = text(instance.metadata.annotations?.[creatorAnnotation]);
   const url = text(status.url);
+  const lastUsed = parseKubeTime(status.lastActivityTime);
+  const idleStoppedAt = stopped
+    ? parseKubeTime(instance.metadata.annotations?.[idleStoppedAnnotation])
+    : undefined;
+  const stopsAt =
+    phase === 'Running' && !stopped && extra.idleTimeoutMs !== undefined
+      ? idleStopsAt({
+          timeoutMs: extra.idleTimeoutMs,
+          lastUsedRecorded: lastUsed,
+          readySince: readySinceOf(instance),
+        })
+      : undefined;
   return {
     namespace: instance.metadata.namespace ?? '',
     name: instance.metadata.name,
@@ -80,6 +98,9 @@ export function instanceRow(
     ...(url === undefined ? {} : { url }),
     ...(message === undefined ? {} : { message }),
     ...(lastError === undefined ? {} : { lastError }),
+    ...(lastUsed === undefined ? {} : { lastUsedAt: new Date(lastUsed).toISOString() }),
+    ...(idleStoppedAt === undefined ? {} : { idleStoppedAt: new Date(idleStoppedAt).toISOString() }),
+    ...(stopsAt === undefined ? {} : { idleStopsAt: new Date(stopsAt).toISOString() }),
     conditions,
     ...(creator === undefined ? {} : { creator }),
     createdAt: instance.metadata.creationTimestamp ?? '',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ServiceInstanceRow } from '@argovue/api-types';
 import { render } from '../../testing/dom.ts';
-import { InstanceStatus, OpenInstanceLink } from './instance-status.tsx';
+import { InstanceStatus, InstanceUse, OpenInstanceLink } from './instance-status.tsx';
 
 const stopped: ServiceInstanceRow = {
   namespace: 'team-a',
@@ -44,5 +44,45 @@ describe('a stopped instance', () => {
     const b = await render(<OpenInstanceLink row={stopped} />);
     assert.equal(b.container.querySelector('a'), null);
     await b.unmount();
+  });
+});
+
+describe('when an instance was used and when it stops', () => {
+  const now = new Date('2026-12-05T02:00:00Z');
+  const running: ServiceInstanceRow = {
+    ...stopped,
+    phase: 'Running',
+    stopped: false,
+    readyReplicas: 1,
+    replicas: 1,
+    message: '1 of 1 ready',
+    lastUsedAt: '2026-12-05T01:50:00Z',
+    idleStopsAt: '2026-12-05T02:20:00Z',
+  };
+
+  it('says when it was last used and when it stops if unused', async () => {
+    const view = await render(<InstanceUse row={running} now={now} />);
+    assert.equal(view.container.textContent, '10 minutes ago · stops if unused in 20 minutes');
+    const times = [...view.container.querySelectorAll('time')].map((t) => t.getAttribute('datetime'));
+    assert.deepEqual(times, ['2026-12-05T01:50:00.000Z', '2026-12-05T02:20:00.000Z']);
+    await view.unmount();
+  });
+
+  it('says when an idle instance was stopped, and one never used says so', async () => {
+    const culled = await render(
+      <InstanceUse
+        row={{ ...idle, lastUsedAt: '2026-12-05T01:00:00Z', idleStoppedAt: '2026-12-05T01:30:00Z' }}
+        now={now}
+      />,
+    );
+    assert.equal(culled.container.textContent, '1 hour ago · stopped for being idle 30 minutes ago');
+    await culled.unmount();
+    const { lastUsedAt: _used, ...neverUsed } = running;
+    const fresh = await render(<InstanceUse row={neverUsed} now={now} />);
+    assert.match(
+      fresh.container.textContent,
+      /^not yet used through ArgoVue · stops if unused in 20 minutes$/,
+    );
+    await fresh.unmount();
   });
 });

@@ -1,5 +1,7 @@
 import type { ServiceInstanceRow } from '@argovue/api-types';
 import { instanceIsMoving } from '../../api/use-services.ts';
+import { RelativeTime } from '../../components/relative-time.tsx';
+import { parseApiTime } from '../../lib/relative-time.ts';
 import { ServicePhaseBadge } from './service-phase-badge.tsx';
 
 /** `1 of 2 ready`, or nothing for a stopped instance that asks for none. */
@@ -53,5 +55,39 @@ export function OpenInstanceLink({ row }: { row: ServiceInstanceRow }) {
         !ready && <span className="small"> (not ready)</span>
       )}
     </a>
+  );
+}
+
+function When({ iso, now }: { iso: string | undefined; now: Date }) {
+  const time = iso === undefined ? null : parseApiTime(iso);
+  return time === null ? null : <RelativeTime time={time} now={now} />;
+}
+
+/**
+ * When it was last used through ArgoVue (recorded up to about a minute late) and, when its template
+ * culls idle instances, when it was stopped for that or when it will be if nobody uses it before.
+ */
+export function InstanceUse({ row, now }: { row: ServiceInstanceRow; now: Date }) {
+  return (
+    <span className="instance-use small">
+      {row.lastUsedAt === undefined ? (
+        <span className="muted">not yet used through ArgoVue</span>
+      ) : (
+        <When iso={row.lastUsedAt} now={now} />
+      )}
+      {row.idleStopped === true && row.idleStoppedAt !== undefined ? (
+        <span className="muted">
+          {' '}
+          · stopped for being idle <When iso={row.idleStoppedAt} now={now} />
+        </span>
+      ) : (
+        row.idleStopsAt !== undefined && (
+          <span className="muted">
+            {' '}
+            · stops if unused <When iso={row.idleStopsAt} now={now} />
+          </span>
+        )
+      )}
+    </span>
   );
 }

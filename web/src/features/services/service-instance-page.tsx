@@ -15,7 +15,7 @@ import { servicesPagePath, startPagePath } from '../../lib/service-paths.ts';
 import { InstanceActions } from './instance-actions.tsx';
 import { InstanceLogs } from './instance-logs.tsx';
 import { InstancePods } from './instance-pods.tsx';
-import { InstanceStatus, OpenInstanceLink } from './instance-status.tsx';
+import { InstanceStatus, InstanceUse, OpenInstanceLink } from './instance-status.tsx';
 import './services.css';
 
 type InstanceTab = 'pods' | 'events' | 'logs' | 'yaml';
@@ -51,6 +51,10 @@ function Summary({ detail }: { detail: ServiceInstanceDetail }) {
         ) : (
           <span className="mono small">{row.url}</span>
         )}
+      </dd>
+      <dt>Last used</dt>
+      <dd>
+        <InstanceUse row={row} now={now} />
       </dd>
       <dt>Started by</dt>
       <dd>{row.creator ?? '—'}</dd>
