@@ -18,7 +18,13 @@ describe('an idle instance', () => {
 
   it('runs, is used through the proxy, and is stopped once unused for its idle timeout', async () => {
     await fixture.startInstance('alice', name);
-    await fixture.untilPhase(name, 'Running');
+    const running = await fixture.untilPhase(name, 'Running');
+    // Its page says when it stops if unused: from when it became ready (never used yet), plus 5 s.
+    const ready = running.row.conditions.find((c) => c.type === 'Ready' && c.status === 'True');
+    assert.equal(
+      Date.parse(running.row.idleStopsAt ?? ''),
+      Date.parse(ready?.lastTransitionTime ?? '') + 5000,
+    );
     const alice = await fixture.browserAs('alice', name);
     // Its pod is ready as KWOK says so; the echo app's process listens a moment later.
     await fixture.untilServed(alice, name);
@@ -27,7 +33,11 @@ describe('an idle instance', () => {
     assert.equal(stopped.row.replicas, 0);
     const instance = await fixture.read(name);
     assert.equal(instance.spec.stopped, true, 'stopped as a Stop does it: scaled to zero');
-    assert.ok(instance.metadata.annotations?.[idleStoppedAnnotation], 'marked as stopped for being idle');
+    const mark = instance.metadata.annotations?.[idleStoppedAnnotation];
+    assert.ok(mark, 'marked as stopped for being idle');
+    // …and when it was stopped for being idle, no longer when it will be.
+    assert.equal(Date.parse(stopped.row.idleStoppedAt ?? ''), Date.parse(mark));
+    assert.equal(stopped.row.idleStopsAt, undefined);
     await eventually('its pod to go', async () =>
       (await fixture.detail('alice', name)).pods.length === 0 ? true : undefined,
     );

@@ -56,6 +56,10 @@ describe('an instance in use through another replica', () => {
     assert.notEqual(instance.spec.stopped, true, 'never stopped');
     const recorded = Date.parse(instance.status?.lastActivityTime ?? '');
     assert.ok(Number.isFinite(recorded), 'the other replica recorded the use in the status');
+    // The instance's page says when it was last used, and that it stops if unused from then on.
+    const { row } = await fixture.detail('alice', name);
+    assert.ok(Date.parse(row.lastUsedAt ?? '') >= recorded, 'last used as recorded (or later)');
+    assert.equal(Date.parse(row.idleStopsAt ?? ''), Date.parse(row.lastUsedAt ?? '') + timeoutSeconds * 1000);
   });
 
   it('is stopped by the leader once nobody uses it', async () => {
