@@ -37,6 +37,9 @@ describe('an idle service is stopped, and opening it shows its progress and land
     const summary = page.locator('.instance-summary');
     await summary.locator('.service-phase', { hasText: 'Stopped' }).waitFor(lifeStep);
     await summary.getByText('stopped after 15 seconds without use', { exact: true }).waitFor();
+    // …and when: never used through ArgoVue, stopped for being idle some time ago.
+    await summary.locator('.instance-use', { hasText: 'not yet used through ArgoVue' }).waitFor();
+    await summary.locator('.instance-use', { hasText: /stopped for being idle (now|.+ ago)$/ }).waitFor();
     await screenshot(page, 'service-instance-stopped-for-being-idle');
 
     const open = page.getByRole('link', { name: `Open ${name} (starts it)` });
