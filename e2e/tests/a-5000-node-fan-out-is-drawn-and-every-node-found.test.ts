@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createWorkflow, deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
 import { bigWorkflowNodes, fanOutWorkflow } from '../support/big-workflow.ts';
 import { busyCores } from '../support/cpu-load.ts';
+import { WorkflowPage } from '../support/pages/workflow-page.ts';
 import { pasteAndPress } from '../support/paste-and-press.ts';
 import { launchBrowser, openPage, screenshot, type WatchedPage } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
@@ -66,14 +67,6 @@ function fanOutWithRetryAndExitHandler(): object {
   return workflow;
 }
 
-/** Waits until the canvas has painted a finished layout, and returns how many items it laid out. */
-async function drawnItems(page: Page, canvas: Locator): Promise<number> {
-  await page
-    .locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]')
-    .waitFor({ timeout: 60_000 });
-  return Number(await canvas.getAttribute('data-graph-nodes'));
-}
-
 describe('a 5,000-node fan-out', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -89,47 +82,43 @@ describe('a 5,000-node fan-out', () => {
   });
 
   /** A page of its own, alice signed in, on the big workflow's graph. */
-  async function openTheWorkflowAsAlice(): Promise<{ watched: WatchedPage; page: Page; canvas: Locator }> {
+  async function openTheWorkflowAsAlice(): Promise<{
+    watched: WatchedPage;
+    page: Page;
+    workflow: WorkflowPage;
+  }> {
     const watched = await openPage(browser);
     const { page } = watched;
     await page.goto(`${server.url}/workflows`);
     await signInThroughProvider(page, 'alice');
-    await page.goto(`${server.url}/workflows/${namespace}/${name}`);
-    return { watched, page, canvas: page.getByTestId('workflow-graph-canvas') };
+    return { watched, page, workflow: await WorkflowPage.open(page, server.url, namespace, name) };
   }
 
   it('is drawn folded, and alice finds nodes inside the group and inside a retry', async () => {
-    const { watched, page, canvas } = await openTheWorkflowAsAlice();
-    assert.match((await canvas.getAttribute('aria-label')) ?? '', /5,000 nodes/);
+    const { watched, page, workflow } = await openTheWorkflowAsAlice();
+    assert.match((await workflow.canvas.getAttribute('aria-label')) ?? '', /5,000 nodes/);
     // the DAG root, split, the TaskGroup, the group of its 4,993 items, join, the exit handler
-    assert.equal(await drawnItems(page, canvas), 6);
+    assert.equal(await workflow.drawn(), 6);
     await screenshot(page, 'workflow-graph-5000-folded');
 
     // "/" focuses the search; Enter goes to the match: the group opens and the shard is selected.
-    await canvas.focus();
-    await page.keyboard.press('/');
-    const search = page.getByRole('searchbox', { name: 'Find a node' });
-    await search.pressSequentially('fan(3210:');
-    await search.press('Enter');
-    const panel = page.locator('aside.node-panel');
-    await panel.getByRole('heading', { name: 'fan(3210:item-3210)' }).waitFor();
-    assert.match(await panel.innerText(), /Succeeded/);
-    assert.ok((await panel.innerText()).includes(`${name}.fan(3210:item-3210)`), 'the full name');
-    assert.ok((await drawnItems(page, canvas)) > 4900, 'the group was expanded');
+    await workflow.findByKeyboard('fan(3210:');
+    const found = await workflow.panelShows('fan(3210:item-3210)');
+    assert.match(found, /Succeeded/);
+    assert.ok(found.includes(`${name}.fan(3210:item-3210)`), 'the full name');
+    assert.ok((await workflow.drawn()) > 4900, 'the group was expanded');
     await screenshot(page, 'workflow-graph-5000-found');
 
     // Folded again, the failed first attempt of the retried item is still found (group, then retry).
     await page.getByRole('button', { name: 'Collapse all' }).click();
-    assert.equal(await drawnItems(page, canvas), 6);
-    await search.fill('fan(2:item-2)(0)');
-    await search.press('Enter');
-    await panel.getByRole('heading', { name: 'fan(2:item-2)(0)' }).waitFor();
-    assert.match(await panel.innerText(), /Failed/);
+    assert.equal(await workflow.drawn(), 6);
+    await workflow.find('fan(2:item-2)(0)');
+    assert.match(await workflow.panelShows('fan(2:item-2)(0)'), /Failed/);
     await page.getByRole('button', { name: 'Fold the attempts' }).waitFor();
 
     // Escape clears the search.
-    await search.press('Escape');
-    assert.equal(await search.inputValue(), '');
+    await workflow.search.press('Escape');
+    assert.equal(await workflow.search.inputValue(), '');
 
     // The pods of this seeded workflow do not exist: their log answers 404, which the page shows.
     const unexpected = watched.errors.filter((e) => !e.includes('status of 404'));
@@ -145,27 +134,26 @@ describe('a 5,000-node fan-out', () => {
     assert.equal(stored.status.nodes, undefined);
   });
   it('takes Enter pressed straight after typing, on a busy machine, and goes to that node', async () => {
-    const { watched, page, canvas } = await openTheWorkflowAsAlice();
-    assert.equal(await drawnItems(page, canvas), 6);
+    const { watched, page, workflow } = await openTheWorkflowAsAlice();
+    assert.equal(await workflow.drawn(), 6);
     // A slow page (Chromium's CPU throttling) on a machine whose cores are busy: React's deferred
     // search results trail the typing, which is when Enter used to be dropped.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     const load = busyCores(60_000);
     try {
-      const search = page.getByRole('searchbox', { name: 'Find a node' });
+      const { search } = workflow;
       await search.click();
       await search.pressSequentially('fan(4321:item-4321)');
       await search.press('Enter');
-      const panel = page.locator('aside.node-panel');
-      await panel.getByRole('heading', { name: 'fan(4321:item-4321)' }).waitFor({ timeout: 60_000 });
-      assert.ok((await panel.innerText()).includes(`${name}.fan(4321:item-4321)`), 'the full name');
+      const found = await workflow.panelShows('fan(4321:item-4321)', 60_000);
+      assert.ok(found.includes(`${name}.fan(4321:item-4321)`), 'the full name');
 
       // The sharpest case: the name pasted and Enter pressed in one go, before React renders again (a
       // fast typist, a scanner, a paste): the matches React computed are still the old query's.
       await search.fill('');
       await pasteAndPress(search, 'fan(1234:item-1234)', { key: 'Enter' });
-      await panel.getByRole('heading', { name: 'fan(1234:item-1234)' }).waitFor({ timeout: 60_000 });
+      await workflow.panelShows('fan(1234:item-1234)', 60_000);
     } finally {
       load.stop();
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

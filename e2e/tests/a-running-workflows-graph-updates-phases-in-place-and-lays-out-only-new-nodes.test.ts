@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
 import { fanOutWorkflow, nodeId } from '../support/big-workflow.ts';
 import { launchBrowser, openPage, type WatchedPage } from '../support/browser.ts';
 import { mergePatchWorkflow } from '../support/live-workflow.ts';
+import { WorkflowPage } from '../support/pages/workflow-page.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -35,10 +36,6 @@ function runningFanOut(): object {
   return workflow;
 }
 
-async function layouts(page: Page): Promise<number> {
-  return Number(await page.getByTestId('workflow-graph-canvas').getAttribute('data-graph-layouts'));
-}
-
 describe('a running workflow’s graph', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -59,17 +56,15 @@ describe('a running workflow’s graph', () => {
 
   it('updates phases in place and lays the graph out again only for a new node', async () => {
     const { page } = watched;
-    await page.goto(`${server.url}/workflows/${namespace}/${name}`);
-    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
+    const workflow = await WorkflowPage.open(page, server.url, namespace, name);
+    await workflow.drawn();
     await page.locator('[data-live="live"]').waitFor();
     // The panel of an item that is about to fail, found by the search (it opens the fan-out's group).
-    const search = page.getByRole('searchbox', { name: 'Find a node' });
-    await search.fill('fan(4:item-4)');
-    await search.press('Enter');
-    const panel = page.locator('aside.node-panel');
-    await panel.getByRole('heading', { name: 'fan(4:item-4)' }).waitFor();
-    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
-    const laidOut = await layouts(page);
+    await workflow.find('fan(4:item-4)');
+    await workflow.panelShows('fan(4:item-4)');
+    const panel = workflow.nodePanel;
+    await workflow.drawn();
+    const laidOut = await workflow.layouts();
     assert.ok(laidOut >= 2, 'laid out, then again with the group open');
 
     const item = (i: number) => nodeId(name, `${name}.fan(${i}:item-${i})`);
@@ -103,15 +98,12 @@ describe('a running workflow’s graph', () => {
         },
       },
     });
-    await search.fill('late');
-    await search.press('Enter');
-    await panel.getByRole('heading', { name: 'late' }).waitFor();
-    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
-    await page
-      .locator(`[data-testid="workflow-graph-canvas"]:not([data-graph-layouts="${laidOut}"])`)
-      .waitFor();
+    await workflow.find('late');
+    await workflow.panelShows('late');
+    await workflow.drawn();
+    await workflow.laidOutAgainAfter(laidOut);
     assert.equal(
-      await layouts(page),
+      await workflow.layouts(),
       laidOut + 1,
       'one layout for the new node, none for the phases that changed before it',
     );

@@ -12,6 +12,7 @@ import { deleteWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts'
 import { loginAs } from '../support/api-client.ts';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
+import { WorkflowPage } from '../support/pages/workflow-page.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const workflowRows = 'table[aria-label="Workflows"] tbody tr:not(.virtual-spacer)';
@@ -86,21 +87,15 @@ describe('the workflows story: alice retries, resubmits and deletes; bob sees no
     await page.getByRole('link', { name: toRetry }).click();
 
     await page.waitForURL(new RegExp(`/workflows/team-a/${toRetry}$`));
-    const title = page.locator('.workflow-title');
+    const workflow = new WorkflowPage(page);
+    const { title } = workflow;
     await title.filter({ hasText: 'Failed' }).waitFor();
     await page.getByRole('tab', { name: 'Graph' }).waitFor();
     // The failed node, found in the graph itself: "/" opens the graph's search, Enter selects the match.
-    const canvas = page.getByTestId('workflow-graph-canvas');
-    // Searched before the layout is drawn, the search has no scene to find the node in.
-    await page.locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]').waitFor();
-    await canvas.focus();
-    await page.keyboard.press('/');
-    const find = page.getByRole('searchbox', { name: 'Find a node' });
-    await find.pressSequentially('transform-b');
-    await find.press('Enter');
-    const panel = page.locator('aside.node-panel');
-    await panel.getByRole('heading', { name: 'transform-b' }).waitFor();
-    assert.match(await panel.innerText(), /Failed/);
+    await workflow.drawn();
+    await workflow.findByKeyboard('transform-b');
+    assert.match(await workflow.panelShows('transform-b'), /Failed/);
+    const panel = workflow.nodePanel;
     const log = page.locator('section.node-logs').getByRole('log');
     await log.getByText('starting step: loading input partitions').waitFor({ timeout: 20_000 });
     await screenshot(page, 'story-failed-node-log');
