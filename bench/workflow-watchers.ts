@@ -7,7 +7,7 @@
 // nothing. BENCH_TABS (50) and BENCH_WORKFLOWS (5000, kept in bench-list between runs).
 import { performance } from 'node:perf_hooks';
 import type { ApiClient } from '../e2e/support/api-client.ts';
-import { workflowWatches } from './support/apiserver-watches.ts';
+import { apiserverWatches } from '../e2e/support/apiserver-metrics.ts';
 import { argoWatchFields } from './support/argo-server.ts';
 import { withBenchServers } from './support/bench-servers.ts';
 import { percentile, rssMb } from './support/measure.ts';
@@ -129,7 +129,7 @@ await withBenchServers(count, async ({ argo, server, alice }) => {
   try {
     await sleep(2000);
     const before = {
-      watches: await workflowWatches(),
+      watches: await apiserverWatches('workflows'),
       vue: await rssMb(server.pid),
       argo: await rssMb(argo.pid),
     };
@@ -142,7 +142,7 @@ await withBenchServers(count, async ({ argo, server, alice }) => {
     open.push(...vueTabs);
     await until('every ArgoVue tab to open', () => vueTabs.every((t) => t.opened), 30_000);
     await sleep(2000);
-    const withVue = { watches: await workflowWatches(), vue: await rssMb(server.pid) };
+    const withVue = { watches: await apiserverWatches('workflows'), vue: await rssMb(server.pid) };
 
     // The Argo UI lists first, then watches from the list's resourceVersion.
     const listed = (await (
@@ -162,11 +162,11 @@ await withBenchServers(count, async ({ argo, server, alice }) => {
     open.push(...argoTabs);
     await until(
       'argo server’s watches',
-      async () => (await workflowWatches()) >= withVue.watches + tabs,
+      async () => (await apiserverWatches('workflows')) >= withVue.watches + tabs,
       60_000,
     ).catch(() => console.log('  (argo server’s watches did not all show up in the metrics within 60 s)'));
     await sleep(2000);
-    const withArgo = { watches: await workflowWatches(), argo: await rssMb(argo.pid) };
+    const withArgo = { watches: await apiserverWatches('workflows'), argo: await rssMb(argo.pid) };
 
     console.log(`\n${tabs} tabs watching ${namespace} (${count} workflows)`);
     console.log(

@@ -5,10 +5,13 @@ import { KubeApi } from '../../server/src/kube/kube-api.ts';
 
 let admin: KubeApi | undefined;
 
-/** Watches open on `resource` (e.g. workflows) of one scope: cluster, namespace or resource (one object). */
+/**
+ * Watches open on `resource` (e.g. workflows) of one scope: cluster, namespace or resource (one
+ * object); of every scope when none is named.
+ */
 export async function apiserverWatches(
   resource: string,
-  scope: 'cluster' | 'namespace' | 'resource',
+  scope?: 'cluster' | 'namespace' | 'resource',
 ): Promise<number> {
   if (admin === undefined) {
     const kc = new KubeConfig();
@@ -24,7 +27,7 @@ export async function apiserverWatches(
     if (
       line.startsWith('apiserver_longrunning_requests{') &&
       line.includes(`resource="${resource}"`) &&
-      line.includes(`scope="${scope}"`) &&
+      (scope === undefined || line.includes(`scope="${scope}"`)) &&
       line.includes('verb="WATCH"')
     )
       watches += Number(line.slice(line.lastIndexOf(' ') + 1));

@@ -39,10 +39,10 @@ async function main(): Promise<void> {
     // to Node and would hold the close for the keep-alive timeout (72 s): after a grace period for
     // answers under way, every connection is closed.
     setTimeout(() => app.server.closeAllConnections(), 2000).unref();
-    void app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch(() => process.exit(1));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

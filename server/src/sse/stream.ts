@@ -76,7 +76,12 @@ export function openSse(reply: FastifyReply, options: SseOptions): SseStream {
   res.on('close', finish);
   reply.headers(sseHeaders);
   body.write('retry: 2000\n\n');
-  void reply.send(body);
+  // Fastify settles a reply when the response ends; a failed one (the client gone mid-write) ends the
+  // stream as its close does, never as an unhandled rejection.
+  reply.send(body).then(
+    () => undefined,
+    () => finish(),
+  );
   const sendJson = (event: string, json: string, id?: string): boolean =>
     write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${json}\n\n`);
   return {
