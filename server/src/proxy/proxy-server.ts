@@ -32,16 +32,19 @@ import type { InstanceActivity } from './activity.ts';
 import type { Endpoint } from './endpoints.ts';
 import { browserResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
 import type { InstanceTargets } from './instance-targets.ts';
-import { notFoundPage, sendPage, type Page } from './pages.ts';
-import type { ProxySession, ProxySessions } from './proxy-session.ts';
 import {
-  isNavigation,
-  mayNotStartPage,
-  startAsVisitor,
-  startingPage,
-  startingRetrySeconds,
-  wakeFailedPage,
-} from './wake.ts';
+  notFoundPage,
+  sendNotRunning,
+  sendPage,
+  statusHead,
+  stoppedPage,
+  unknownPage,
+  unreachable,
+  writeRawPage,
+  type Page,
+} from './pages.ts';
+import type { ProxySession, ProxySessions } from './proxy-session.ts';
+import { isNavigation, mayNotStartPage, startAsVisitor, startingPage, wakeFailedPage } from './wake.ts';
 
 /** Where the instance origin redeems the portal's code: a path no service may use. */
 export const callbackPath = '/.argovue-proxy/callback';
@@ -61,22 +64,6 @@ export interface ServiceProxyOptions {
   /** The proxy's own registry of lasting exchanges (its caps are the proxy's, not the portal's). */
   connections: OpenStreams;
   log: (message: string) => void;
-}
-
-const unknownPage: Page = {
-  status: 503,
-  title: 'ArgoVue is starting',
-  message: 'ArgoVue has just started and is still reading the cluster. Reload this page in a moment.',
-  retryAfter: 2,
-};
-
-function stoppedPage(ref: InstanceRef): Page {
-  return {
-    status: 503,
-    title: `${ref.name} is stopped`,
-    message: `The service ${ref.name} in ${ref.namespace} is stopped. Start it in ArgoVue, then reload this page.`,
-    retryAfter: 30,
-  };
 }
 
 /** A request that failed before reaching the service: the status and page to answer with. */
@@ -477,55 +464,4 @@ export class ServiceProxy {
       ...(navigation ? { refreshSeconds: 3 } : {}),
     });
   }
-}
-
-function unreachable(ref: InstanceRef): Page {
-  return {
-    status: 502,
-    title: 'The service did not answer',
-    message: `ArgoVue could not reach ${ref.name}. Try again in a moment.`,
-  };
-}
-
-/** A 503 for a request that is not a navigation: the one error shape, with Retry-After. */
-function sendNotRunning(res: ServerResponse, page: Page): void {
-  const body = JSON.stringify({
-    code: 'SERVICE_NOT_RUNNING',
-    status: 503,
-    message: `${page.title}.`,
-    hint: 'Try again after Retry-After seconds; opening the service in the browser shows why.',
-  });
-  res.writeHead(503, [
-    'Content-Type',
-    'application/json',
-    'Content-Length',
-    String(Buffer.byteLength(body)),
-    'Cache-Control',
-    'no-store',
-    'Retry-After',
-    String(page.retryAfter ?? startingRetrySeconds),
-  ]);
-  res.end(body);
-}
-
-function statusHead(status: number, message: string, headers: readonly string[]): string {
-  let head = `HTTP/1.1 ${status} ${message.replace(/[\r\n]/g, '')}\r\n`;
-  for (let i = 0; i + 1 < headers.length; i += 2) head += `${headers[i] ?? ''}: ${headers[i + 1] ?? ''}\r\n`;
-  return `${head}\r\n`;
-}
-
-/** A page on a socket that is not (or no longer) an HTTP response: a refused upgrade. */
-function writeRawPage(socket: Socket, page: Page): void {
-  const body = `${page.title}: ${page.message}\n`;
-  socket.end(
-    statusHead(page.status, page.title, [
-      'Content-Type',
-      'text/plain; charset=utf-8',
-      'Content-Length',
-      String(Buffer.byteLength(body)),
-      ...(page.retryAfter === undefined ? [] : ['Retry-After', String(page.retryAfter)]),
-      'Connection',
-      'close',
-    ]) + body,
-  );
 }
