@@ -10,7 +10,7 @@ import { setSessionCookies } from '../auth/session-cookie.ts';
 import { z } from 'zod';
 import { HttpError } from '../http/errors.ts';
 import { parseInput } from '../http/params.ts';
-import { callbackPath } from './proxy-server.ts';
+import { callbackPath } from './handshake.ts';
 import { landingPath, type ProxySessions } from './proxy-session.ts';
 
 export interface OpenRouteOptions {

@@ -8,7 +8,7 @@
 // portal's host to the API; locally `*.localhost` resolves to loopback in browsers.
 //
 // Per request: the Host names the instance; the origin's own session cookie names the user (none:
-// the handshake of proxy-session.ts through the portal); RBAC decides (`get serviceinstances/proxy`
+// the handshake of handshake.ts through the portal); RBAC decides (`get serviceinstances/proxy`
 // on that instance, a cached access review, so a hit is a Map lookup); the instance's ready pods are
 // dialled (endpoints.ts) and the bytes piped both ways with back-pressure. Exchanges that last (a
 // download, a WebSocket) are registered like the portal's streams and end when the session or the
@@ -24,13 +24,13 @@ import {
 } from 'node:http';
 import type { Socket } from 'node:net';
 import { instanceOfHost, instanceOrigin, type InstanceRef } from '@argovue/api-types/service-origin';
-import type { SetCookie } from '../auth/session-cookie.ts';
 import type { AccessReviewer } from '../kube/access.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { OpenStreams, RevokedSessions, StreamHandle } from '../streams/open-streams.ts';
 import type { InstanceActivity } from './activity.ts';
 import type { Endpoint } from './endpoints.ts';
 import { browserResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
+import { isCallback, redeem, startHandshake, type Handshake } from './handshake.ts';
 import type { InstanceTargets } from './instance-targets.ts';
 import {
   notFoundPage,
@@ -45,9 +45,6 @@ import {
 } from './pages.ts';
 import type { ProxySession, ProxySessions } from './proxy-session.ts';
 import { isNavigation, mayNotStartPage, startAsVisitor, startingPage, wakeFailedPage } from './wake.ts';
-
-/** Where the instance origin redeems the portal's code: a path no service may use. */
-export const callbackPath = '/.argovue-proxy/callback';
 
 export interface ServiceProxyOptions {
   /** The proxy's public base URL: instances are at `<instance>--<namespace>.<its host>`. */
@@ -79,14 +76,18 @@ export class ServiceProxy {
   readonly server: Server;
   readonly #o: ServiceProxyOptions;
   readonly #proto: string;
-  readonly #secure: boolean;
+  readonly #handshake: Handshake;
   // Keep-alive to the pods, like any reverse proxy; WebSockets get a socket of their own.
   readonly #agent = new Agent({ keepAlive: true, maxFreeSockets: 256, scheduling: 'lifo' });
 
   constructor(options: ServiceProxyOptions) {
     this.#o = options;
     this.#proto = options.base.protocol.replace(':', '');
-    this.#secure = this.#proto === 'https';
+    this.#handshake = {
+      sessions: options.sessions,
+      portal: options.portal,
+      secure: this.#proto === 'https',
+    };
     this.server = createServer({
       // Uploads, downloads and WebSockets last as long as they last; only the headers are bounded.
       requestTimeout: 0,
@@ -230,13 +231,13 @@ export class ServiceProxy {
     }
     const { ref, origin } = this.#admit(req);
     const url = req.url ?? '/';
-    if (url === callbackPath || url.startsWith(`${callbackPath}?`)) {
-      await this.#redeem(req, res, origin, url);
+    if (isCallback(url)) {
+      await redeem(this.#handshake, req, res, origin, url);
       return;
     }
     const session = await this.#session(req, origin);
     if (session === undefined) {
-      this.#startHandshake(req, res, ref, url);
+      startHandshake(this.#handshake, req, res, ref, url);
       return;
     }
     const endpoint = await this.#endpoint(session, ref, isNavigation(req));
@@ -283,76 +284,6 @@ export class ServiceProxy {
     // The body goes as it comes: a slow service slows the upload, nothing piles up here.
     req.on('error', () => sent.destroy());
     req.pipe(sent);
-  }
-
-  #startHandshake(req: IncomingMessage, res: ServerResponse, ref: InstanceRef, url: string): void {
-    if (!isNavigation(req)) {
-      // A script's request cannot follow a redirect to the portal: it is told, and a reload signs in.
-      const body = JSON.stringify({
-        code: 'UNAUTHENTICATED',
-        status: 401,
-        message: 'You are not signed in to this service.',
-        hint: 'Reload the page to sign in through ArgoVue.',
-      });
-      res.writeHead(401, ['Content-Type', 'application/json', 'Cache-Control', 'no-store']);
-      res.end(body);
-      return;
-    }
-    const state = this.#o.sessions.newState();
-    const target = new URL(`/open/${ref.namespace}/${ref.name}`, this.#o.portal);
-    target.searchParams.set('path', url);
-    target.searchParams.set('state', state.param);
-    res.writeHead(302, [
-      'Location',
-      target.href,
-      'Cache-Control',
-      'no-store',
-      'Referrer-Policy',
-      'no-referrer',
-      'Set-Cookie',
-      this.#setCookie(state.cookie),
-    ]);
-    res.end();
-  }
-
-  async #redeem(req: IncomingMessage, res: ServerResponse, origin: string, url: string): Promise<void> {
-    const code = new URL(url, origin).searchParams.get('code') ?? '';
-    const redeemed = await this.#o.sessions.redeem(code, origin, req.headers.cookie);
-    if (!redeemed.ok) {
-      sendPage(res, {
-        status: 400,
-        title: 'This sign-in link cannot be used',
-        message: 'It has expired, was already used, or was opened in another browser.',
-        link: { href: `${origin}/`, text: 'Open the service again' },
-      });
-      return;
-    }
-    const cookies = await this.#o.sessions.cookiesFor(redeemed.session);
-    if (cookies === undefined) {
-      sendPage(res, {
-        status: 400,
-        title: 'Your identity is too large',
-        message: 'Your groups do not fit in a session of this service.',
-      });
-      return;
-    }
-    const headers = [
-      'Location',
-      `${origin}${redeemed.path}`,
-      'Cache-Control',
-      'no-store',
-      'Referrer-Policy',
-      'no-referrer',
-    ];
-    for (const cookie of [...cookies, redeemed.clearState])
-      headers.push('Set-Cookie', this.#setCookie(cookie));
-    res.writeHead(302, headers);
-    res.end();
-  }
-
-  // Host-only (no Domain), so no sibling instance ever receives it; `__Host-` names over https.
-  #setCookie(cookie: SetCookie): string {
-    return `${cookie.name}=${cookie.value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${cookie.maxAgeSeconds}${this.#secure ? '; Secure' : ''}`;
   }
 
   /**
