@@ -1,7 +1,7 @@
 // Path parameters, query strings and bodies, checked before any lookup: a value that is not a valid
 // Kubernetes name never reaches the apiserver, and every problem is named with how to send it right.
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HttpError } from './errors.ts';
 
 // Kubernetes names: a namespace is a DNS label, an object (a workflow) a DNS subdomain.
@@ -9,6 +9,12 @@ const namespaceName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const objectName = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 // Argo node ids: the workflow name and a hash, or the workflow name itself.
 const nodeIdPattern = /^[a-z0-9][-a-z0-9.]{0,252}$/;
+
+/** A query flag: `true` or `false`, nothing else. */
+export const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** A container's name (a DNS label), as the log routes take it in their query. */
+export const containerNameQuery = z.string().regex(namespaceName, 'must be a container name');
 
 function param(request: FastifyRequest, name: string): string {
   return (request.params as Record<string, string>)[name] ?? '';

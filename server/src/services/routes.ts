@@ -15,7 +15,7 @@ import { streamed } from '../http/compression.ts';
 import { HttpError } from '../http/errors.ts';
 import { idempotent, IdempotencyKeys } from '../http/idempotency.ts';
 import type { KubeApi } from '../kube/kube-api.ts';
-import { namespaceParam, parseInput } from '../http/params.ts';
+import { containerNameQuery, namespaceParam, parseInput, queryFlag } from '../http/params.ts';
 import type { NamespaceDirectory } from '../namespaces/summaries.ts';
 import { replyWithLog } from '../streams/log-reply.ts';
 import type { OpenStreams } from '../streams/open-streams.ts';
@@ -33,8 +33,6 @@ import {
 const instanceNamePattern = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
 const templateNamePattern = /^[a-z0-9]([-.a-z0-9]{0,251}[a-z0-9])?$/;
 const kubeName = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const containerName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 // Only a name, a template reference and scalar input values: no field of any object.
 const CreateSchema = z
@@ -64,18 +62,18 @@ const ListQuerySchema = z
       .string()
       .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a namespace name')
       .optional(),
-    mine: flag.default(false),
+    mine: queryFlag.default(false),
   })
   .strict();
 
-const TemplateQuerySchema = z.object({ cluster: flag.default(false) }).strict();
+const TemplateQuerySchema = z.object({ cluster: queryFlag.default(false) }).strict();
 
 const LogQuerySchema = z
   .object({
     pod: z.string().regex(kubeName, 'must be a pod name').optional(),
-    container: z.string().regex(containerName, 'must be a container name').optional(),
-    follow: flag.default(false),
-    timestamps: flag.default(false),
+    container: containerNameQuery.optional(),
+    follow: queryFlag.default(false),
+    timestamps: queryFlag.default(false),
     tailLines: z.coerce.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();

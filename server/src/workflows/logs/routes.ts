@@ -3,36 +3,31 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { streamed } from '../../http/compression.ts';
-import { parseInput, namespaceParam, workflowNameParam } from '../../http/params.ts';
+import {
+  containerNameQuery,
+  parseInput,
+  namespaceParam,
+  queryFlag,
+  workflowNameParam,
+} from '../../http/params.ts';
 import { requireUser } from '../../http/request-guards.ts';
 import { replyWithLog } from '../../streams/log-reply.ts';
 import { endMessage, type OpenStreams } from '../../streams/open-streams.ts';
 import type { WorkflowDirectory } from '../workflow-directory.ts';
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-
 const AllLogsQuerySchema = z.object({
-  container: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'container must be a container name')
-    .default('main'),
-  follow: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .default(false),
+  container: containerNameQuery.default('main'),
+  follow: queryFlag.default(false),
   tailLines: z.coerce.number().int().min(1).max(100_000).default(10_000),
 });
 
 const LogQuerySchema = z
   .object({
     node: z.string().regex(/^[a-z0-9][-a-z0-9.]{0,252}$/, 'node must be a node id'),
-    container: z
-      .string()
-      .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'container must be a container name')
-      .default('main'),
-    follow: flag.default(false),
-    timestamps: flag.default(false),
-    download: flag.default(false),
+    container: containerNameQuery.default('main'),
+    follow: queryFlag.default(false),
+    timestamps: queryFlag.default(false),
+    download: queryFlag.default(false),
     tailLines: z.coerce.number().int().min(1).max(1_000_000).optional(),
   })
   .transform(({ node, ...rest }) => ({ nodeId: node, ...rest }));
