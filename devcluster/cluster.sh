@@ -32,6 +32,8 @@ admin_kubeconfig=$state/admin.kubeconfig
 components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok postgresql workflow-controller provisioner pod-runner oidc-provider)
 # Network namespaces need root; without it there is no pod runner (pods of local templates stay simulated).
 [ "$(id -u)" -eq 0 ] || components=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok postgresql workflow-controller provisioner oidc-provider)
+# The KWOK kinds kwok reads from the apiserver rather than from its config file.
+kwok_crds=Logs
 # KWOK's pod IP range (its --cidr default, passed explicitly): the pod runner routes it on this machine.
 pod_cidr=${DEVCLUSTER_POD_CIDR:-10.0.0.0/24}
 
@@ -95,6 +97,11 @@ wait_for() {
 
 # crds_established CRD...: until the apiserver serves them. `kubectl wait` fails at once, instead of
 # waiting, while a new CRD's status.conditions is still null ("accessor error: <nil>"), seen in CI-like runs.
+# KWOK's module source (its CRDs), from the module cache build.sh filled.
+kwok_source() {
+  GOFLAGS=-mod=mod GOMODCACHE=${GOMODCACHE:-$HOME/.cache/go-mod} go list -m -f '{{.Dir}}' "sigs.k8s.io/kwok@$KWOK_VERSION"
+}
+
 crds_established() {
   local deadline=$((SECONDS + 30))
   until kubectl wait --for condition=established --timeout 5s "$@" >/dev/null 2>&1; do
@@ -141,11 +148,14 @@ render_kwok_config() {
   cp "$here"/kwok/logs/*.log "$state/kwok-logs/"
   write_huge_line_log
   {
+    # kwok runs with the flags below; a line here so that changing them restarts a running kwok too.
+    echo "# kwok flags: --enable-crds=$kwok_crds"
     cat "$here/kwok/stages.yaml"
     for c in main wait init huge-line; do
       cat <<KW
 ---
-# Simulated container logs: \`kubectl logs\` and pods/log return these lines (CRI log format).
+# Simulated container logs: \`kubectl logs\` and pods/log return these lines (CRI log format), for
+# pods that have no KWOK Logs object of their own (the pod runner makes one for each pod it runs).
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: ClusterLogs
 metadata:
@@ -292,6 +302,12 @@ up() {
     --enable-priority-and-fairness=false --profiling=false
   # /readyz turns ok only after the RBAC bootstrap: controllers started earlier exit on "forbidden".
   wait_for kube-apiserver 90 curl -fsS --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" "$api/readyz"
+  # KWOK's namespaced Logs CRD, watched by kwok (--enable-crds=Logs): the pod runner writes one per pod
+  # it runs, naming the file its process writes, so pods/log returns what the process printed. A Logs
+  # object for a pod wins over the ClusterLogs in kwok.yaml (which stay in the config file: only the
+  # kinds named in --enable-crds must not be there too).
+  kubectl apply --server-side --force-conflicts -f "$(kwok_source)/kustomize/crd/bases/kwok.x-k8s.io_logs.yaml" >/dev/null
+  crds_established crd/logs.kwok.x-k8s.io
 
   start kube-controller-manager "$k8sbin/kube-controller-manager" \
     --kubeconfig "$state/kube-controller-manager.kubeconfig" \
@@ -307,6 +323,7 @@ up() {
   start kwok "$cache/bin/kwok-$KWOK_VERSION/kwok" --kubeconfig "$admin_kubeconfig" --config "$state/kwok.yaml" \
     --manage-all-nodes=false --manage-nodes-with-annotation-selector kwok.x-k8s.io/node=fake \
     --node-ip 127.0.0.1 --node-port "$kwok_port" --server-address "127.0.0.1:$kwok_port" --cidr "$pod_cidr" \
+    --enable-crds "$kwok_crds" \
     --tls-cert-file "$pki/kwok-serving.crt" --tls-private-key-file "$pki/kwok-serving.key"
   cp "$state/kwok.yaml" "$state/kwok.started.yaml"
   start_postgresql

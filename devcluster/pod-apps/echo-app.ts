@@ -6,7 +6,9 @@
 //   GET  /bytes?n=N   N bytes (at most 4 GiB), streamed with back-pressure
 //   POST /upload      reads the body and answers its size in bytes
 //   GET  /ws          a WebSocket that echoes every frame
-// Listens on HOST:PORT (the pod's IP and its container port).
+// Listens on HOST:PORT (the pod's IP and its container port). Prints a line at start and one per
+// request (method, path, status), as a web server's access log: the pod runner makes that the pod's
+// container log, which the tests read through ArgoVue.
 import { createServer, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -62,6 +64,7 @@ function bytes(n: number): Readable {
 }
 
 const server = createServer((req, res) => {
+  res.once('finish', () => console.log(`${req.method} ${req.url} ${res.statusCode}`));
   const url = new URL(req.url ?? '/', 'http://echo-app');
   const base = url.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
   if (req.method === 'GET' && (base === '' || url.pathname.endsWith('/'))) {

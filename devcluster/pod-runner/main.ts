@@ -3,12 +3,17 @@
 // holding the pod's IP (network.ts). The EndpointSlice the real controller-manager makes for the pod
 // then names an address that serves, as in a real cluster. The process and namespace go when the pod
 // stops running or is deleted, and all of them when the runner stops (`cluster.sh down`).
+// What the process prints is the log of the pod's first container: written in the CRI log format to a
+// file under the cluster's state, which a KWOK Logs object of the pod names (pod-logs.ts), so pods/log
+// — `kubectl logs`, ArgoVue's log view — returns it, following included.
 // Runs as root (ip netns); cluster.sh starts it like the provisioner.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { CoreV1Api, KubeConfig, makeInformer, type V1Pod } from '@kubernetes/client-node';
+import type { Readable } from 'node:stream';
+import { CoreV1Api, CustomObjectsApi, KubeConfig, makeInformer, type V1Pod } from '@kubernetes/client-node';
 import { localCommands } from './commands.ts';
+import { CriLogWriter, type CriStream } from './cri-log.ts';
 import {
   clusterIdOf,
   createPodNetwork,
@@ -20,6 +25,7 @@ import {
   releasePodRange,
   type PodNetwork,
 } from './network.ts';
+import { containerLogFile, deleteLogsObject, podLogDir, writeLogsObject } from './pod-logs.ts';
 
 export const runLocallyLabel = 'argovue.dev/run-locally';
 const stateDir = process.env['ARGOVUE_DEVCLUSTER_DIR'];
@@ -36,6 +42,8 @@ interface Wanted {
   podIP: string;
   port: number;
   command: string;
+  /** The pod's first container: the process's output is its log. */
+  container: string;
 }
 
 interface Running {
@@ -62,10 +70,11 @@ function wantedOf(pod: V1Pod): Wanted | undefined {
   const { uid, name, namespace, deletionTimestamp } = pod.metadata ?? {};
   const podIP = pod.status?.podIP;
   const port = pod.spec?.containers[0]?.ports?.[0]?.containerPort;
-  if (!command || !uid || !name || !namespace || deletionTimestamp) return undefined;
+  const container = pod.spec?.containers[0]?.name;
+  if (!command || !uid || !name || !namespace || !container || deletionTimestamp) return undefined;
   if (!Object.hasOwn(localCommands, command)) return undefined;
   if (pod.status?.phase !== 'Running' || !podIP || !isIPv4(podIP) || port === undefined) return undefined;
-  return { uid, name, namespace, podIP, port, command };
+  return { uid, name, namespace, podIP, port, command, container };
 }
 
 async function start(wanted: Wanted): Promise<void> {
@@ -74,7 +83,6 @@ async function start(wanted: Wanted): Promise<void> {
   await createPodNetwork(net, linkAddress);
   const workDir = join(state, 'pods', net.namespace);
   mkdirSync(join(workDir, 'notebooks'), { recursive: true });
-  mkdirSync(join(state, 'logs', 'pods'), { recursive: true });
   const launcher = localCommands[wanted.command];
   if (launcher === undefined) throw new Error(`no local command ${wanted.command}`);
   const launch = launcher({
@@ -84,13 +92,21 @@ async function start(wanted: Wanted): Promise<void> {
     podNamespace: wanted.namespace,
     workDir,
   });
-  const logFd = openSync(join(state, 'logs', 'pods', `${wanted.namespace}_${wanted.name}.log`), 'a');
+  // The file exists before KWOK is told of it (it opens it on every read); appended to, so a
+  // process that restarts continues its log as a container's does.
+  mkdirSync(podLogDir(state, wanted), { recursive: true });
+  const logFile = createWriteStream('', { fd: openSync(containerLogFile(state, wanted), 'a') });
+  logFile.on('error', (error) => log(`${wanted.namespace}/${wanted.name}: its log: ${error.message}`));
+  await writeLogsObject(custom, state, wanted).catch((error: unknown) => {
+    logFile.destroy();
+    throw error;
+  });
   // `ip netns exec` execs the command, so the child's PID is the process itself.
   const child = spawn('ip', ['netns', 'exec', net.namespace, launch.command, ...launch.args], {
     env: { ...process.env, ...launch.env },
-    stdio: ['ignore', logFd, logFd],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  closeSync(logFd);
+  logOutput(child, logFile);
   const entry: Running = { wanted, net, child, workDir, stopping: false };
   running.set(wanted.uid, entry);
   child.on('error', (error) => log(`${wanted.namespace}/${wanted.name}: ${error.message}`));
@@ -110,6 +126,29 @@ async function start(wanted: Wanted): Promise<void> {
   );
 }
 
+/** The child's stdout and stderr into its CRI log; a slow disk pauses the child's output, never buffers it. */
+function logOutput(child: ChildProcess, file: WriteStream): void {
+  const writer = new CriLogWriter((entry) => {
+    if (file.write(entry)) return;
+    child.stdout?.pause();
+    child.stderr?.pause();
+    file.once('drain', () => {
+      child.stdout?.resume();
+      child.stderr?.resume();
+    });
+  });
+  const read = (stream: CriStream, from: Readable | null): void => {
+    from?.on('data', (chunk: Buffer) => writer.push(stream, chunk));
+  };
+  read('stdout', child.stdout);
+  read('stderr', child.stderr);
+  // 'close' comes after both pipes have ended: nothing of the output is left to read.
+  child.on('close', () => {
+    writer.end();
+    file.end();
+  });
+}
+
 async function stop(entry: Running): Promise<void> {
   entry.stopping = true;
   const exited = new Promise<void>((resolve) => {
@@ -121,7 +160,11 @@ async function stop(entry: Running): Promise<void> {
   await exited;
   clearTimeout(timer);
   await deletePodNetwork(entry.net.namespace);
+  await deleteLogsObject(custom, entry.wanted).catch((error: unknown) =>
+    log(`${entry.wanted.namespace}/${entry.wanted.name}: deleting its Logs object: ${describeError(error)}`),
+  );
   rmSync(entry.workDir, { recursive: true, force: true });
+  rmSync(podLogDir(state, entry.wanted), { recursive: true, force: true });
   running.delete(entry.wanted.uid);
   log(`${entry.wanted.namespace}/${entry.wanted.name}: stopped; ${entry.net.namespace} deleted`);
 }
@@ -129,6 +172,7 @@ async function stop(entry: Running): Promise<void> {
 const kc = new KubeConfig();
 kc.loadFromDefault();
 const core = kc.makeApiClient(CoreV1Api);
+const custom = kc.makeApiClient(CustomObjectsApi);
 const informer = makeInformer<V1Pod>(
   kc,
   '/api/v1/pods',

@@ -1,11 +1,12 @@
 // KWOK runs no containers; the pod runner runs a real process for pods labelled
 // argovue.dev/run-locally, in a network namespace holding the pod's IP. The real controllers make the
 // Deployment's pod and the Service's EndpointSlice; the address in the slice answers HTTP and
-// WebSocket from the host, and deleting the Deployment removes the process and its namespace.
+// WebSocket from the host; what the process prints is the container's log (pods/log, through KWOK);
+// deleting the Deployment removes the process, its namespace and its log.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AppsV1Api } from '@kubernetes/client-node';
-import { createTestNamespace, eventually, kc } from './cluster.ts';
+import { core, createTestNamespace, custom, eventually, kc } from './cluster.ts';
 import {
   createLocalDeployment,
   fetchWhenServing,
@@ -50,8 +51,29 @@ describe('a pod of a local template', () => {
     assert.equal(echoed, 'ping over the pod network');
   });
 
-  it('is gone with its network namespace when the Deployment is deleted', async () => {
+  it('has what the process printed as its container log, a request after the start', async () => {
+    assert.equal(
+      (await fetchWhenServing(`http://${endpoint.address}:${endpoint.port}/echo?logged`)).status,
+      200,
+    );
+    const log = await eventually('the request in the pod log', async () => {
+      const text = await core.readNamespacedPodLog({
+        namespace: ns.name,
+        name: endpoint.podName,
+        container: 'app',
+      });
+      return text.includes('GET /echo?logged 200') ? text : undefined;
+    });
+    assert.match(
+      log,
+      new RegExp(`^echo-app ${ns.name}/${endpoint.podName} listening on ${endpoint.address}:8080$`, 'm'),
+    );
+  });
+
+  it('is gone with its network namespace and its log when the Deployment is deleted', async () => {
     assert.equal(await podNetworkExists(endpoint.podUid), true);
+    const logsObject = { group: 'kwok.x-k8s.io', version: 'v1alpha1', plural: 'logs', namespace: ns.name };
+    await custom.getNamespacedCustomObject({ ...logsObject, name: endpoint.podName });
     await kc.makeApiClient(AppsV1Api).deleteNamespacedDeployment({ namespace: ns.name, name: 'echo' });
     await eventually('the pod network namespace to be deleted', async () =>
       (await podNetworkExists(endpoint.podUid)) ? undefined : true,
@@ -59,5 +81,9 @@ describe('a pod of a local template', () => {
     await assert.rejects(
       fetch(`http://${endpoint.address}:${endpoint.port}/healthz`, { signal: AbortSignal.timeout(5000) }),
     );
+    await eventually('the pod’s KWOK Logs object to go', async () => {
+      const left = (await custom.listNamespacedCustomObject(logsObject)) as { items: unknown[] };
+      return left.items.length === 0 ? true : undefined;
+    });
   });
 });

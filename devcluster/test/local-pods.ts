@@ -45,6 +45,7 @@ export interface Endpoint {
   address: string;
   port: number;
   podUid: string;
+  podName: string;
 }
 
 /** The ready address of the Service's EndpointSlice, as a proxy or ingress controller would dial it. */
@@ -68,7 +69,7 @@ export async function readyEndpoint(
           const podName = endpoint.targetRef?.name;
           if (podName === undefined) continue;
           const pod = await core.readNamespacedPod({ namespace, name: podName });
-          if (pod.metadata?.uid) return { address, port, podUid: pod.metadata.uid };
+          if (pod.metadata?.uid) return { address, port, podUid: pod.metadata.uid, podName };
         }
       }
       return undefined;

@@ -66,8 +66,14 @@ describe('a service started through the API', () => {
     assert.equal(container.state, 'running');
     assert.deepEqual(container.requests, { cpu: '100m', memory: '64Mi' });
     assert.ok(running.events.some((e) => e.object.kind === 'Pod' || e.object.kind === 'ReplicaSet'));
-    // Its log is read as a workflow node's is (the same pod-log code). (KWOK serves logs only for
-    // containers named main, wait and init, so this pod's own log is not there to read.)
+    // Its log is read as a workflow node's is (the same pod-log code): what the echo app printed
+    // (Ready comes from KWOK, not the process, so its first line may be a moment behind).
+    await eventually('the echo app’s first line in its log', async () => {
+      const log = await alice.fetch(`${path}/logs`);
+      assert.equal(log.status, 200);
+      const started = new RegExp(`^echo-app team-a/${pod.name} listening on `, 'm');
+      return started.test(await log.text()) ? true : undefined;
+    });
     const noContainer = await alice.json<ApiError>(`${path}/logs?container=sidecar`);
     assert.equal(noContainer.status, 404);
     assert.equal(noContainer.body.code, 'NOT_FOUND');

@@ -39,6 +39,8 @@ export interface FollowedLog {
   error?: { code: string; status: number; message: string; hint?: string };
   /** Reads what is left until the server ends the stream; fails after `timeoutMs`. */
   rest: (timeoutMs: number) => Promise<string>;
+  /** Reads until the text so far matches `pattern` and returns it; fails after `timeoutMs` or at the end. */
+  until: (pattern: RegExp, timeoutMs: number) => Promise<string>;
   close: () => void;
 }
 
@@ -53,6 +55,7 @@ export async function openLog(client: ApiClient, path: string): Promise<Followed
       status: res.status,
       ...(error === undefined ? {} : { error }),
       rest: () => Promise.resolve(''),
+      until: (pattern) => Promise.reject(new Error(`no stream to find ${String(pattern)} in: ${res.status}`)),
       close,
     };
   }
@@ -75,6 +78,24 @@ export async function openLog(client: ApiClient, path: string): Promise<Followed
         }
       } catch (error) {
         throw new Error(`the log stream did not end in ${timeoutMs} ms: ${String(error)}`);
+      } finally {
+        clearTimeout(timer);
+      }
+      return text;
+    },
+    until: async (pattern, timeoutMs) => {
+      const timer = setTimeout(close, timeoutMs);
+      try {
+        while (!pattern.test(text)) {
+          if (ended) throw new Error('the stream ended');
+          const { value, done } = await reader.read();
+          if (value !== undefined) text += decoder.decode(value, { stream: true });
+          ended = done;
+        }
+      } catch (error) {
+        throw new Error(
+          `the log never showed ${String(pattern)} in ${timeoutMs} ms (${String(error)}): ${text}`,
+        );
       } finally {
         clearTimeout(timer);
       }

@@ -1,6 +1,7 @@
 // A service's whole life in the browser, as its user lives it: alice goes from the navigation to the
-// catalogue, starts the echo app with her own inputs, sees it become ready (progress meanwhile), stops
-// it, starts it again and deletes it. Bob, of another team, sees it neither in his list nor at its URL.
+// catalogue, starts the echo app with her own inputs, sees it become ready (progress meanwhile) and
+// the app's own first line in its log view (the pod runner's process, served by KWOK), stops it,
+// starts it again and deletes it. Bob, of another team, sees it neither in his list nor at its URL.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -104,6 +105,16 @@ describe('a user starts the echo app, stops, starts and deletes it; another team
     await page.waitForURL(/\?tab=events$/);
     await page.getByRole('table', { name: `Events of ${instance}` }).waitFor(lifeStep);
     await screenshot(page, 'service-instance-running');
+
+    // Its log view shows what the echo app really printed when it started, in its pod.
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    await page.waitForURL(/\?tab=logs$/);
+    await page
+      .getByRole('region', { name: `Logs of ${instance}` })
+      .getByRole('log')
+      .getByText(new RegExp(`echo-app team-a/${instance}-[a-z0-9-]+ listening on `))
+      .waitFor(lifeStep);
+    await screenshot(page, 'service-instance-log');
     expectNoPageErrors(watched);
     await page.close();
   });
