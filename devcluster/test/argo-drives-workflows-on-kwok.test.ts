@@ -2,44 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { core, createTestNamespace, eventually } from './cluster.ts';
+import { diamondWorkflow } from './diamond-workflow.ts';
 import { createWorkflow, getWorkflow, podNodePhases, type Workflow } from './workflows.ts';
-
-// a → (b, c) → d, where b's pod exits with `failCode` (0 = succeed).
-function diamond(name: string, failCode: string): object {
-  const task = (taskName: string, code: string, dependencies: string[] = []) => ({
-    name: taskName,
-    template: 'step',
-    dependencies,
-    arguments: { parameters: [{ name: 'code', value: code }] },
-  });
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Workflow',
-    metadata: { name },
-    spec: {
-      entrypoint: 'main',
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              task('a', '0'),
-              task('b', failCode, ['a']),
-              task('c', '0', ['a']),
-              task('d', '0', ['b', 'c']),
-            ],
-          },
-        },
-        {
-          name: 'step',
-          inputs: { parameters: [{ name: 'code' }] },
-          metadata: { annotations: { 'argovue.dev/exit-code': '{{inputs.parameters.code}}' } },
-          container: { image: 'example.invalid/step:1', command: ['run'] },
-        },
-      ],
-    },
-  };
-}
 
 async function finished(namespace: string, name: string): Promise<Workflow> {
   return eventually(
@@ -63,7 +27,7 @@ describe('Argo on the local cluster', () => {
   });
 
   it('drives a DAG with a failing node to Failed, with the right node phases', async () => {
-    await createWorkflow(namespace.name, diamond('diamond-fails', '1'));
+    await createWorkflow(namespace.name, diamondWorkflow('diamond-fails', { bCode: '1' }));
     const workflow = await finished(namespace.name, 'diamond-fails');
     assert.equal(workflow.status?.phase, 'Failed');
     assert.deepEqual(podNodePhases(workflow), { a: 'Succeeded', b: 'Failed', c: 'Succeeded', d: 'Omitted' });
@@ -93,7 +57,7 @@ describe('Argo on the local cluster', () => {
   });
 
   it('drives a passing DAG to Succeeded', async () => {
-    await createWorkflow(namespace.name, diamond('diamond-passes', '0'));
+    await createWorkflow(namespace.name, diamondWorkflow('diamond-passes', { bCode: '0' }));
     const workflow = await finished(namespace.name, 'diamond-passes');
     assert.equal(workflow.status?.phase, 'Succeeded');
     assert.deepEqual(podNodePhases(workflow), {

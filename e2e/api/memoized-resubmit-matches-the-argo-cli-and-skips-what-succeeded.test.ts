@@ -9,6 +9,7 @@ import { before, describe, it } from 'node:test';
 import type { ApiError, WorkflowActionResult } from '@argovue/api-types';
 import { argo } from '../../devcluster/test/argo-cli.ts';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
+import { diamondWorkflow } from '../../devcluster/test/diamond-workflow.ts';
 import { createWorkflow, getWorkflow } from '../../devcluster/test/workflows.ts';
 import { memoizedResubmittedWorkflow } from '../../server/src/workflows/actions/resubmit.ts';
 import { apiSuite } from '../support/suites.ts';
@@ -17,44 +18,8 @@ import { resubmittedFrom } from '../support/workflow-state.ts';
 
 // b fails unless b-code is changed to 0. With retries, each step may run twice, and an exit handler
 // runs at the end.
-function diamond(name: string, retriesAndExitHandler = false): object {
-  const task = (taskName: string, code: string, dependencies: string[] = []) => ({
-    name: taskName,
-    template: 'step',
-    dependencies,
-    arguments: { parameters: [{ name: 'code', value: code }] },
-  });
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Workflow',
-    metadata: { name, labels: { team: 'a' } },
-    spec: {
-      entrypoint: 'main',
-      ...(retriesAndExitHandler ? { onExit: 'cleanup' } : {}),
-      arguments: { parameters: [{ name: 'b-code', value: '1' }] },
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              task('a', '0'),
-              task('b', '{{workflow.parameters.b-code}}', ['a']),
-              task('c', '0', ['a']),
-              task('d', '0', ['b', 'c']),
-            ],
-          },
-        },
-        {
-          name: 'step',
-          ...(retriesAndExitHandler ? { retryStrategy: { limit: 1 } } : {}),
-          inputs: { parameters: [{ name: 'code' }] },
-          metadata: { annotations: { 'argovue.dev/exit-code': '{{inputs.parameters.code}}' } },
-          container: { image: 'example.invalid/step:1', command: ['run'] },
-        },
-        { name: 'cleanup', container: { image: 'example.invalid/step:1', command: ['cleanup'] } },
-      ],
-    },
-  };
+function diamond(name: string, retriesAndExitHandler = false, bCode = '1'): object {
+  return diamondWorkflow(name, { bCode, labels: { team: 'a' }, retriesAndExitHandler });
 }
 
 interface Stored {
@@ -228,9 +193,7 @@ describe('memoized resubmit, against the argo CLI', () => {
   it('refuses a memoized resubmit of a workflow that has not failed, creating nothing', async () => {
     const fine = `memo-ok-${suffix}`;
     made.push(fine);
-    const ok = diamond(fine) as { spec: { arguments: { parameters: { value: string }[] } } };
-    (ok.spec.arguments.parameters[0] as { value: string }).value = '0';
-    await createWorkflow('team-a', ok);
+    await createWorkflow('team-a', diamond(fine, false, '0'));
     await eventually(
       `${fine} to succeed`,
       async () => ((await getWorkflow('team-a', fine)).status?.phase === 'Succeeded' ? true : undefined),

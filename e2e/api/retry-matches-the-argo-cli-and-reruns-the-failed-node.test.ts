@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { WorkflowActionResult } from '@argovue/api-types';
 import { argo } from '../../devcluster/test/argo-cli.ts';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
+import { diamondWorkflow } from '../../devcluster/test/diamond-workflow.ts';
 import {
   createWorkflow,
   deleteWorkflow,
@@ -18,41 +19,9 @@ import {
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
+// Twins: the same failing DAG under two names.
 function twin(name: string, bCode = '1'): object {
-  const task = (taskName: string, code: string, dependencies: string[] = []) => ({
-    name: taskName,
-    template: 'step',
-    dependencies,
-    arguments: { parameters: [{ name: 'code', value: code }] },
-  });
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'Workflow',
-    metadata: { name, labels: { team: 'a' } },
-    spec: {
-      entrypoint: 'main',
-      arguments: { parameters: [{ name: 'b-code', value: bCode }] },
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              task('a', '0'),
-              task('b', '{{workflow.parameters.b-code}}', ['a']),
-              task('c', '0', ['a']),
-              task('d', '0', ['b', 'c']),
-            ],
-          },
-        },
-        {
-          name: 'step',
-          inputs: { parameters: [{ name: 'code' }] },
-          metadata: { annotations: { 'argovue.dev/exit-code': '{{inputs.parameters.code}}' } },
-          container: { image: 'example.invalid/step:1', command: ['run'] },
-        },
-      ],
-    },
-  };
+  return diamondWorkflow(name, { bCode, labels: { team: 'a' } });
 }
 
 // Finished, and archived: the archive's label write (Pending → Archived) comes after the phase and

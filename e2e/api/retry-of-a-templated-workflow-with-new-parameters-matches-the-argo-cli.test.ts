@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { WorkflowActionResult } from '@argovue/api-types';
 import { argo } from '../../devcluster/test/argo-cli.ts';
 import { custom, eventually } from '../../devcluster/test/cluster.ts';
+import { diamondTemplate } from '../../devcluster/test/diamond-workflow.ts';
 import {
   createWorkflow,
   deleteWorkflow,
@@ -20,42 +21,6 @@ import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const templates = { group: 'argoproj.io', version: 'v1alpha1', plural: 'workflowtemplates' } as const;
-
-function template(name: string): object {
-  const task = (taskName: string, code: string, dependencies: string[] = []) => ({
-    name: taskName,
-    template: 'step',
-    dependencies,
-    arguments: { parameters: [{ name: 'code', value: code }] },
-  });
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'WorkflowTemplate',
-    metadata: { name },
-    spec: {
-      entrypoint: 'main',
-      arguments: { parameters: [{ name: 'b-code', value: '0', enum: ['0', '1'] }] },
-      templates: [
-        {
-          name: 'main',
-          dag: {
-            tasks: [
-              task('a', '0'),
-              task('b', '{{workflow.parameters.b-code}}', ['a']),
-              task('d', '0', ['b']),
-            ],
-          },
-        },
-        {
-          name: 'step',
-          inputs: { parameters: [{ name: 'code' }] },
-          metadata: { annotations: { 'argovue.dev/exit-code': '{{inputs.parameters.code}}' } },
-          container: { image: 'example.invalid/step:1', command: ['run'] },
-        },
-      ],
-    },
-  };
-}
 
 type Stored = Workflow & { spec?: unknown; status?: { storedWorkflowTemplateSpec?: unknown } };
 
@@ -77,7 +42,7 @@ describe('retry of a workflow made from a template, with new parameter values, a
     await custom.createNamespacedCustomObject({
       ...templates,
       namespace: 'team-a',
-      body: template(templateName),
+      body: diamondTemplate(templateName, { bCode: '0', bCodeEnum: true, withoutC: true }),
     });
     for (const name of [viaCli, viaArgovue]) {
       await createWorkflow('team-a', {
