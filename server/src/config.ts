@@ -129,6 +129,11 @@ const ConfigSchema = z.object({
   archiveClusterName: z.string().min(1).max(64).default('default'),
   archiveInstanceId: z.string().max(64).default(''),
   archivePoolSize: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a count of archived matches (the list's total) is reused: counting reads every match up
+   * to 10,000, a page only its rows. 0 counts on every list. Paging never depends on it.
+   */
+  archiveCountCacheSeconds: z.coerce.number().min(0).max(300).default(10),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -174,6 +179,7 @@ const envNames: Record<keyof Config, string> = {
   archiveClusterName: 'ARGOVUE_ARCHIVE_CLUSTER_NAME',
   archiveInstanceId: 'ARGOVUE_ARCHIVE_INSTANCE_ID',
   archivePoolSize: 'ARGOVUE_ARCHIVE_POOL_SIZE',
+  archiveCountCacheSeconds: 'ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS',
 };
 
 const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys', 'archivePassword']);

@@ -1,6 +1,7 @@
 // ArgoVue's indexes on Argo's archive tables, one for each filter and order of the list that Argo's
 // own indexes do not serve (Argo's: namespace with startedat, finishedat, name, creationtimestamp,
-// labels by name and value — persist/sqldb/migrate.go). Idempotent: each is made only when missing,
+// labels by name and value — persist/sqldb/migrate.go). An index replaced by a better one is dropped
+// once its successor is there (`retiredArchiveIndexes`), so the controller's writes keep no dead one. Idempotent: each is made only when missing,
 // concurrently (the controller keeps archiving meanwhile), under an advisory lock (one replica at a
 // time). Index DDL needs the table's owner: ArgoVue's role reads with SELECT only and, when it is a
 // member of the owner role, takes that role for this and nothing else (SET ROLE); without it, reads
@@ -22,9 +23,18 @@ interface ArchiveIndex {
 
 export const archiveIndexes: readonly ArchiveIndex[] = [
   {
-    name: 'argovue_archived_workflows_phase',
-    serves: 'the phase filter (with namespace, newest first)',
-    definition: 'argo_archived_workflows (clustername, instanceid, phase, namespace, creationtimestamp DESC)',
+    // The name beside the phase: a phase + name count is read from the index alone (no row visited).
+    name: 'argovue_archived_workflows_phase_name',
+    serves: 'the phase filter (with namespace, newest first; with the name, counted from the index)',
+    definition:
+      'argo_archived_workflows (clustername, instanceid, phase, namespace, creationtimestamp DESC) INCLUDE (name)',
+  },
+  {
+    // Argo's labels_i1 (name, value) holds no uid: each match cost a visit to the labels table. With
+    // the uid in the index, a label filter's lookups and its set of runs are read from the index alone.
+    name: 'argovue_archived_workflows_labels_uid',
+    serves: 'the label filter',
+    definition: 'argo_archived_workflows_labels (name, value, clustername, uid)',
   },
   {
     name: 'argovue_archived_workflows_name_trgm',
@@ -49,6 +59,9 @@ export const archiveIndexes: readonly ArchiveIndex[] = [
   },
 ];
 
+/** ArgoVue's indexes that a later one above replaces: dropped when that one is made. */
+export const retiredArchiveIndexes: readonly string[] = ['argovue_archived_workflows_phase'];
+
 // Any fixed number: it only has to be the same in every replica.
 const migrationLock = 7_451_117_203;
 
@@ -65,14 +78,16 @@ export async function migrateArchiveIndexes(pool: pg.Pool, log: (message: string
     const existing = await client.query<{ name: string; valid: boolean }>(
       'SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid ' +
         'WHERE c.relname = ANY($1::text[])',
-      [archiveIndexes.map((index) => index.name)],
+      [[...archiveIndexes.map((index) => index.name), ...retiredArchiveIndexes]],
     );
     const valid = new Set(existing.rows.filter((r) => r.valid).map((r) => r.name));
     const missing = archiveIndexes.filter((index) => !valid.has(index.name));
-    if (missing.length === 0) return true;
+    const retired = retiredArchiveIndexes.filter((name) => existing.rows.some((r) => r.name === name));
+    if (missing.length === 0 && retired.length === 0) return true;
     try {
       await client.query(`SET ROLE ${client.escapeIdentifier(tableOwner)}`);
     } catch (error) {
+      if (missing.length === 0) return true; // only an old index left over: harmless
       log(
         `workflow archive: ArgoVue's indexes are missing (${missing.map((i) => i.name).join(', ')}) and cannot be made: ` +
           `its database role may not act as ${tableOwner}, the tables' owner (${String(error)}). ` +
@@ -95,6 +110,18 @@ export async function migrateArchiveIndexes(pool: pg.Pool, log: (message: string
           log(
             `workflow archive: could not make the index ${index.name} for ${index.serves}: ${String(error)}`,
           );
+        }
+      }
+      // Dropped only once every index is made: a replacement that failed leaves the old one serving.
+      const made = await client.query<{ name: string }>(
+        'SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid ' +
+          'WHERE c.relname = ANY($1::text[]) AND i.indisvalid',
+        [archiveIndexes.map((index) => index.name)],
+      );
+      if (made.rows.length === archiveIndexes.length) {
+        for (const name of retired) {
+          await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+          log(`workflow archive: dropped the index ${name}, replaced by a better one`);
         }
       }
     } finally {

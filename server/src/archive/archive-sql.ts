@@ -30,6 +30,31 @@ export interface ArchiveListQuery {
   filter: RowFilter;
   sort: WorkflowSort;
   live: LiveRuns;
+  /**
+   * How a label filter is matched (the same rows either way). `lookup`: EXISTS in the labels table,
+   * which the planner may start from when a label is rare (it then reads only that label's runs), but
+   * otherwise looks each run up there, newest first. `set`: the label's runs read once, from the
+   * index, into a hashed set that each run, newest first, is checked against — a page of a common
+   * label then costs one hash probe per run passed over instead of one index descent
+   * (`labelMatchFor` chooses). Counts always use `lookup`: a count reads every match, and the
+   * planner starts it from the labels' side.
+   */
+  labelMatch?: LabelMatch;
+}
+
+export type LabelMatch = 'lookup' | 'set';
+
+/**
+ * Runs with a label at most this many times in the archive are matched by `lookup` (the planner
+ * reads those few), more by `set`; past `labelSetMax` the set would cost more to build than the
+ * lookups of a page: `lookup` again.
+ */
+export const labelSetMin = 1_000;
+export const labelSetMax = 100_000;
+
+/** The label match for a filter whose rarest label has `fewestRuns` runs in the archive (capped). */
+export function labelMatchFor(fewestRuns: number): LabelMatch {
+  return fewestRuns > labelSetMin && fewestRuns <= labelSetMax ? 'set' : 'lookup';
 }
 
 // Argo's bookkeeping labels are not part of a row's labels (rows.ts), so a filter on one matches no row.
@@ -82,7 +107,11 @@ export function containsPattern(text: string): string {
 }
 
 /** The WHERE clause of a list and its count; undefined when no row can match. */
-function whereClause(scope: ArchiveScope, query: ArchiveListQuery): SqlQuery | undefined {
+function whereClause(
+  scope: ArchiveScope,
+  query: ArchiveListQuery,
+  match: LabelMatch = 'lookup',
+): SqlQuery | undefined {
   const values: unknown[] = [];
   const param = (value: unknown): string => {
     values.push(value);
@@ -104,8 +133,14 @@ function whereClause(scope: ArchiveScope, query: ArchiveListQuery): SqlQuery | u
     conditions.push(`a.name ILIKE ${param(containsPattern(filter.nameContains))}`);
   for (const [key, value] of labels) {
     conditions.push(
-      'EXISTS (SELECT 1 FROM argo_archived_workflows_labels l WHERE l.clustername = a.clustername ' +
-        `AND l.uid = a.uid AND l.name = ${param(key)} AND l.value = ${param(value)})`,
+      match === 'set'
+        ? // IS TRUE keeps the IN a (hashed) filter: a bare IN becomes a semi-join, planned like EXISTS.
+          // uid is never null, so the IN is true or false, never unknown.
+          // Its cluster is a parameter, not a.clustername: a correlated IN could not be hashed.
+          `(a.uid IN (SELECT l.uid FROM argo_archived_workflows_labels l WHERE l.clustername = ${param(scope.clusterName)} ` +
+            `AND l.name = ${param(key)} AND l.value = ${param(value)})) IS TRUE`
+        : 'EXISTS (SELECT 1 FROM argo_archived_workflows_labels l WHERE l.clustername = a.clustername ' +
+            `AND l.uid = a.uid AND l.name = ${param(key)} AND l.value = ${param(value)})`,
     );
   }
   // Argo stores times as UTC without a zone (its controller runs in UTC).
@@ -131,7 +166,7 @@ export function archiveListSql(
   offset: number,
   limit: number,
 ): SqlQuery | undefined {
-  const where = whereClause(scope, query);
+  const where = whereClause(scope, query, query.labelMatch);
   if (where === undefined) return undefined;
   const n = where.values.length;
   return {
@@ -155,6 +190,25 @@ export function archiveCountSql(
   return {
     text: `SELECT count(*)::int AS total FROM (SELECT 1 FROM argo_archived_workflows a WHERE ${where.text} LIMIT $${n + 1}) AS matches`,
     values: [...where.values, cap + 1],
+  };
+}
+
+/**
+ * How many runs of the archive (any namespace: the labels table has none) carry the rarest of these
+ * labels, each counted at most `cap` times: read from ArgoVue's labels index alone. Chooses the
+ * label match (`labelMatchFor`).
+ */
+export function archiveLabelRunsSql(
+  scope: ArchiveScope,
+  labels: readonly (readonly [string, string])[],
+  cap: number,
+): SqlQuery {
+  return {
+    text:
+      'SELECT min((SELECT count(*) FROM (SELECT 1 FROM argo_archived_workflows_labels l ' +
+      'WHERE l.clustername = $1 AND l.name = w.name AND l.value = w.value LIMIT $4) AS m))::int AS runs ' +
+      'FROM unnest($2::text[], $3::text[]) AS w(name, value)',
+    values: [scope.clusterName, labels.map(([key]) => key), labels.map(([, value]) => value), cap + 1],
   };
 }
 

@@ -81,6 +81,7 @@ describe('a list whose archived matches were counted up to a bound', () => {
     list: (_query: unknown, offset: number, limit: number) =>
       Promise.resolve({
         rows: archivedRows.slice(offset, offset + limit),
+        more: offset + limit < archivedRows.length,
         total: 3,
         capped: true,
       }),
@@ -109,11 +110,59 @@ describe('a list whose archived matches were counted up to a bound', () => {
         continue?: string;
       };
       assert.equal(list.totalAtLeast, true);
-      assert.equal(list.total, 4);
       names.push(...list.items.map((r) => r.name));
+      // The counted 3 archived + 1 live, or more once the pages have shown more.
+      assert.equal(list.total, Math.max(4, names.length + (list.continue === undefined ? 0 : 1)));
       token = list.continue;
       if (token === undefined) break;
     }
     assert.deepEqual(names, ['live-1', ...archivedRows.map((r) => r.name)]);
+  });
+});
+
+describe('a list whose archived count is a few seconds old', () => {
+  const archivedRows = Array.from({ length: 5 }, (_, i) =>
+    row(`old-${i}`, `2026-12-03T0${9 - i}:00:00Z`, { archivedUid: `u${i}` }),
+  );
+  // Counted when only 1 run matched; 5 match now.
+  const archive = {
+    list: (_query: unknown, offset: number, limit: number) =>
+      Promise.resolve({
+        rows: archivedRows.slice(offset, offset + limit),
+        more: offset + limit < archivedRows.length,
+        total: 1,
+        capped: false,
+      }),
+  };
+  const workflows = {
+    liveMatches: () => ({ rows: [], eventId: '1' }),
+    liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
+    loading: false,
+  };
+
+  it('pages on to every run and never says fewer than it has shown', async () => {
+    const names: string[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const json = await mergedListJson(
+        workflows,
+        archive,
+        ['team-a'],
+        { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
+        () => undefined,
+      );
+      const list = JSON.parse(json) as { items: WorkflowRow[]; total: number; continue?: string };
+      names.push(...list.items.map((r) => r.name));
+      assert.ok(list.total >= names.length + (list.continue === undefined ? 0 : 1), json);
+      token = list.continue;
+      if (token === undefined) {
+        assert.equal(list.total, 5, 'the last page knows the number exactly');
+        break;
+      }
+    }
+    assert.deepEqual(
+      names,
+      archivedRows.map((r) => r.name),
+    );
   });
 });

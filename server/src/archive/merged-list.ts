@@ -54,7 +54,7 @@ export async function mergedListJson(
   const { rows: live, eventId } = workflows.liveMatches(namespaces, query);
   const start = pageStart(query.continue);
   const liveWindow = live.slice(start.live, start.live + query.limit);
-  let archived: ArchivePage = { rows: [], total: 0, capped: false };
+  let archived: ArchivePage = { rows: [], more: false, total: 0, capped: false };
   let unavailable = false;
   try {
     archived = await archive.list(
@@ -77,13 +77,18 @@ export async function mergedListJson(
   const page = mergeInOrder(liveWindow, archived.rows, query.limit, compareRows(query.sort, Date.now()));
   const nextLive = start.live + page.liveTaken;
   const nextArchived = start.archived + page.archivedTaken;
-  // Past a capped count, more archived rows follow while a page was read whole or not all used.
-  const archivedMore = archived.capped
-    ? page.archivedTaken < archived.rows.length || archived.rows.length === query.limit
-    : nextArchived < archived.total;
+  // From the page itself (it read one row more), so paging is exact whatever the count says.
+  const archivedMore = page.archivedTaken < archived.rows.length || archived.more;
   const more = nextLive < live.length || (!unavailable && archivedMore);
+  // The count may be a few seconds old (workflow-archive.ts): never fewer than the rows known to exist.
+  const archivedKnown = start.archived + archived.rows.length + (archived.more ? 1 : 0);
+  const archivedTotal = unavailable
+    ? 0
+    : archived.more
+      ? Math.max(archived.total, archivedKnown)
+      : archivedKnown;
   const tail = JSON.stringify({
-    total: live.length + archived.total,
+    total: live.length + archivedTotal,
     ...(archived.capped || workflows.loading ? { totalAtLeast: true } : {}),
     ...(workflows.loading ? { loading: true } : {}),
     ...(more ? { continue: `${nextLive}.${nextArchived}` } : {}),

@@ -1,16 +1,21 @@
 // Argo's workflow archive, read through one pool of PostgreSQL connections (`pg`). It has no access
 // control of its own: callers pass only namespaces Kubernetes lets the user list workflows in
 // (archived-routes.ts, merged-list.ts), and every query names them.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { WorkflowRow } from '@argovue/api-types';
 import type { Config } from '../config.ts';
 import { workflowRow } from '../workflows/list/rows.ts';
 import {
   archiveCountSql,
+  archiveLabelRunsSql,
   archiveListSql,
   archivedWorkflowSql,
+  labelMatchFor,
+  labelSetMax,
   type ArchiveListQuery,
   type ArchiveScope,
+  type SqlQuery,
 } from './archive-sql.ts';
 import { migrateArchiveIndexes } from './archive-migration.ts';
 
@@ -34,10 +39,18 @@ export const archiveCountCap = 10_000;
 
 export interface ArchivePage {
   rows: WorkflowRow[];
-  /** Matches in all, or `archiveCountCap` when `capped` (more match). */
+  /** More rows follow these (read with the page itself: exact whatever the count says). */
+  more: boolean;
+  /**
+   * Matches in all, or `archiveCountCap` when `capped` (more match). Counted at most
+   * `ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS` ago: a figure to show, never what paging relies on.
+   */
   total: number;
   capped: boolean;
 }
+
+/** Counts kept at most; the oldest go first. */
+const countsKept = 1000;
 
 // Argo replaces \u0000 in the JSON it stores, which PostgreSQL's jsonb cannot hold, by this marker
 // (persist/sqldb/workflow_archive.go); it is put back when the object is read.
@@ -71,9 +84,17 @@ export class WorkflowArchive {
   readonly #log: (message: string) => void;
   #migration: NodeJS.Timeout | undefined;
   #stopped = false;
+  readonly #countMs: number;
+  /**
+   * Counts by their query (SQL and values, hashed): a count reads every match (up to the cap), the
+   * page only its rows, so paging on, or the same list opened again, reuses it for a few seconds.
+   * A count still running is shared by those who ask meanwhile.
+   */
+  readonly #counts = new Map<string, { at: number; count: Promise<number> }>();
 
   constructor(config: Config, log: (message: string) => void) {
     this.#log = log;
+    this.#countMs = config.archiveCountCacheSeconds * 1000;
     this.#scope = { clusterName: config.archiveClusterName, instanceId: config.archiveInstanceId };
     this.#pool = new pg.Pool({
       host: config.archiveHost,
@@ -112,8 +133,8 @@ export class WorkflowArchive {
   }
 
   /**
-   * A page of archived rows (never one still live) in the list's order, and how many match in all —
-   * or, when more than `countCap` do, `countCap` and `capped`.
+   * A page of archived rows (never one still live) in the list's order, whether more follow, and
+   * how many match in all — or, when more than `countCap` do, `countCap` and `capped`.
    */
   async list(
     query: ArchiveListQuery,
@@ -121,20 +142,56 @@ export class WorkflowArchive {
     limit: number,
     countCap = archiveCountCap,
   ): Promise<ArchivePage> {
-    if (query.namespaces.length === 0) return { rows: [], total: 0, capped: false };
-    const page = archiveListSql(this.#scope, query, offset, limit);
+    const none = { rows: [], more: false, total: 0, capped: false };
+    if (query.namespaces.length === 0) return none;
     const count = archiveCountSql(this.#scope, query, countCap);
-    if (page === undefined || count === undefined) return { rows: [], total: 0, capped: false };
-    const [rows, total] = await Promise.all([
-      this.#pool.query<ArchivedRowRecord>(page.text, page.values),
-      this.#pool.query<{ total: number }>(count.text, count.values),
-    ]);
-    const counted = total.rows[0]?.total ?? 0;
+    if (count === undefined) return none;
+    const labels = query.filter.labels ?? [];
+    const pageQuery = async (): Promise<pg.QueryResult<ArchivedRowRecord> | undefined> => {
+      const fewestRuns =
+        labels.length === 0
+          ? 0
+          : await this.#count(archiveLabelRunsSql(this.#scope, labels, labelSetMax), 'runs');
+      // One more row than the page: whether more follow is then known exactly, not from the count.
+      const page = archiveListSql(
+        this.#scope,
+        { ...query, labelMatch: labelMatchFor(fewestRuns) },
+        offset,
+        limit + 1,
+      );
+      return page === undefined
+        ? undefined
+        : await this.#pool.query<ArchivedRowRecord>(page.text, page.values);
+    };
+    const [rows, counted] = await Promise.all([pageQuery(), this.#count(count, 'total')]);
+    if (rows === undefined) return none;
     return {
-      rows: rows.rows.map(archivedRow),
+      rows: rows.rows.slice(0, limit).map(archivedRow),
+      more: rows.rows.length > limit,
       total: Math.min(counted, countCap),
       capped: counted > countCap,
     };
+  }
+
+  /** The one number `query` answers (as `column`), from the cache when counted lately. */
+  #count(query: SqlQuery, column: string): Promise<number> {
+    const key = createHash('sha256').update(query.text).update(JSON.stringify(query.values)).digest('base64');
+    const now = performance.now();
+    const kept = this.#counts.get(key);
+    if (kept !== undefined && now - kept.at < this.#countMs) return kept.count;
+    const count = this.#pool
+      .query<Record<string, number>>(query.text, query.values)
+      .then((result) => result.rows[0]?.[column] ?? 0);
+    if (this.#countMs > 0) {
+      this.#counts.delete(key);
+      this.#counts.set(key, { at: now, count });
+      if (this.#counts.size > countsKept) this.#counts.delete(this.#counts.keys().next().value ?? key);
+      // A failed count is asked again by the next list, not served from here.
+      count.catch(() => {
+        if (this.#counts.get(key)?.count === count) this.#counts.delete(key);
+      });
+    }
+    return count;
   }
 
   /** The archived object, whole; undefined when this namespace holds no run with that uid. */
