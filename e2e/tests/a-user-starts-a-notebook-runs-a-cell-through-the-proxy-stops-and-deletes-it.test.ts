@@ -5,46 +5,24 @@
 // output, then stops and deletes the instance.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { custom } from '../../devcluster/test/cluster.ts';
-import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { describe, it } from 'node:test';
+import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { deleteInstance, ServiceInstanceUi } from '../support/pages/service-instance.ts';
+import { browserSuite } from '../support/suites.ts';
 
 const instance = `nb-${randomBytes(3).toString('hex')}`;
-const instancesApi = { group: 'argovue.io', version: 'v1alpha1', plural: 'serviceinstances' } as const;
 // Jupyter and its kernel start as real processes; on a loaded machine that takes a while.
 const lifeStep = { timeout: 180_000 };
 
-async function confirm(page: Page, action: 'Stop' | 'Delete'): Promise<void> {
-  await page
-    .getByRole('button', { name: `${action} ${instance}`, exact: true })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog', { name: `${action} ${instance}?` });
-  await dialog.getByRole('button', { name: `${action} instance` }).click();
-}
-
 describe('a user starts a notebook, runs a cell through the proxy, stops and deletes it', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-    await custom
-      .deleteNamespacedCustomObject({ ...instancesApi, namespace: 'team-a', name: instance })
-      .catch(() => undefined);
-  });
+  const suite = browserSuite();
+  suite.afterwards(() => deleteInstance('team-a', instance));
 
   it('alice starts it from the catalogue, opens it and runs a cell in its kernel', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/services/catalogue`);
+    await page.goto(`${suite.server.url}/services/catalogue`);
     await signInThroughProvider(page, 'alice');
     await page.getByLabel('Namespace').selectOption('team-a');
     await page.getByRole('link', { name: 'Jupyter Notebook' }).click();
@@ -53,11 +31,10 @@ describe('a user starts a notebook, runs a cell through the proxy, stops and del
     await page.getByRole('combobox', { name: /^CPU/ }).selectOption('500m');
     await page.getByRole('combobox', { name: /^Memory/ }).selectOption('1Gi');
     await page.getByRole('button', { name: 'Start in team-a' }).click();
-    await page.waitForURL(`${server.url}/services/team-a/${instance}`);
-    const summary = page.locator('.instance-summary');
-    await summary.locator('.service-phase', { hasText: 'Running' }).waitFor(lifeStep);
-    await summary.getByText('1 of 1 ready', { exact: true }).waitFor(lifeStep);
-    await summary.getByText('cpu=500m').waitFor();
+    await page.waitForURL(`${suite.server.url}/services/team-a/${instance}`);
+    const ui = new ServiceInstanceUi(page, instance, lifeStep.timeout);
+    await ui.shows('Running', '1 of 1 ready');
+    await ui.summary.getByText('cpu=500m').waitFor();
 
     // Opened at its own origin, through the proxy: Jupyter's file tree.
     const [notebook] = await Promise.all([
@@ -88,19 +65,19 @@ describe('a user starts a notebook, runs a cell through the proxy, stops and del
   });
 
   it('alice stops it and deletes it', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/services/team-a/${instance}`);
+    await page.goto(`${suite.server.url}/services/team-a/${instance}`);
     await signInThroughProvider(page, 'alice');
-    const summary = page.locator('.instance-summary');
-    await summary.locator('.service-phase', { hasText: 'Running' }).waitFor(lifeStep);
-    await confirm(page, 'Stop');
-    await summary.locator('.service-phase', { hasText: 'Stopped' }).waitFor(lifeStep);
+    const ui = new ServiceInstanceUi(page, instance, lifeStep.timeout);
+    await ui.shows('Running');
+    await ui.confirm('Stop');
+    await ui.shows('Stopped');
     await page.getByText('The instance is stopped: it has no pods.').waitFor(lifeStep);
-    await confirm(page, 'Delete');
-    await page.waitForURL(`${server.url}/services`);
+    await ui.confirm('Delete');
+    await page.waitForURL(`${suite.server.url}/services`);
     await page.getByRole('heading', { name: 'My instances' }).waitFor();
-    await page.locator(`[data-instance="${instance}"]`).waitFor({ state: 'detached', ...lifeStep });
+    await ui.gone();
     expectNoPageErrors(watched);
     await page.close();
   });

@@ -4,21 +4,13 @@
 // starts it again and deletes it. Bob, of another team, sees it neither in his list nor at its URL.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { custom } from '../../devcluster/test/cluster.ts';
-import {
-  expectNoPageErrors,
-  launchBrowser,
-  openPage,
-  screenshot,
-  type WatchedPage,
-} from '../support/browser.ts';
+import { describe, it } from 'node:test';
+import { expectNoPageErrors, openPage, screenshot, type WatchedPage } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { deleteInstance, ServiceInstanceUi } from '../support/pages/service-instance.ts';
+import { browserSuite } from '../support/suites.ts';
 
 const instance = `echo-${randomBytes(3).toString('hex')}`;
-const instancesApi = { group: 'argovue.io', version: 'v1alpha1', plural: 'serviceinstances' } as const;
 // Starting runs a real process in a pod's network namespace; on a loaded machine that takes a while.
 const lifeStep = { timeout: 120_000 };
 
@@ -27,43 +19,16 @@ function expectNoPageErrorsBut(watched: WatchedPage, allowed: string[]): void {
   assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
 }
 
-/** Waits until the instance's page says `phase` with `ready` (e.g. "1 of 1 ready"). */
-async function waitForStatus(page: Page, phase: string, ready: string): Promise<void> {
-  const summary = page.locator('.instance-summary');
-  await summary.locator('.service-phase', { hasText: phase }).waitFor(lifeStep);
-  await summary.getByText(ready, { exact: true }).waitFor(lifeStep);
-}
-
-async function confirm(page: Page, action: 'Stop' | 'Delete'): Promise<void> {
-  await page
-    .getByRole('button', { name: `${action} ${instance}`, exact: true })
-    .first()
-    .click();
-  const dialog = page.getByRole('dialog', { name: `${action} ${instance}?` });
-  await dialog.getByRole('button', { name: `${action} instance` }).click();
-}
-
 describe('a user starts the echo app, stops, starts and deletes it; another team never sees it', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-    await custom
-      .deleteNamespacedCustomObject({ ...instancesApi, namespace: 'team-a', name: instance })
-      .catch(() => undefined);
-  });
+  const suite = browserSuite();
+  suite.afterwards(() => deleteInstance('team-a', instance));
 
   let instanceUrl = '';
 
   it('alice starts the echo app from the catalogue with her inputs and sees it become ready', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await signInThroughProvider(page, 'alice');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
     await page.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
@@ -86,11 +51,12 @@ describe('a user starts the echo app, stops, starts and deletes it; another team
     await page.getByLabel('Instance name').fill(instance);
     await page.getByLabel('Greeting').fill('Hello from the browser test');
     await page.getByRole('button', { name: 'Start in team-a' }).click();
-    await page.waitForURL(`${server.url}/services/team-a/${instance}`);
+    await page.waitForURL(`${suite.server.url}/services/team-a/${instance}`);
     await page.getByRole('heading', { name: instance, exact: true, level: 1 }).waitFor();
     await screenshot(page, 'service-instance-starting');
-    await waitForStatus(page, 'Running', '1 of 1 ready');
-    await page.locator('.instance-summary').getByText('greeting=Hello from the browser test').waitFor();
+    const ui = new ServiceInstanceUi(page, instance, lifeStep.timeout);
+    await ui.shows('Running', '1 of 1 ready');
+    await ui.summary.getByText('greeting=Hello from the browser test').waitFor();
 
     // It opens at its own origin, through the proxy.
     const open = page.getByRole('link', { name: `Open ${instance}` });
@@ -120,22 +86,22 @@ describe('a user starts the echo app, stops, starts and deletes it; another team
   });
 
   it('bob, of team-b, sees it neither in his list nor at its URL', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/services`);
+    await page.goto(`${suite.server.url}/services`);
     await signInThroughProvider(page, 'bob');
     await page.getByRole('heading', { name: 'My instances' }).waitFor();
     assert.equal(await page.getByText(instance).count(), 0);
-    await page.goto(`${server.url}/services/team-a/${instance}`);
+    await page.goto(`${suite.server.url}/services/team-a/${instance}`);
     await page.getByRole('heading', { name: 'Instance not found' }).waitFor();
     expectNoPageErrorsBut(watched, ['Failed to load resource: the server responded with a status of 404']);
     await page.close();
   });
 
   it('alice stops it, starts it again and deletes it, from her list and its page', async () => {
-    const watched = await openPage(browser);
+    const watched = await openPage(suite.browser);
     const { page } = watched;
-    await page.goto(`${server.url}/services?namespace=team-a`);
+    await page.goto(`${suite.server.url}/services?namespace=team-a`);
     await signInThroughProvider(page, 'alice');
     const mine = page.getByRole('table', { name: 'My instances' });
     const row = mine.getByRole('row').filter({ hasText: instance });
@@ -143,20 +109,20 @@ describe('a user starts the echo app, stops, starts and deletes it; another team
     await row.getByText('Running').waitFor();
     await screenshot(page, 'services-list');
 
-    await confirm(page, 'Stop');
-    await row.locator('.service-phase', { hasText: 'Stopped' }).waitFor(lifeStep);
+    const ui = new ServiceInstanceUi(page, instance, lifeStep.timeout);
+    await ui.confirm('Stop');
+    await ui.shows('Stopped', undefined, row);
     assert.equal(await row.getByRole('button', { name: `Start ${instance}` }).count(), 1);
     await row.getByRole('button', { name: `Start ${instance}` }).click();
-    await row.locator('.service-phase', { hasText: 'Running' }).waitFor(lifeStep);
-    await row.getByText('1 of 1 ready').waitFor(lifeStep);
+    await ui.shows('Running', '1 of 1 ready', row);
 
     await row.getByRole('link', { name: instance, exact: true }).click();
     await page.getByRole('heading', { name: instance, exact: true, level: 1 }).waitFor();
-    await confirm(page, 'Delete');
-    await page.waitForURL(`${server.url}/services`);
+    await ui.confirm('Delete');
+    await page.waitForURL(`${suite.server.url}/services`);
     await page.getByRole('status').filter({ hasText: instance }).waitFor();
     await page.getByRole('heading', { name: 'My instances' }).waitFor();
-    await page.locator(`[data-instance="${instance}"]`).waitFor({ state: 'detached', ...lifeStep });
+    await ui.gone();
     expectNoPageErrors(watched);
     await page.close();
   });

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { idleFixture } from '../support/idle-services.ts';
 import { signInThroughProvider } from '../support/login.ts';
+import { ServiceInstanceUi } from '../support/pages/service-instance.ts';
 
 // Long enough that the woken instance is not stopped again before the page has landed on it.
 const timeout = '15s';
@@ -34,8 +35,9 @@ describe('an idle service is stopped, and opening it shows its progress and land
     const namespace = fixture.namespace();
     await page.goto(`${fixture.server().url}/services/${namespace}/${name}`);
     await signInThroughProvider(page, 'alice');
-    const summary = page.locator('.instance-summary');
-    await summary.locator('.service-phase', { hasText: 'Stopped' }).waitFor(lifeStep);
+    const ui = new ServiceInstanceUi(page, name, lifeStep.timeout);
+    const summary = ui.summary;
+    await ui.shows('Stopped');
     await summary.getByText('stopped after 15 seconds without use', { exact: true }).waitFor();
     // …and when: never used through ArgoVue, stopped for being idle some time ago.
     await summary.locator('.instance-use', { hasText: 'not yet used through ArgoVue' }).waitFor();
@@ -80,7 +82,7 @@ describe('an idle service is stopped, and opening it shows its progress and land
     // Back in ArgoVue, the instance runs again (read again now: a settled page refreshes every 15 s,
     // and unused from here on, the instance is stopped again after its timeout).
     await page.reload();
-    await summary.locator('.service-phase', { hasText: 'Running' }).waitFor(lifeStep);
+    await ui.shows('Running');
     expectNoPageErrors(watched);
   });
 });
