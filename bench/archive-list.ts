@@ -6,12 +6,13 @@
 // of a query reuse it: a second ArgoVue with the reuse off (0) shows every request counting.
 // Prints times and bytes; asserts nothing.
 //   node bench/archive-list.ts   (BENCH_ARCHIVED=100000; BENCH_CLEANUP=1 removes the seed)
+import { performance } from 'node:perf_hooks';
 import { devclusterArchiveEnv } from '../devcluster/argovue-env.ts';
 import { loginAs } from '../e2e/support/api-client.ts';
 import { startServer } from '../e2e/support/server.ts';
 import { startArgoServer } from './support/argo-server.ts';
 import { ensureBenchNamespace } from './support/bench-namespace.ts';
-import { getCounted, mb, timed, type Timed } from './support/measure.ts';
+import { getCounted, mb, percentile, type Fetched } from './support/measure.ts';
 import {
   archiveBenchNamespace as namespace,
   archiveOwnerPool,
@@ -21,7 +22,39 @@ import {
 import { grantAliceAccess } from './support/seed-workflows.ts';
 
 const count = Number(process.env['BENCH_ARCHIVED'] ?? '100000');
-const runs = 20;
+const runs = 30;
+
+/**
+ * Each side `runs` times, taking turns (a, b, c, a, b, c, …), so a change of the shared machine's
+ * load falls on all of them alike; p50 and p90 of each, and its last answer's bytes.
+ */
+async function interleaved(
+  sides: [string, () => Promise<Fetched>][],
+): Promise<{ p50: number; p90: number; decoded: number }[]> {
+  const times = sides.map((): number[] => []);
+  const last = sides.map((): Fetched | undefined => undefined);
+  for (const [, once] of sides) await once(); // warm: connections, caches, plans
+  for (let i = 0; i < runs; i++) {
+    for (const [k, [, once]] of sides.entries()) {
+      const t0 = performance.now();
+      last[k] = await once();
+      times[k]?.push(performance.now() - t0);
+    }
+  }
+  return sides.map(([label], k) => {
+    const samples = times[k] ?? [];
+    const result = {
+      p50: percentile(samples, 0.5),
+      p90: percentile(samples, 0.9),
+      decoded: last[k]?.decoded ?? 0,
+    };
+    console.log(
+      `  ${label.padEnd(30)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p90 ${result.p90.toFixed(1).padStart(7)} ms` +
+        `  wire ${mb(last[k]?.wire ?? 0)} (${last[k]?.encoding ?? ''})  decoded ${mb(result.decoded)}`,
+    );
+    return result;
+  });
+}
 const pool = archiveOwnerPool();
 await ensureBenchNamespace(namespace);
 await seedArchive(pool, namespace, count);
@@ -79,16 +112,21 @@ try {
   const rows: string[] = [];
   for (const [label, ours, theirsQuery, theirsFields] of scenarios) {
     console.log(label);
-    const a: Timed = await timed('ArgoVue', runs, argovue(ours));
-    const c: Timed = await timed('ArgoVue, counting each time', runs, argovue(ours, counting.url));
-    const b: Timed = await timed('argo server', runs, argoApi(theirsQuery, theirsFields));
+    const [a, c, b] = await interleaved([
+      ['ArgoVue', argovue(ours)],
+      ['ArgoVue, counting each time', argovue(ours, counting.url)],
+      ['argo server', argoApi(theirsQuery, theirsFields)],
+    ]);
+    if (a === undefined || b === undefined || c === undefined) throw new Error('a side was not measured');
     rows.push(
       `| ${label} | ${a.p50.toFixed(1)} / ${b.p50.toFixed(1)} ms (${(b.p50 / a.p50).toFixed(1)}×) | ` +
         `${c.p50.toFixed(1)} ms (${(b.p50 / c.p50).toFixed(1)}×) | ` +
         `${mb(a.decoded)} / ${mb(b.decoded)} (${(a.decoded / b.decoded).toFixed(2)}) |`,
     );
   }
-  console.log(`\n${count.toLocaleString('en')} archived runs; p50 of ${runs}, ArgoVue / argo server`);
+  console.log(
+    `\n${count.toLocaleString('en')} archived runs; p50 of ${runs} taking turns, ArgoVue / argo server`,
+  );
   console.log('| query | time | ArgoVue counting each time | bytes decoded |');
   console.log('| --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
