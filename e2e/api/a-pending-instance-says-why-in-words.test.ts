@@ -3,11 +3,13 @@
 // reason; one the namespace's ResourceQuota refuses gets the quota's, with what is free of it. The
 // start API refuses an instance that does not fit the quota, so the quota is made after the first
 // instance exists (its pending pod counts against it), and the second instance is written as admin,
-// as kubectl would.
+// as kubectl would. Raising the quota changes the words without the instance or its Deployment
+// changing (the controller follows the quota's watch), and then the instance runs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ServiceInstanceDetail } from '@argovue/api-types';
 import { core, eventually } from '../../devcluster/test/cluster.ts';
+import { withComponentsDown } from '../support/cluster-faults.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { createTeamANamespace } from '../support/service-proxy.ts';
@@ -124,5 +126,45 @@ describe('a pending instance says why in words', () => {
     const row = await saysWhy('one-more', new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     assert.equal(row.message, words);
     assert.equal((await statusOf('one-more')).status?.message, words);
+  });
+
+  it('follows its quota: raised, the numbers change with nothing else changing, then it runs', async () => {
+    const refusal = () =>
+      admin
+        .json<{ status?: { conditions?: { type: string; message?: string }[] } }>({
+          path: `/apis/apps/v1/namespaces/${ns.name}/deployments/one-more`,
+          as: 'argovue',
+        })
+        .then((d) => d.status?.conditions?.find((c) => c.type === 'ReplicaFailure')?.message ?? '');
+    const before = await statusOf('one-more');
+    // With the controller-manager stopped, no ReplicaSet retries the pod meanwhile (a retry would
+    // rewrite the Deployment's refusal, which also moves the instance): the quota alone changes,
+    // its status written here as the stopped quota controller would write it.
+    await withComponentsDown(['kube-controller-manager'], async () => {
+      const hard = { 'requests.nvidia.com/gpu': '24' };
+      const quotaPath = `/api/v1/namespaces/${ns.name}/resourcequotas/gpus`;
+      for (const [path, body] of [
+        [quotaPath, { spec: { hard } }],
+        [`${quotaPath}/status`, { status: { hard } }],
+      ] as const)
+        await admin.json({
+          method: 'PATCH',
+          path,
+          contentType: 'application/merge-patch+json',
+          body,
+          as: 'argovue',
+        });
+      const words = `waiting for a GPU: 8 of 24 free in ${ns.name}'s quota`;
+      const row = await saysWhy('one-more', new RegExp(`^${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      assert.equal(row.message, words);
+      assert.match(await refusal(), /limited: requests\.nvidia\.com\/gpu=8$/, 'the refusal is the old one');
+    });
+    const after = await statusOf('one-more');
+    assert.notEqual(after.status?.message, before.status?.message);
+    // The restarted controller-manager's ReplicaSet controller makes the pod the quota now admits.
+    await eventually('one-more to run', async () => {
+      const detail = await alice.json<ServiceInstanceDetail>(instancePath('one-more'));
+      return detail.body.row.phase === 'Running' ? true : undefined;
+    });
   });
 });

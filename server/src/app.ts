@@ -150,6 +150,7 @@ export function startServices(config: Config, kc: ClusterAccess, log: (message: 
     urlOf: (namespace, name) => instanceOrigin(proxyBase, { namespace, name }),
     lastUsedAt: (namespace, name) => proxy.activity.lastRequestAt(namespace, name),
     quotaOf: (namespace) => quotaOf([...caches.quotas.inNamespace(namespace)]),
+    onQuotaChange: (listener) => caches.quotas.subscribe((event) => listener(event.value.namespace)),
   }).start();
   const workflows = new WorkflowDirectory(caches.workflows, namespaces, kubeApi, { log });
   const archive = config.archiveHost === undefined ? undefined : new WorkflowArchive(config, log);

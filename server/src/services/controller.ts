@@ -3,8 +3,9 @@
 // instance's own namespace and of those kinds only, and its status says how it is doing. Deleting an
 // instance deletes its objects through their owner references (the cluster's garbage collector).
 // Instances, templates, the instances' Deployments and their pods come from shared watches; any change
-// makes one more pass (no periodic resync). A Deployment that cannot get its pods says why (quota,
-// scheduling) in the instance's status, in words. Objects are dry-run first, all of them, so a
+// makes one more pass (no periodic resync); a ResourceQuota change makes a pass over the Pending
+// instances of its namespace, whose words carry the quota's numbers. A Deployment that cannot get its
+// pods says why (quota, scheduling) in the instance's status, in words. Objects are dry-run first, all of them, so a
 // workload the apiserver refuses leaves nothing half-made.
 import { apiPath, apiVersionOf, kinds } from '../kube/api-paths.ts';
 import type { QuotaResource } from '@argovue/api-types';
@@ -37,6 +38,8 @@ export interface ServiceControllerOptions {
   lastUsedAt?: (namespace: string, name: string) => number | undefined;
   /** The namespace's ResourceQuota as the shared cache holds it: the numbers of a Pending reason. */
   quotaOf?: (namespace: string) => readonly QuotaResource[];
+  /** Subscribes to changes of the namespaces' ResourceQuotas (the shared cache), returning the unsubscribe. */
+  onQuotaChange?: (listener: (namespace: string) => void) => () => void;
   /** How often the leader looks for idle instances (ms). */
   idleCheckMs?: number;
 }
@@ -127,7 +130,9 @@ export class ServiceInstanceController {
   readonly #lease: LeaderLease;
   readonly #culler: IdleCuller;
   #busy = false;
-  #again = false;
+  /** What the next pass looks at: every instance, or the Pending ones of namespaces whose quota changed. */
+  #next: 'all' | Set<string> | undefined;
+  #unsubscribeQuotas: (() => void) | undefined;
 
   constructor(options: ServiceControllerOptions) {
     this.#o = options;
@@ -205,41 +210,56 @@ export class ServiceInstanceController {
       cache.start();
       cache.subscribe(() => this.#schedule());
     }
+    // The quota's status changes with every pod of its namespace (workflows' too): only the instances
+    // that say what the quota leaves are looked at again, not applied all over.
+    this.#unsubscribeQuotas = this.#o.onQuotaChange?.((namespace) => this.#schedule(namespace));
     this.#lease.start();
     return this;
   }
 
   async stop(): Promise<void> {
     this.#culler.stopLeading();
+    this.#unsubscribeQuotas?.();
     for (const cache of this.#caches()) cache.stop();
     await this.#lease.stop();
   }
 
-  /** One pass at a time; an event during a pass makes one more pass after it. */
-  #schedule(): void {
+  /**
+   * One pass at a time; events during a pass make one more pass after it, over every instance, or
+   * over the Pending instances of the namespaces named (`namespace`: one whose quota changed).
+   */
+  #schedule(namespace?: string): void {
     if (!this.#lease.leading) return;
-    if (this.#busy) {
-      this.#again = true;
-      return;
-    }
+    if (namespace === undefined) this.#next = 'all';
+    else if (this.#next === undefined) this.#next = new Set([namespace]);
+    else if (this.#next !== 'all') this.#next.add(namespace);
+    if (!this.#busy) this.#pass();
+  }
+
+  #pass(): void {
+    const scope = this.#next;
+    if (scope === undefined) return;
+    this.#next = undefined;
     this.#busy = true;
-    this.#reconcileAll()
+    this.#reconcileAll(scope)
       .catch((error: unknown) => this.#o.log(`services: reconcile failed: ${describe(error)}`))
       .finally(() => {
         this.#busy = false;
-        if (this.#again) {
-          this.#again = false;
-          this.#schedule();
-        }
+        this.#pass();
       });
   }
 
-  async #reconcileAll(): Promise<void> {
+  async #reconcileAll(scope: 'all' | Set<string>): Promise<void> {
     // A pass before every cache has listed would take a missing template for a deleted one.
     await Promise.all(this.#caches().map((cache) => cache.ready()));
     for (const instance of [...this.#instances.values()]) {
       if (!this.#lease.leading) return;
       if (instance.metadata.deletionTimestamp !== undefined) continue;
+      if (
+        scope !== 'all' &&
+        !(scope.has(instance.metadata.namespace ?? '') && instance.status?.phase === 'Pending')
+      )
+        continue;
       await this.#reconcile(instance).catch((error: unknown) =>
         this.#writeStatus(instance, { phase: 'Failed', message: describe(error) }, 'ApplyFailed'),
       );
