@@ -36,7 +36,11 @@ export interface WorkflowRow {
 /** GET /api/v1/workflows and GET /api/v1/namespaces/:namespace/workflows */
 export interface WorkflowList {
   items: WorkflowRow[];
-  /** Rows matching the filters, across all pages (at least this many when `totalAtLeast`). */
+  /**
+   * Rows matching the filters, across all pages (at least this many when `totalAtLeast`). Archived
+   * runs are counted at most ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS ago, never fewer than the rows a
+   * list has shown; whether more pages follow is `continue`, never this.
+   */
   total: number;
   /**
    * Archived runs were counted only up to a bound (counting 100,000 would cost more than the page):
