@@ -8,7 +8,7 @@ import { UpgradeRefused, type TestWebSocket } from '../support/websocket-client.
 
 describe('a WebSocket through the proxy', () => {
   // Rechecked every second here (the authorization period), so the logout below is seen quickly.
-  const fixture = serviceProxyFixture('proxy-ws', { ARGOVUE_AUTHZ_CACHE_SECONDS: '1' });
+  const fixture = serviceProxyFixture('proxy-ws', { env: { ARGOVUE_AUTHZ_CACHE_SECONDS: '1' } });
   let alice: ServiceBrowser;
   before(async () => {
     await fixture.startInstance('echo');

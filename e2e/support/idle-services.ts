@@ -2,14 +2,13 @@
 // template that stops its instances after a few seconds without use, ArgoVue (with its controller and
 // proxy) started for the test, and instances started through the API as the user.
 import type { ServiceInstanceActionResult, ServiceInstanceDetail } from '@argovue/api-types';
-import { after, before } from 'node:test';
 import { eventually } from '../../devcluster/test/cluster.ts';
 import type { ServiceInstance } from '../../server/src/services/template-types.ts';
 import type { KubeApi } from '../../server/src/kube/kube-api.ts';
-import { loginAs, type ApiClient } from './api-client.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { createTeamANamespace, echoTemplate, ServiceBrowser } from './service-proxy.ts';
-import { adminKubeApi, createObject, describeCreated, servicesGroupVersion } from './service-templates.ts';
+import type { ApiClient } from './api-client.ts';
+import type { RunningServer } from './server.ts';
+import { echoTemplate, serviceProxyFixture, type ServiceBrowser } from './service-proxy.ts';
+import { createObject, describeCreated, servicesGroupVersion } from './service-templates.ts';
 
 /** Short enough for a test; a test waits for the outcome, it never times it. */
 export const idleTimeout = '5s';
@@ -52,44 +51,26 @@ export function idleFixture(
     env?: Record<string, string>;
   } = {},
 ): IdleFixture {
-  const api = adminKubeApi();
-  let ns: { name: string; remove: () => Promise<void> } | undefined;
-  let running: RunningServer | undefined;
-  const portals = new Map<string, Promise<ApiClient>>();
-  const namespace = (): string => {
-    if (ns === undefined) throw new Error('the namespace is made in before()');
-    return ns.name;
-  };
-  const server = (): RunningServer => {
-    if (running === undefined) throw new Error('the server is started in before()');
-    return running;
-  };
-  const portalAs = (username: string): Promise<ApiClient> => {
-    let portal = portals.get(username);
-    if (portal === undefined) portals.set(username, (portal = loginAs(server().url, username)));
-    return portal;
-  };
-  before(async () => {
-    ns = await createTeamANamespace(prefix);
-    const created = await createObject(
-      api,
-      `/apis/argovue.io/v1alpha1/namespaces/${ns.name}/servicetemplates`,
-      {
-        apiVersion: servicesGroupVersion,
-        kind: 'ServiceTemplate',
-        metadata: { name: idleTemplateName },
-        spec: { ...echoTemplate, title: 'Echo that sleeps', idleTimeout: options.timeout ?? idleTimeout },
-      },
-    );
-    if (!created.ok) throw new Error(`the idle template was refused: ${describeCreated(created)}`);
-    await options.prepare?.(ns.name);
-    running = await startServer(options.env);
+  const base = serviceProxyFixture(prefix, {
+    ...(options.env === undefined ? {} : { env: options.env }),
+    prepare: async (namespace) => {
+      const created = await createObject(
+        base.api,
+        `/apis/argovue.io/v1alpha1/namespaces/${namespace}/servicetemplates`,
+        {
+          apiVersion: servicesGroupVersion,
+          kind: 'ServiceTemplate',
+          metadata: { name: idleTemplateName },
+          spec: { ...echoTemplate, title: 'Echo that sleeps', idleTimeout: options.timeout ?? idleTimeout },
+        },
+      );
+      if (!created.ok) throw new Error(`the idle template was refused: ${describeCreated(created)}`);
+      await options.prepare?.(namespace);
+    },
   });
-  after(async () => {
-    await running?.stop();
-    await ns?.remove();
-    api.close();
-  });
+  const { api, namespace, server, portalAs } = base;
+  const browserAs = (username: string, name: string): Promise<ServiceBrowser> =>
+    base.browserAs(username, name);
 
   const detail = async (username: string, name: string): Promise<ServiceInstanceDetail> => {
     const answer = await (
@@ -97,11 +78,6 @@ export function idleFixture(
     ).json<ServiceInstanceDetail>(`/api/v1/namespaces/${namespace()}/service-instances/${name}`);
     if (answer.status !== 200) throw new Error(`the detail answered ${answer.status}`);
     return answer.body;
-  };
-  const browserAs = async (username: string, name: string): Promise<ServiceBrowser> => {
-    const browser = new ServiceBrowser(server(), namespace(), name);
-    await browser.signIn(await portalAs(username));
-    return browser;
   };
   const read = (name: string): Promise<ServiceInstance> =>
     api.json<ServiceInstance>({

@@ -223,8 +223,15 @@ export interface ProxyFixture {
   untilServed: (name: string) => Promise<void>;
 }
 
-/** Call inside a describe: a namespace team-a may use, ArgoVue with its proxy, both removed afterwards. */
-export function serviceProxyFixture(prefix: string, env: Record<string, string> = {}): ProxyFixture {
+/**
+ * Call inside a describe: a namespace team-a may use, ArgoVue with its proxy, both removed afterwards.
+ * `prepare` runs in the namespace before the server starts (a template, extra RBAC); `env` is the
+ * server's.
+ */
+export function serviceProxyFixture(
+  prefix: string,
+  options: { env?: Record<string, string>; prepare?: (namespace: string) => Promise<void> } = {},
+): ProxyFixture {
   const api = adminKubeApi();
   let ns: Awaited<ReturnType<typeof createTestNamespace>> | undefined;
   let running: RunningServer | undefined;
@@ -239,7 +246,8 @@ export function serviceProxyFixture(prefix: string, env: Record<string, string> 
   };
   before(async () => {
     ns = await createTeamANamespace(prefix);
-    running = await startServer(env);
+    await options.prepare?.(ns.name);
+    running = await startServer(options.env);
   });
   after(async () => {
     await running?.stop();
