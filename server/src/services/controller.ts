@@ -14,7 +14,13 @@ import { WatchCache } from '../kube/watch-cache.ts';
 import { idleStopMessage, idleStoppedAnnotation, parseIdleTimeout } from './idle.ts';
 import { IdleCuller } from './idle-culler.ts';
 import { LeaderLease } from './leader-lease.ts';
-import { pendingReason, podAsks, type PodContainerResources } from './pending-reason.ts';
+import {
+  projectDeployment,
+  projectPod,
+  type CachedDeployment,
+  type CachedPod,
+} from './controller-projections.ts';
+import { pendingReason } from './pending-reason.ts';
 import { restartedAtAnnotation } from './instances.ts';
 import { instanceLabel, renderInstance, type RenderedObjects } from './render.ts';
 import type {
@@ -44,55 +50,11 @@ export interface ServiceControllerOptions {
   idleCheckMs?: number;
 }
 
-interface CachedDeployment {
-  replicas: number;
-  readyReplicas: number;
-  /** Why the Deployment cannot make its pods (ReplicaFailure: a quota refusal, say), in the apiserver's words. */
-  replicaFailure: string | undefined;
-}
-
 interface CachedTemplate {
   spec: ServiceTemplateSpec | undefined;
 }
 
-interface CachedPod {
-  instance: string;
-  /** Why the scheduler could not place it (PodScheduled False), e.g. "0/1 nodes are available: …". */
-  unschedulable: string | undefined;
-  /** What it asks for, in base units (a Pending reason's numbers). */
-  asks: Record<string, number>;
-}
-
-type Meta = { name?: string; namespace?: string; labels?: Record<string, string> };
-
 const instanceSelector = `labelSelector=${encodeURIComponent(instanceLabel)}`;
-
-function projectDeployment(object: {
-  metadata?: Meta;
-  spec?: { replicas?: number };
-  status?: { readyReplicas?: number; conditions?: { type?: string; status?: string; message?: string }[] };
-}): CachedDeployment {
-  const failure = object.status?.conditions?.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
-  return {
-    replicas: object.spec?.replicas ?? 1,
-    readyReplicas: object.status?.readyReplicas ?? 0,
-    replicaFailure: failure?.message,
-  };
-}
-
-function projectPod(object: {
-  metadata?: Meta;
-  spec?: { containers?: PodContainerResources[] };
-  status?: { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] };
-}): CachedPod {
-  const scheduled = object.status?.conditions?.find((c) => c.type === 'PodScheduled');
-  return {
-    instance: object.metadata?.labels?.[instanceLabel] ?? '',
-    unschedulable:
-      scheduled?.status === 'False' && scheduled.reason === 'Unschedulable' ? scheduled.message : undefined,
-    asks: podAsks(object.spec?.containers),
-  };
-}
 
 function describe(error: unknown): string {
   return error instanceof KubeError
