@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { loginAs } from '../e2e/support/api-client.ts';
 import { startServer } from '../e2e/support/server.ts';
 import { argoListFields, startArgoServer } from './support/argo-server.ts';
+import { cpuMs } from './support/measure.ts';
 import { benchNamespace as namespace, grantAliceAccess, seedWorkflows } from './support/seed-workflows.ts';
 
 const counts = (process.env['BENCH_STARTUP_COUNTS'] ?? '5000,20000').split(',').map(Number);
@@ -23,14 +24,6 @@ const maxWaitMs = 300_000;
 async function peakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 'NaN') / 1024);
-}
-
-/** CPU time a process has used so far (user + system), in ms. */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -1,6 +1,7 @@
 // What the benchmarks measure with: a GET that counts the bytes on the wire (as sent, compressed or
 // not) and the bytes decoded, percentiles, and a process's resident memory.
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -100,4 +101,12 @@ export function rssMb(pid: number): Promise<number> {
     ps.stdout.on('data', (d: Buffer) => (out += d.toString()));
     ps.on('close', () => resolve(Math.round(Number(out.trim()) / 1024)));
   });
+}
+
+/** CPU time a process has used so far (user + system), in ms; unlike wall time, not inflated by load. */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime, fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -1,6 +1,12 @@
 // Alice lists her workflows, filters them, and opens the failed one's graph; Bob sees none of hers.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { WorkflowRow } from '@argovue/api-types';
+import {
+  COMPACT_ROW_COLUMNS,
+  COMPACT_ROW_PHASES,
+  encodeCompactRow,
+} from '@argovue/api-types/workflow-rows-compact';
 import type { Page } from 'playwright-core';
 import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
@@ -88,7 +94,7 @@ describe('workflows: the list and one workflow’s graph', () => {
     await page.route(/\/api\/v1\/workflows\?/, async (route) => {
       const url = new URL(route.request().url());
       const offset = Number(url.searchParams.get('continue') ?? '0');
-      const items = Array.from({ length: Math.min(pageSize, total - offset) }, (_, i) => ({
+      const items = Array.from({ length: Math.min(pageSize, total - offset) }, (_, i): WorkflowRow => ({
         namespace: 'team-a',
         name: `synthetic-${String(offset + i).padStart(5, '0')}`,
         phase: 'Succeeded',
@@ -98,7 +104,19 @@ describe('workflows: the list and one workflow’s graph', () => {
         labels: {},
       }));
       const next = offset + pageSize < total ? { continue: String(offset + pageSize) } : {};
-      await route.fulfill({ json: { items, total, ...next, eventId: 'synthetic-0' } });
+      // In the compact encoding the web app asks for (rows as arrays under their columns).
+      assert.equal(url.searchParams.get('format'), 'compact');
+      const rows = items.map(encodeCompactRow);
+      await route.fulfill({
+        json: {
+          columns: COMPACT_ROW_COLUMNS,
+          phases: COMPACT_ROW_PHASES,
+          rows,
+          total,
+          ...next,
+          eventId: 'synthetic-0',
+        },
+      });
     });
     // The synthetic list must not be changed by the cluster's real workflow events meanwhile.
     await page.route(/\/api\/v1\/workflows\/events/, (route) =>

@@ -6,7 +6,7 @@ import type { WorkflowRow } from '@argovue/api-types';
 import { compareRows } from '@argovue/api-types/workflow-rows';
 import type { WorkflowDirectory } from '../workflows/workflow-directory.ts';
 import { rowFilterOf, type WorkflowQuery } from '../workflows/list/query.ts';
-import { rowJson } from '../workflows/list/row-json.ts';
+import { listBodyJson } from '../workflows/list/row-json.ts';
 import type { ArchivePage, WorkflowArchive } from './workflow-archive.ts';
 
 /** Where a page starts in each source: a `continue` token `live.archived` (a bare number is live). */
@@ -43,7 +43,7 @@ export function mergeInOrder(
   return { rows, liveTaken: i, archivedTaken: j };
 }
 
-/** The JSON of a WorkflowList of live and archived rows (row-json.ts for each live row's JSON). */
+/** The JSON of a WorkflowList of live and archived rows (row-json.ts for each row's JSON). */
 export async function mergedListJson(
   workflows: Pick<WorkflowDirectory, 'liveMatches' | 'liveRuns' | 'loading'>,
   archive: Pick<WorkflowArchive, 'list'>,
@@ -87,13 +87,14 @@ export async function mergedListJson(
     : archived.more
       ? Math.max(archived.total, archivedKnown)
       : archivedKnown;
-  const tail = JSON.stringify({
+  const tail = {
     total: live.length + archivedTotal,
     ...(archived.capped || workflows.loading ? { totalAtLeast: true } : {}),
     ...(workflows.loading ? { loading: true } : {}),
     ...(more ? { continue: `${nextLive}.${nextArchived}` } : {}),
     eventId,
     ...(unavailable ? { archive: 'unavailable' } : {}),
-  });
-  return `{"items":[${page.rows.map(rowJson).join(',')}],${tail.slice(1)}`;
+  };
+  // Archived rows in the same encoding as live ones (compact when asked: the web app's).
+  return listBodyJson(page.rows, tail, query.format);
 }

@@ -24,7 +24,8 @@ import { openNodeLog, type LogRequest, type NodeLog } from './logs/node-log.ts';
 import { workflowLogLines, type WorkflowLogLines, type WorkflowLogRequest } from './logs/interleaved-logs.ts';
 import { ListSnapshots } from './list/list-snapshots.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
-import { rowJson } from './list/row-json.ts';
+import { listBodyJson } from './list/row-json.ts';
+import { snapshotPage, type ListBody } from './list/list-body.ts';
 import { rowFilterOf, type WorkflowQuery } from './list/query.ts';
 
 const watchWorkflows = { verb: 'watch', group: 'argoproj.io', resource: 'workflows' } as const;
@@ -156,17 +157,19 @@ export class WorkflowDirectory {
 
   /**
    * Rows of the given namespaces (from `listableNamespaces`), filtered, sorted and paged, as the JSON
-   * of a WorkflowList made of each row's JSON made once (row-json.ts).
+   * of a WorkflowList (or its compact form) made of each row's JSON made once (row-json.ts).
    */
-  listJson(namespaces: readonly string[], query: WorkflowQuery): string {
-    const { rows, total, next, eventId } = this.#page(namespaces, query);
-    const tail = JSON.stringify({
+  listJson(namespaces: readonly string[], query: WorkflowQuery): ListBody {
+    const { matches, rows, total, next, eventId } = this.#page(namespaces, query);
+    const tail = {
       total,
       ...(this.loading ? { totalAtLeast: true, loading: true } : {}),
       ...(next === undefined ? {} : { continue: next }),
       eventId,
-    });
-    return `{"items":[${rows.map(rowJson).join(',')}],${tail.slice(1)}`;
+    };
+    // The same snapshot, page and tail are the same bytes: kept compressed with the snapshot.
+    const key = `${query.format ?? 'objects'} ${query.continue ?? ''} ${query.limit} ${JSON.stringify(tail)}`;
+    return snapshotPage(matches, key, () => listBodyJson(rows, tail, query.format));
   }
 
   /** Whether ArgoVue is still reading the cluster's workflows after its start (lists hold part). */
@@ -204,7 +207,13 @@ export class WorkflowDirectory {
   #page(
     namespaces: readonly string[],
     query: WorkflowQuery,
-  ): { rows: readonly WorkflowRow[]; total: number; next: string | undefined; eventId: string } {
+  ): {
+    matches: readonly WorkflowRow[];
+    rows: readonly WorkflowRow[];
+    total: number;
+    next: string | undefined;
+    eventId: string;
+  } {
     // This list's position in the event log: a stream resumed from it gets every later change.
     const eventId = this.events.idOf({ seq: this.events.head });
     const matches = this.#snapshots.rows(
@@ -214,6 +223,12 @@ export class WorkflowDirectory {
     const offset = Number((query.continue ?? '0').split('.')[0]);
     const rows = matches.slice(offset, offset + query.limit);
     const end = offset + rows.length;
-    return { rows, total: matches.length, next: end < matches.length ? String(end) : undefined, eventId };
+    return {
+      matches,
+      rows,
+      total: matches.length,
+      next: end < matches.length ? String(end) : undefined,
+      eventId,
+    };
   }
 }

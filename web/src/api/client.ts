@@ -10,6 +10,11 @@ import type {
   WorkflowList,
 } from '@argovue/api-types';
 import { isErrorCode } from '@argovue/api-types';
+import {
+  COMPACT_LIST_FORMAT,
+  decodeCompactList,
+  type CompactWorkflowList,
+} from '@argovue/api-types/workflow-rows-compact';
 
 /** An API call that failed: carries the server's error shape so pages can show message and hint. */
 export class ApiCallError extends Error {
@@ -78,13 +83,17 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     return (await res.json()) as T;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiCallError({
-      code: 'INTERNAL',
-      status: res.status,
-      message: 'The server sent an answer ArgoVue could not read.',
-      hint: 'Reload the page; if it keeps happening, tell the ArgoVue operators.',
-    });
+    throw unreadableAnswer(res.status);
   }
+}
+
+function unreadableAnswer(status: number): ApiCallError {
+  return new ApiCallError({
+    code: 'INTERNAL',
+    status,
+    message: 'The server sent an answer ArgoVue could not read.',
+    hint: 'Reload the page; if it keeps happening, tell the ArgoVue operators.',
+  });
 }
 
 export function fetchServerInfo(signal?: AbortSignal): Promise<ServerInfo> {
@@ -104,9 +113,18 @@ export function fetchNamespaces(signal?: AbortSignal): Promise<NamespaceList> {
   return request<NamespaceList>('/api/v1/namespaces', { signal });
 }
 
-/** One page of a workflow list; `path` comes from `workflowListPath` (filters, sort, continue token). */
-export function fetchWorkflowPage(path: string, signal?: AbortSignal): Promise<WorkflowList> {
-  return request<WorkflowList>(path, { signal });
+/**
+ * One page of a workflow list; `path` comes from `workflowListPath` (filters, sort, continue token).
+ * Asked for in the compact encoding (rows as arrays: a third of the bytes, parsed faster) and
+ * decoded here to the rows the rest of the app uses.
+ */
+export async function fetchWorkflowPage(path: string, signal?: AbortSignal): Promise<WorkflowList> {
+  const page = await request<CompactWorkflowList>(`${path}&format=${COMPACT_LIST_FORMAT}`, { signal });
+  try {
+    return decodeCompactList(page);
+  } catch {
+    throw unreadableAnswer(200);
+  }
 }
 
 /** A run from the workflow archive, by its uid; 404 as for a workflow that does not exist. */

@@ -8,6 +8,7 @@ import {
   rowMatcher,
   type RowFilter,
 } from '@argovue/api-types/workflow-rows';
+import { COMPACT_LIST_FORMAT } from '@argovue/api-types/workflow-rows-compact';
 
 const phaseNames = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
 const labelSelector = /^([A-Za-z0-9][-A-Za-z0-9_./]{0,252})=([-A-Za-z0-9_.]{0,63})$/;
@@ -33,6 +34,11 @@ export const WorkflowQuerySchema = z.object({
     .optional(),
   sort: z.enum(WORKFLOW_SORTS).default(DEFAULT_WORKFLOW_SORT),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /**
+   * `compact`: rows as arrays under a column header (api-types/src/workflow-rows-compact.ts), which
+   * the web app asks for; `objects` or absent: a WorkflowList of row objects.
+   */
+  format: z.enum(['objects', COMPACT_LIST_FORMAT]).optional(),
   // `live.archived` offsets when ArgoVue reads the workflow archive (archive/merged-list.ts).
   continue: z
     .string()

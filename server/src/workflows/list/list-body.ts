@@ -1,0 +1,55 @@
+// A page of a list kept compressed while its snapshot lives: the pages of one list (20 of 1,000 rows
+// for 20,000 workflows) asked again — by every tab, every reload, the next client — are sent as
+// they were compressed the first time, not concatenated and compressed again. A snapshot's rows
+// never change (list-snapshots.ts), so a page of it, with its tail, is the same bytes until a change
+// makes a new snapshot and the old one and its pages are let go.
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliOptions, compressionThreshold, zlibOptions } from '../../http/compression.ts';
+
+export type ListEncoding = 'br' | 'gzip';
+
+const maxPagesPerSnapshot = 256;
+
+/** A list's JSON, made when asked; kept only compressed (a few KB a page, not its 80–230 KB). */
+export class ListBody {
+  readonly #make: () => string;
+  readonly #kept: Map<string, Buffer | string>;
+  readonly #key: string;
+
+  constructor(make: () => string, kept: Map<string, Buffer | string> = new Map(), key = '') {
+    this.#make = make;
+    this.#kept = kept;
+    this.#key = key;
+  }
+
+  json(): string {
+    return this.#make();
+  }
+
+  /** The body in `encoding`, or as JSON when it is too small to be worth compressing. */
+  encoded(encoding: ListEncoding): { body: Buffer; encoding: ListEncoding } | { body: string } {
+    const key = `${encoding} ${this.#key}`;
+    let kept = this.#kept.get(key);
+    if (kept === undefined) {
+      const json = this.#make();
+      kept =
+        json.length < compressionThreshold
+          ? json
+          : encoding === 'br'
+            ? brotliCompressSync(json, brotliOptions)
+            : gzipSync(json, zlibOptions);
+      // Bounded: a client paging by one row through 20,000 would otherwise keep 20,000 pages.
+      if (this.#kept.size < maxPagesPerSnapshot) this.#kept.set(key, kept);
+    }
+    return typeof kept === 'string' ? { body: kept } : { body: kept, encoding };
+  }
+}
+
+const pagesOf = new WeakMap<object, Map<string, Buffer | string>>();
+
+/** A page of the snapshot `rows` (the shared array of list-snapshots.ts), named by `key`. */
+export function snapshotPage(rows: readonly unknown[], key: string, make: () => string): ListBody {
+  let kept = pagesOf.get(rows);
+  if (kept === undefined) pagesOf.set(rows, (kept = new Map<string, Buffer | string>()));
+  return new ListBody(make, kept, key);
+}
