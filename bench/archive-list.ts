@@ -7,6 +7,7 @@
 // Prints times and bytes; asserts nothing.
 //   node bench/archive-list.ts   (BENCH_ARCHIVED=100000; BENCH_CLEANUP=1 removes the seed)
 import { performance } from 'node:perf_hooks';
+import { decodeCompactList, type CompactWorkflowList } from '@argovue/api-types/workflow-rows-compact';
 import { devclusterArchiveEnv } from '../devcluster/argovue-env.ts';
 import { loginAs } from '../e2e/support/api-client.ts';
 import { startServer } from '../e2e/support/server.ts';
@@ -76,7 +77,8 @@ try {
   const argovue =
     (query: string, url = server.url) =>
     () =>
-      getCounted(`${url}/api/v1/namespaces/${namespace}/workflows?limit=50${query}`, {
+      // In the compact encoding the web app reads (api-types/src/workflow-rows-compact.ts).
+      getCounted(`${url}/api/v1/namespaces/${namespace}/workflows?limit=50&format=compact${query}`, {
         cookie: cookies.get(url) ?? '',
       });
   const argoApi =
@@ -87,10 +89,7 @@ try {
           `&listOptions.fieldSelector=${encodeURIComponent(['ext.showRemainingItemCount=true', fields].filter(Boolean).join(','))}${query}`,
       );
   // Both must answer the same rows: checked once before timing.
-  const first = JSON.parse((await argovue('')()).body.toString()) as {
-    items: { name: string }[];
-    total: number;
-  };
+  const first = decodeCompactList(JSON.parse((await argovue('')()).body.toString()) as CompactWorkflowList);
   const theirs = JSON.parse((await argoApi('')()).body.toString()) as {
     items: { metadata: { name: string } }[];
   };
