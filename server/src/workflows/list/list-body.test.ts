@@ -51,4 +51,21 @@ describe('a list page kept compressed with its snapshot', () => {
     page(299);
     assert.equal(made, 301, 'the first pages kept, the ones past the bound made again');
   });
+
+  it('keeps at most 1 MB of one snapshot (a client asking every offset of a big list)', () => {
+    const snapshot: unknown[] = [];
+    // Random text compresses little: each page is some 170 KB gzipped.
+    const incompressible = JSON.stringify(Array.from({ length: 20_000 }, () => Math.random().toString(36)));
+    let made = 0;
+    const page = (i: number) =>
+      snapshotPage(snapshot, `p${i}`, () => {
+        made++;
+        return incompressible;
+      }).encoded('gzip');
+    for (let i = 0; i < 20; i++) page(i);
+    made = 0;
+    page(0);
+    page(19);
+    assert.equal(made, 1, 'the first pages kept, the one past the bound made again');
+  });
 });

@@ -8,15 +8,25 @@ import { brotliOptions, compressionThreshold, zlibOptions } from '../../http/com
 
 export type ListEncoding = 'br' | 'gzip';
 
+// What one snapshot keeps, bounded: a client paging by one row through 20,000 would otherwise keep
+// 20,000 pages, and one asking every offset of a whole list in pages of 1,000 its megabytes. All of
+// a list of 20,000 varied rows in pages of 1,000 is about 0.7 MB compressed per encoding, and up to
+// 32 snapshots live at once (list-snapshots.ts): at most 32 MB kept.
 const maxPagesPerSnapshot = 256;
+const maxBytesPerSnapshot = 1024 * 1024;
+
+interface KeptPages {
+  pages: Map<string, Buffer | string>;
+  bytes: number;
+}
 
 /** A list's JSON, made when asked; kept only compressed (a few KB a page, not its 80–230 KB). */
 export class ListBody {
   readonly #make: () => string;
-  readonly #kept: Map<string, Buffer | string>;
+  readonly #kept: KeptPages;
   readonly #key: string;
 
-  constructor(make: () => string, kept: Map<string, Buffer | string> = new Map(), key = '') {
+  constructor(make: () => string, kept: KeptPages = { pages: new Map(), bytes: 0 }, key = '') {
     this.#make = make;
     this.#kept = kept;
     this.#key = key;
@@ -29,7 +39,7 @@ export class ListBody {
   /** The body in `encoding`, or as JSON when it is too small to be worth compressing. */
   encoded(encoding: ListEncoding): { body: Buffer; encoding: ListEncoding } | { body: string } {
     const key = `${encoding} ${this.#key}`;
-    let kept = this.#kept.get(key);
+    let kept = this.#kept.pages.get(key);
     if (kept === undefined) {
       const json = this.#make();
       kept =
@@ -38,18 +48,21 @@ export class ListBody {
           : encoding === 'br'
             ? brotliCompressSync(json, brotliOptions)
             : gzipSync(json, zlibOptions);
-      // Bounded: a client paging by one row through 20,000 would otherwise keep 20,000 pages.
-      if (this.#kept.size < maxPagesPerSnapshot) this.#kept.set(key, kept);
+      const { pages } = this.#kept;
+      if (pages.size < maxPagesPerSnapshot && this.#kept.bytes + kept.length <= maxBytesPerSnapshot) {
+        pages.set(key, kept);
+        this.#kept.bytes += kept.length;
+      }
     }
     return typeof kept === 'string' ? { body: kept } : { body: kept, encoding };
   }
 }
 
-const pagesOf = new WeakMap<object, Map<string, Buffer | string>>();
+const pagesOf = new WeakMap<object, KeptPages>();
 
 /** A page of the snapshot `rows` (the shared array of list-snapshots.ts), named by `key`. */
 export function snapshotPage(rows: readonly unknown[], key: string, make: () => string): ListBody {
   let kept = pagesOf.get(rows);
-  if (kept === undefined) pagesOf.set(rows, (kept = new Map<string, Buffer | string>()));
+  if (kept === undefined) pagesOf.set(rows, (kept = { pages: new Map(), bytes: 0 }));
   return new ListBody(make, kept, key);
 }
