@@ -10,6 +10,15 @@
 // `argo server` (v4.0.5, same cluster): /api/v1/workflow-events/{namespace} with the workflow's name as
 // field selector, which sends the whole workflow on every change, for BENCH_ARGO_SECONDS (10) more
 // updates (BENCH_ARGO=0 leaves it out; one after the other, so neither slows the other's figures).
+// Then, with that stream closed, the Argo UI's page itself (the real UI, bench/argo-ui/build.sh; the
+// same `argo server`) opened in Chromium on the same workflow for BENCH_ARGO_UI_SECONDS (30) more
+// updates (BENCH_ARGO_UI=0 leaves it out). Both pages carry the same probe (bench/support/
+// update-probe.ts, whose header says what "shown" is for each): status write → arrival in the page →
+// end of the first frame after the page handled and committed it; per update the longest frame
+// (requestAnimationFrame intervals) and the main thread's long tasks between arrival and that frame.
+// Printed side by side with the ratio. The Argo UI is given BENCH_ARGO_UI_TIMEOUT_S (180) to draw the
+// graph and BENCH_ARGO_UI_WAIT_S (30) after the last write to show it; what it does not do by then
+// is said, not waited for.
 // Asserts nothing. BENCH_TABS (1) more streams on the same workflow share its one watch.
 //   node bench/workflow-running-deltas.ts   BENCH_CLEANUP=1 deletes the namespace after.
 import { performance } from 'node:perf_hooks';
@@ -26,6 +35,9 @@ import { openLiveWorkflow, type LiveWorkflowReader } from '../e2e/support/live-w
 import { startServer } from '../e2e/support/server.ts';
 import { ensureBenchNamespace, removeBenchNamespace } from './support/bench-namespace.ts';
 import { startArgoServer, type ArgoServer } from './support/argo-server.ts';
+import { argoWithUi } from './support/argo-ui.ts';
+import { argoUiPage, printSideBySide } from './support/argo-ui-page.ts';
+import { installUpdateProbe, updateFigures, type UpdateProbe } from './support/update-probe.ts';
 import { getCounted, percentile } from './support/measure.ts';
 import { admin, grantAliceAccess } from './support/seed-workflows.ts';
 
@@ -35,6 +47,10 @@ const changesPerUpdate = Number(process.env['BENCH_CHANGES'] ?? '100');
 const seconds = Math.min(Number(process.env['BENCH_SECONDS'] ?? '30'), 600);
 const tabs = Math.min(Number(process.env['BENCH_TABS'] ?? '1'), 50);
 const argoSeconds = Math.min(Number(process.env['BENCH_ARGO_SECONDS'] ?? '10'), 120);
+const withArgoUi = process.env['BENCH_ARGO_UI'] !== '0';
+const argoUiSeconds = Math.min(Number(process.env['BENCH_ARGO_UI_SECONDS'] ?? '30'), 120);
+const argoUiDrawMs = Math.min(Number(process.env['BENCH_ARGO_UI_TIMEOUT_S'] ?? '180'), 900) * 1000;
+const argoUiWaitMs = Math.min(Number(process.env['BENCH_ARGO_UI_WAIT_S'] ?? '30'), 600) * 1000;
 const name = `running-${nodeCount}`;
 const path = `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${name}`;
 
@@ -175,6 +191,7 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/workflows`);
     await signInThroughProvider(page, 'alice');
     await page.addInitScript(installDeltaProbe);
+    await page.addInitScript(installUpdateProbe, 'argovue');
     await page.goto(`${server.url}/workflows/${namespace}/${name}`);
     await page
       .locator('[data-testid="workflow-graph-canvas"][data-graph-state="drawn"]')
@@ -200,7 +217,7 @@ async function main(): Promise<void> {
     };
     // Every second one status write, as admin.
     const writeEverySecond = async (payloads: string[]) => {
-      const done: { id: string; at: number; writeMs: number }[] = [];
+      const done: { id: string; at: number; epoch: number; writeMs: number }[] = [];
       for (const compressed of payloads) {
         const at = performance.now();
         const written = await admin.json<{ metadata: { resourceVersion: string } }>({
@@ -210,7 +227,12 @@ async function main(): Promise<void> {
           contentType: 'application/merge-patch+json',
           body: { status: { compressedNodes: compressed } },
         });
-        done.push({ id: written.metadata.resourceVersion, at, writeMs: performance.now() - at });
+        done.push({
+          id: written.metadata.resourceVersion,
+          at,
+          epoch: performance.timeOrigin + at,
+          writeMs: performance.now() - at,
+        });
         const left = 1000 - (performance.now() - at);
         if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
       }
@@ -227,6 +249,10 @@ async function main(): Promise<void> {
       () => (globalThis as unknown as { deltaProbe: { frames: number[]; applied: number[] } }).deltaProbe,
     );
     const layoutsAfter = await page.getByTestId('workflow-graph-canvas').getAttribute('data-graph-layouts');
+    const vuePage = updateFigures(
+      await page.evaluate(() => (globalThis as unknown as { updateProbe: UpdateProbe }).updateProbe),
+      writes,
+    );
 
     const latencies = writes.flatMap((w) => {
       const arrival = first.find((a) => a.id === w.id);
@@ -269,7 +295,7 @@ async function main(): Promise<void> {
     await context.close();
     if (process.env['BENCH_ARGO'] !== '0') {
       for (const stream of streams.splice(0)) await stream.close();
-      argo = await startArgoServer();
+      argo = await startArgoServer(withArgoUi ? argoWithUi() : undefined);
       const argoEvents: ArgoEvent[] = [];
       await followWithArgo(argo, argoEvents, stopArgo.signal);
       await waitFor(() => argoEvents.length > 0, 'argo server’s first event');
@@ -295,6 +321,17 @@ async function main(): Promise<void> {
             ),
           )} ms)`,
       );
+      if (withArgoUi) {
+        // The Argo UI's page alone on argo server: the follower above stops reading.
+        stopArgo.abort();
+        const ui = await argoUiPage(
+          argo,
+          `${namespace}/${name}`,
+          { drawMs: argoUiDrawMs, waitMs: argoUiWaitMs },
+          () => writeEverySecond(makePayloads(argoUiSeconds)),
+        );
+        printSideBySide({ bytes: p(deltaBytes, 0.5), page: vuePage }, { bytes: p(argoBytes, 0.5), ...ui });
+      }
     }
   } finally {
     stopArgo.abort();
