@@ -1,10 +1,10 @@
 // Timing one running workflow's updates inside a page, the same way for ArgoVue's page and the Argo
 // UI's (bench/workflow-running-deltas.ts), installed before the page's own scripts (addInitScript).
 //
-// "The change visible": neither page can be asked for a changed node's pixel — in the Argo UI the
-// 20,000-node fan-out is one collapsed node ("19,994 hidden nodes") whose look does not change when
-// 100 of its children finish — so each page is timed to the end of the first frame after it has
-// handled the update and committed it to the document:
+// "The change visible": neither page can be asked for a changed node's pixel — the Argo UI folds the
+// 20,000-node fan-out into one collapsed node ("19,994 hidden nodes", bench/workflow-graph.ts) whose
+// look does not change when 100 of its children finish — so each page is timed to the end of the
+// first frame after it has handled the update and committed it to the document:
 // - ArgoVue: its own marks (web/src/api/use-live-workflow.ts): `argovue:delta-received` (detail: the
 //   event id, the workflow's resourceVersion) and `argovue:delta-applied`, set in a layout effect once
 //   React committed the delta; then a requestAnimationFrame callback and a task after it: the frame
