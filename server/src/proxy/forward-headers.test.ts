@@ -18,6 +18,19 @@ function asMap(raw: string[]): Map<string, string[]> {
 }
 
 describe('headers to the service', () => {
+  it("names each request's own user, though identity headers are made once per user object", () => {
+    const bob = { username: 'oidc:bob@example.com', groups: ['oidc:team-b'] };
+    for (let round = 0; round < 2; round++) {
+      const alice = asMap(upstreamRequestHeaders(['Host', 'h'], context));
+      const other = asMap(upstreamRequestHeaders(['Host', 'h'], { ...context, user: bob }));
+      assert.deepEqual(alice.get('x-argovue-user'), ['oidc:alice@example.com']);
+      assert.deepEqual(alice.get('x-argovue-email'), ['alice@example.com']);
+      assert.deepEqual(other.get('x-argovue-user'), ['oidc:bob@example.com']);
+      assert.deepEqual(other.get('x-argovue-groups'), ['oidc:team-b']);
+      assert.equal(other.get('x-argovue-email'), undefined, 'no email of another user');
+    }
+  });
+
   it('drops credentials, identity claims and hop-by-hop headers, and sets ours once', () => {
     const out = asMap(
       upstreamRequestHeaders(

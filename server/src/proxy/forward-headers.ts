@@ -56,13 +56,17 @@ export function serviceCookies(values: readonly string[]): string | undefined {
   return kept.length === 0 ? undefined : kept.join('; ');
 }
 
+const noTokens: ReadonlySet<string> = new Set();
+
 /** The names a Connection header lists: hop-by-hop for this connection too. */
-function connectionTokens(raw: readonly string[]): Set<string> {
-  const tokens = new Set<string>();
+function connectionTokens(raw: readonly string[]): ReadonlySet<string> {
+  // Most requests have none, or only `keep-alive`: no Set is made for them (this runs per request).
+  let tokens: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2)
     if (raw[i]?.toLowerCase() === 'connection')
-      for (const token of (raw[i + 1] ?? '').split(',')) tokens.add(token.trim().toLowerCase());
-  return tokens;
+      for (const token of (raw[i + 1] ?? '').split(','))
+        (tokens ??= new Set()).add(token.trim().toLowerCase());
+  return tokens ?? noTokens;
 }
 
 // Header values must be visible ASCII; names and groups from a provider may be anything. `%` and
@@ -108,7 +112,6 @@ export function upstreamRequestHeaders(raw: readonly string[], context: ForwardC
   const cookie = serviceCookies(cookies);
   if (cookie !== undefined) out.push('Cookie', cookie);
   if (context.upgrade !== undefined) out.push('Connection', 'Upgrade', 'Upgrade', context.upgrade);
-  const { user } = context;
   out.push(
     'Host',
     host ?? '',
@@ -118,13 +121,29 @@ export function upstreamRequestHeaders(raw: readonly string[], context: ForwardC
     context.proto,
     'X-Forwarded-Host',
     host ?? '',
-    'X-ArgoVue-User',
-    headerValue(user.username),
-    'X-ArgoVue-Groups',
-    user.groups.map((group) => headerValue(group, true)).join(','),
   );
-  if (user.email !== undefined) out.push('X-ArgoVue-Email', headerValue(user.email));
+  for (const item of identityHeaders(context.user)) out.push(item);
   return out;
+}
+
+// The identity headers of a user, made once per user object: the proxy's sessions are cached, so
+// every request of a session passes the same object, and a user in hundreds of groups would
+// otherwise have each group percent-encoded again on every request.
+const identities = new WeakMap<ForwardedUser, readonly string[]>();
+
+function identityHeaders(user: ForwardedUser): readonly string[] {
+  let headers = identities.get(user);
+  if (headers === undefined) {
+    headers = [
+      'X-ArgoVue-User',
+      headerValue(user.username),
+      'X-ArgoVue-Groups',
+      user.groups.map((group) => headerValue(group, true)).join(','),
+      ...(user.email === undefined ? [] : ['X-ArgoVue-Email', headerValue(user.email)]),
+    ];
+    identities.set(user, headers);
+  }
+  return headers;
 }
 
 /**

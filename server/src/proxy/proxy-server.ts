@@ -63,6 +63,13 @@ export interface ServiceProxyOptions {
   log: (message: string) => void;
 }
 
+interface Admitted {
+  readonly ref: InstanceRef;
+  readonly origin: string;
+}
+
+const maxKnownHosts = 10_000;
+
 /** A request that failed before reaching the service: the status and page to answer with. */
 class Refusal extends Error {
   readonly page: Page;
@@ -79,6 +86,8 @@ export class ServiceProxy {
   readonly #handshake: Handshake;
   // Keep-alive to the pods, like any reverse proxy; WebSockets get a socket of their own.
   readonly #agent = new Agent({ keepAlive: true, maxFreeSockets: 256, scheduling: 'lifo' });
+  /** Host headers already read (the instance and its origin): a Map lookup per request. */
+  readonly #hosts = new Map<string, Admitted>();
 
   constructor(options: ServiceProxyOptions) {
     this.#o = options;
@@ -129,11 +138,20 @@ export class ServiceProxy {
   }
 
   /** The instance a request's Host names, and its origin; throws Refusal for any other host. */
-  #admit(req: IncomingMessage): { ref: InstanceRef; origin: string } {
-    const ref = instanceOfHost(req.headers.host, this.#o.base);
+  #admit(req: IncomingMessage): Admitted {
+    const host = req.headers.host;
+    const known = host === undefined ? undefined : this.#hosts.get(host);
+    if (known !== undefined) return known;
+    const ref = instanceOfHost(host, this.#o.base);
     const origin = ref === undefined ? undefined : instanceOrigin(this.#o.base, ref);
-    if (ref === undefined || origin === undefined) throw new Refusal(notFoundPage(this.#o.portal.origin));
-    return { ref, origin };
+    if (host === undefined || ref === undefined || origin === undefined)
+      throw new Refusal(notFoundPage(this.#o.portal.origin));
+    // Only hosts that name an instance are kept (a flood of made-up hosts fills nothing), and the
+    // map is bounded: a lookup then costs what parsing the Host and URL getters cost once.
+    if (this.#hosts.size >= maxKnownHosts) this.#hosts.clear();
+    const admitted = { ref, origin };
+    this.#hosts.set(host, admitted);
+    return admitted;
   }
 
   /** The origin's session, if it is still good: not logged out, not expired, its ID token current. */
@@ -281,8 +299,15 @@ export class ServiceProxy {
       answer.pipe(res);
     });
     sent.once('error', (error) => this.#failed(req, res, error));
-    // The body goes as it comes: a slow service slows the upload, nothing piles up here.
     req.on('error', () => sent.destroy());
+    // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (RFC 9112 §6.3):
+    // the request goes at once, in the same tick, rather than through a pipe set up and torn down
+    // for no bytes (most requests: pages, scripts, API calls). Node reads the empty body itself.
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+      sent.end();
+      return;
+    }
+    // The body goes as it comes: a slow service slows the upload, nothing piles up here.
     req.pipe(sent);
   }
 
@@ -348,7 +373,14 @@ export class ServiceProxy {
       if (serviceHead.length > 0) socket.write(serviceHead);
       if (head.length > 0) service.write(head);
       // Data from the browser is use: a notebook whose kernel is busy over its WebSocket is not idle.
-      socket.on('data', () => this.#o.activity.touch(ref.namespace, ref.name));
+      // Noted once a second at most, not per frame: idle timeouts are minutes.
+      let touchedAt = Date.now();
+      socket.on('data', () => {
+        const now = Date.now();
+        if (now - touchedAt < 1000) return;
+        touchedAt = now;
+        this.#o.activity.touch(ref.namespace, ref.name, now);
+      });
       service.pipe(socket);
       socket.pipe(service);
     });
