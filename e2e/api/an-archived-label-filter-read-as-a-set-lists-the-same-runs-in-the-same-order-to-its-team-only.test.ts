@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ApiError, WorkflowList } from '@argovue/api-types';
 import type { RowFilter, WorkflowSort } from '@argovue/api-types/workflow-rows';
 import { devclusterArchiveEnv } from '../../devcluster/argovue-env.ts';
-import { createTestNamespace, eventually, rbac } from '../../devcluster/test/cluster.ts';
+import { eventually } from '../../devcluster/test/cluster.ts';
 import {
   archiveLabelRunsSql,
   archiveListSql,
@@ -27,6 +27,7 @@ import {
 } from '../support/archive-db.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { createTeamANamespace } from '../support/service-proxy.ts';
 
 const key = `argovue.dev/shape-${randomBytes(3).toString('hex')}`;
 const count = 1_200;
@@ -75,7 +76,7 @@ const sorts: WorkflowSort[] = ['-createdAt', 'createdAt', 'name', '-duration'];
 describe('an archived label filter read as a set', () => {
   const owner = archivePool('argo');
   const reader = archivePool('argovue');
-  let namespace: Awaited<ReturnType<typeof createTestNamespace>>;
+  let namespace: Awaited<ReturnType<typeof createTeamANamespace>>;
   let server: RunningServer;
   let alice: ApiClient;
   let bob: ApiClient;
@@ -110,15 +111,7 @@ describe('an archived label filter read as a set', () => {
   }
 
   before(async () => {
-    namespace = await createTestNamespace('archive-labels');
-    await rbac.createNamespacedRoleBinding({
-      namespace: namespace.name,
-      body: {
-        metadata: { name: 'team-a-users' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'argovue-user' },
-        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:team-a' }],
-      },
-    });
+    namespace = await createTeamANamespace('archive-labels');
     await insertArchivedRuns(owner, namespace.name, runs);
     server = await startServer(devclusterArchiveEnv());
     [alice, bob] = await Promise.all([loginAs(server.url, 'alice'), loginAs(server.url, 'bob')]);
