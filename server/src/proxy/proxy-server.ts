@@ -34,7 +34,6 @@ import { isCallback, redeem, startHandshake, type Handshake } from './handshake.
 import type { InstanceTargets } from './instance-targets.ts';
 import {
   notFoundPage,
-  sendNotRunning,
   sendPage,
   statusHead,
   stoppedPage,
@@ -44,6 +43,7 @@ import {
   type Page,
 } from './pages.ts';
 import type { ProxySession, ProxySessions } from './proxy-session.ts';
+import { answerFailure, Refusal } from './refusal.ts';
 import { isNavigation, mayNotStartPage, startAsVisitor, startingPage, wakeFailedPage } from './wake.ts';
 
 export interface ServiceProxyOptions {
@@ -70,15 +70,6 @@ interface Admitted {
 
 const maxKnownHosts = 10_000;
 
-/** A request that failed before reaching the service: the status and page to answer with. */
-class Refusal extends Error {
-  readonly page: Page;
-  constructor(page: Page) {
-    super(page.title);
-    this.page = page;
-  }
-}
-
 export class ServiceProxy {
   readonly server: Server;
   readonly #o: ServiceProxyOptions;
@@ -104,7 +95,7 @@ export class ServiceProxy {
       keepAliveTimeout: 65_000,
     });
     this.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      this.#handle(req, res).catch((error: unknown) => this.#failed(req, res, error));
+      this.#handle(req, res).catch((error: unknown) => answerFailure(req, res, error, this.#o.log));
     });
     this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
       socket.on('error', () => socket.destroy());
@@ -298,7 +289,7 @@ export class ServiceProxy {
       answer.on('error', () => res.destroy());
       answer.pipe(res);
     });
-    sent.once('error', (error) => this.#failed(req, res, error));
+    sent.once('error', (error) => answerFailure(req, res, error, this.#o.log));
     req.on('error', () => sent.destroy());
     // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (RFC 9112 §6.3):
     // the request goes at once, in the same tick, rather than through a pipe set up and torn down
@@ -399,32 +390,5 @@ export class ServiceProxy {
       if (serviceSocket === undefined && !socket.destroyed) writeRawPage(socket, unreachable(ref));
     });
     upstream.end();
-  }
-
-  #failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
-    if (error instanceof Refusal) {
-      if (res.headersSent) return;
-      // A script cannot read a page: it gets the API's error shape, and Retry-After, at once.
-      if (error.page.status === 503 && !isNavigation(req)) sendNotRunning(res, error.page);
-      else sendPage(res, error.page);
-      return;
-    }
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    this.#o.log(`proxy: ${String(error)}`);
-    const navigation = isNavigation(req);
-    sendPage(res, {
-      status: 502,
-      title: 'The service did not answer',
-      message: navigation
-        ? 'ArgoVue could not reach the service. This page reloads by itself in a moment.'
-        : 'ArgoVue could not reach the service. Try again in a moment.',
-      retryAfter: 5,
-      // A pod marked ready before its process listens (a woken instance, say) is reached on a reload;
-      // a page of a failed GET navigation that reloads itself repeats nothing else.
-      ...(navigation ? { refreshSeconds: 3 } : {}),
-    });
   }
 }
