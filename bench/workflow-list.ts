@@ -40,16 +40,21 @@ async function measureLists(argo: ArgoServer, server: RunningServer, alice: ApiC
     const rows = (JSON.parse(fetched.body.toString()) as { items: unknown[] | null }).items?.length ?? 0;
     return { ...fetched, rows };
   };
-  // Every page of 1,000 rows, as the web app pages: as row objects, or compact (the web app's
+  // Every page, as the web app pages (web/src/lib/workflow-query.ts: a first page of 1,000 rows, then
+  // pages of 5,000, each asked when the one before is in): as row objects, or compact (the web app's
   // encoding, api-types/src/workflow-rows-compact.ts) decoded to the same row objects.
-  const vueAllRows = async (format: 'objects' | 'compact'): Promise<Fetched & { rows: number }> => {
+  // `pagesOf1000`: every page of 1,000 rows, as the web app paged before 2026-12-05 (for the ratio).
+  const vueAllRows = async (
+    format: 'objects' | 'compact',
+    pagesOf1000 = false,
+  ): Promise<Fetched & { rows: number }> => {
     const total = { wire: 0, decoded: 0, encoding: '', rows: 0 };
-    let token: string | undefined = '0';
+    let token: string | undefined;
     let last: Fetched | undefined;
-    while (token !== undefined) {
-      last = await vue(
-        `/api/v1/namespaces/${namespace}/workflows?limit=1000&format=${format}&continue=${token}`,
-      );
+    do {
+      const paging =
+        token === undefined ? 'limit=1000' : `limit=${pagesOf1000 ? 1000 : 5000}&continue=${token}`;
+      last = await vue(`/api/v1/namespaces/${namespace}/workflows?${paging}&format=${format}`);
       total.wire += last.wire;
       total.decoded += last.decoded;
       total.encoding = last.encoding;
@@ -58,8 +63,8 @@ async function measureLists(argo: ArgoServer, server: RunningServer, alice: ApiC
         format === 'compact' ? decodeCompactList(body as CompactWorkflowList) : (body as WorkflowList);
       total.rows += page.items.length;
       token = page.continue;
-    }
-    return { ...total, status: last?.status ?? 0, body: last?.body ?? Buffer.alloc(0) };
+    } while (token !== undefined);
+    return { ...total, status: last.status, body: last.body };
   };
 
   // Both must list every row; checked once, outside the timing (argo server given up to a minute to
@@ -77,7 +82,8 @@ async function measureLists(argo: ArgoServer, server: RunningServer, alice: ApiC
     );
 
   console.log(
-    `\nList of ${count} workflows in ${namespace} (all rows: ${runs.all} runs, first page: ${runs.first}; ` +
+    `\nList of ${count} workflows in ${namespace} (all rows: ${runs.all} runs, ArgoVue in pages of 1,000 then ` +
+      `5,000; first page: ${runs.first}; ` +
       'both asked with Accept-Encoding: gzip, deflate, br)',
   );
   // CPU time per listing, of the server and of this client (fetch, decompress, decode): unlike the
@@ -99,6 +105,9 @@ async function measureLists(argo: ArgoServer, server: RunningServer, alice: ApiC
   );
   const vueObjects = await withCpu(server.pid, () =>
     timed('ArgoVue: all rows as objects', runs.all, () => vueAllRows('objects')),
+  );
+  const vueThousands = await withCpu(server.pid, () =>
+    timed('ArgoVue: … compact, pages of 1,000 (before)', runs.all, () => vueAllRows('compact', true)),
   );
   const vueAll = await withCpu(server.pid, () =>
     timed('ArgoVue: all rows, compact (the web app)', runs.all, () => vueAllRows('compact')),
@@ -127,6 +136,9 @@ async function measureLists(argo: ArgoServer, server: RunningServer, alice: ApiC
       `${ratio(vueAllCold.p50, argoAll.p50)}), wire bytes ${ratio(vueAll.wire, argoAll.wire)}, decoded bytes ` +
       `${ratio(vueAll.decoded, argoAll.decoded)} (per row decoded: ArgoVue ${perRow(vueAll.decoded)}, ` +
       `as objects ${perRow(vueObjects.decoded)}, argo ${perRow(argoAll.decoded)})`,
+  );
+  console.log(
+    `  all rows, ArgoVue compact, pages of 1,000 then 5,000 / all of 1,000: time ${ratio(vueAll.p50, vueThousands.p50)}`,
   );
   console.log(
     `  all rows, ArgoVue compact / objects: time ${ratio(vueAll.p50, vueObjects.p50)}, ` +

@@ -62,8 +62,8 @@ describe('workflowListPath', () => {
     assert.equal(path, '/api/v1/workflows?phase=Failed&q=etl&sort=-createdAt&limit=1000');
   });
 
-  it('asks one namespace and passes the continue token', () => {
+  it('asks one namespace and passes the continue token, in the larger later pages', () => {
     const path = workflowListPath({ ...EMPTY_WORKFLOW_QUERY, namespace: 'team-a' }, 'abc=');
-    assert.equal(path, '/api/v1/namespaces/team-a/workflows?sort=-createdAt&limit=1000&continue=abc%3D');
+    assert.equal(path, '/api/v1/namespaces/team-a/workflows?sort=-createdAt&limit=5000&continue=abc%3D');
   });
 });

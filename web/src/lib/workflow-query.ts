@@ -95,16 +95,25 @@ export function nextSort(current: WorkflowSort, column: SortColumn): WorkflowSor
   return column === 'name' ? 'name' : (`-${column}` as WorkflowSort);
 }
 
+/** The first page: a screen's rows at once, without waiting for thousands more. */
 export const WORKFLOW_PAGE_SIZE = 1000;
+/**
+ * Every later page (asked for when the table nears its end). Each request has a fixed cost on both
+ * sides (routing, the session, a decompressor, the round trip): all rows of 20,000 were 20 requests
+ * in pages of 1,000 and are 5 in these (bench/workflow-list.ts, one run: 28.5 against 72.2 ms p50,
+ * the server's CPU per listing 3.8 against 25.0 ms, the client's 25.5 against 49.6 ms). A page of
+ * 5,000 compact rows parses and decodes in a few milliseconds, within a frame.
+ */
+export const WORKFLOW_NEXT_PAGE_SIZE = 5000;
 
-/** The API path for one page of the list. */
+/** The API path for one page of the list: the first, or the one after `continueToken`. */
 export function workflowListPath(query: WorkflowQuery, continueToken?: string): string {
   const params = new URLSearchParams();
   if (query.phases.length > 0) params.set('phase', query.phases.join(','));
   if (query.template !== '') params.set('template', query.template);
   if (query.q.trim() !== '') params.set('q', query.q.trim());
   params.set('sort', query.sort);
-  params.set('limit', String(WORKFLOW_PAGE_SIZE));
+  params.set('limit', String(continueToken === undefined ? WORKFLOW_PAGE_SIZE : WORKFLOW_NEXT_PAGE_SIZE));
   if (continueToken !== undefined) params.set('continue', continueToken);
   const base =
     query.namespace === ''

@@ -33,7 +33,8 @@ export const WorkflowQuerySchema = z.object({
     .datetime({ offset: true, error: 'since must be an ISO date-time such as 2026-11-24T00:00:00Z' })
     .optional(),
   sort: z.enum(WORKFLOW_SORTS).default(DEFAULT_WORKFLOW_SORT),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  // The web app's later pages are 5,000 rows (web/src/lib/workflow-query.ts): fewer requests.
+  limit: z.coerce.number().int().min(1).max(5000).default(100),
   /**
    * `compact`: rows as arrays under a column header (api-types/src/workflow-rows-compact.ts), which
    * the web app asks for; `objects` or absent: a WorkflowList of row objects.
