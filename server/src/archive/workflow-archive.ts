@@ -1,7 +1,6 @@
 // Argo's workflow archive, read through one pool of PostgreSQL connections (`pg`). It has no access
 // control of its own: callers pass only namespaces Kubernetes lets the user list workflows in
 // (archived-routes.ts, merged-list.ts), and every query names them.
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { WorkflowRow } from '@argovue/api-types';
 import type { Config } from '../config.ts';
@@ -18,6 +17,7 @@ import {
   type SqlQuery,
 } from './archive-sql.ts';
 import { migrateArchiveIndexes } from './archive-migration.ts';
+import { queryKey, ReusedAnswers } from './reused-answers.ts';
 
 interface ArchivedRowRecord {
   uid: string;
@@ -51,6 +51,17 @@ export interface ArchivePage {
 
 /** Counts kept at most; the oldest go first. */
 const countsKept = 1000;
+/**
+ * Pages kept at most, and their rows in all (a row and its JSON are about 1 KB: some 20 MB at most);
+ * the oldest go first.
+ */
+const pagesKept = 1000;
+const pageRowsKept = 20_000;
+
+/** A page's rows as read: one more than asked when more follow. */
+interface ReadPage {
+  rows: WorkflowRow[];
+}
 
 // Argo replaces \u0000 in the JSON it stores, which PostgreSQL's jsonb cannot hold, by this marker
 // (persist/sqldb/workflow_archive.go); it is put back when the object is read.
@@ -84,17 +95,20 @@ export class WorkflowArchive {
   readonly #log: (message: string) => void;
   #migration: NodeJS.Timeout | undefined;
   #stopped = false;
-  readonly #countMs: number;
   /**
-   * Counts by their query (SQL and values, hashed): a count reads every match (up to the cap), the
-   * page only its rows, so paging on, or the same list opened again, reuses it for a few seconds.
-   * A count still running is shared by those who ask meanwhile.
+   * Counts and pages by their query (SQL and every value, namespaces and live runs included:
+   * reused-answers.ts): a count reads every match (up to the cap), so paging on, or the same list
+   * opened again, reuses it for a few seconds; a page asked again in that time (another tab, the
+   * same team's list, paging back) is the same rows, and costs no round trip to the database.
    */
-  readonly #counts = new Map<string, { at: number; count: Promise<number> }>();
+  readonly #counts: ReusedAnswers<number>;
+  readonly #pages: ReusedAnswers<ReadPage>;
 
   constructor(config: Config, log: (message: string) => void) {
     this.#log = log;
-    this.#countMs = config.archiveCountCacheSeconds * 1000;
+    const reuseMs = config.archiveCountCacheSeconds * 1000;
+    this.#counts = new ReusedAnswers(reuseMs, { maxEntries: countsKept });
+    this.#pages = new ReusedAnswers(reuseMs, { maxEntries: pagesKept, maxWeight: pageRowsKept });
     this.#scope = { clusterName: config.archiveClusterName, instanceId: config.archiveInstanceId };
     this.#pool = new pg.Pool({
       host: config.archiveHost,
@@ -147,7 +161,7 @@ export class WorkflowArchive {
     const count = archiveCountSql(this.#scope, query, countCap);
     if (count === undefined) return none;
     const labels = query.filter.labels ?? [];
-    const pageQuery = async (): Promise<pg.QueryResult<ArchivedRowRecord> | undefined> => {
+    const pageQuery = async (): Promise<ReadPage | undefined> => {
       const fewestRuns =
         labels.length === 0
           ? 0
@@ -159,39 +173,31 @@ export class WorkflowArchive {
         offset,
         limit + 1,
       );
-      return page === undefined
-        ? undefined
-        : await this.#pool.query<ArchivedRowRecord>(page.text, page.values);
+      if (page === undefined) return undefined;
+      return this.#pages.get(
+        queryKey(page),
+        async () => ({
+          rows: (await this.#pool.query<ArchivedRowRecord>(page.text, page.values)).rows.map(archivedRow),
+        }),
+        (read) => read.rows.length,
+      );
     };
     const [rows, counted] = await Promise.all([pageQuery(), this.#count(count, 'total')]);
     if (rows === undefined) return none;
     return {
-      rows: rows.rows.slice(0, limit).map(archivedRow),
+      rows: rows.rows.slice(0, limit),
       more: rows.rows.length > limit,
       total: Math.min(counted, countCap),
       capped: counted > countCap,
     };
   }
 
-  /** The one number `query` answers (as `column`), from the cache when counted lately. */
+  /** The one number `query` answers (as `column`), reused when counted lately. */
   #count(query: SqlQuery, column: string): Promise<number> {
-    const key = createHash('sha256').update(query.text).update(JSON.stringify(query.values)).digest('base64');
-    const now = performance.now();
-    const kept = this.#counts.get(key);
-    if (kept !== undefined && now - kept.at < this.#countMs) return kept.count;
-    const count = this.#pool
-      .query<Record<string, number>>(query.text, query.values)
-      .then((result) => result.rows[0]?.[column] ?? 0);
-    if (this.#countMs > 0) {
-      this.#counts.delete(key);
-      this.#counts.set(key, { at: now, count });
-      if (this.#counts.size > countsKept) this.#counts.delete(this.#counts.keys().next().value ?? key);
-      // A failed count is asked again by the next list, not served from here.
-      count.catch(() => {
-        if (this.#counts.get(key)?.count === count) this.#counts.delete(key);
-      });
-    }
-    return count;
+    return this.#counts.get(queryKey(query), async () => {
+      const result = await this.#pool.query<Record<string, number>>(query.text, query.values);
+      return result.rows[0]?.[column] ?? 0;
+    });
   }
 
   /** The archived object, whole; undefined when this namespace holds no run with that uid. */

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { archiveListSql, type ArchiveListQuery } from './archive-sql.ts';
+import { queryKey, ReusedAnswers } from './reused-answers.ts';
+
+const scope = { clusterName: 'default', instanceId: '' };
+const noLive = { namespaces: [], names: [], createdAts: [] };
+
+function pageKey(query: Partial<ArchiveListQuery>, offset = 0): string {
+  const sql = archiveListSql(
+    scope,
+    { namespaces: ['team-a'], filter: {}, sort: '-createdAt', live: noLive, ...query },
+    offset,
+    51,
+  );
+  assert.ok(sql !== undefined);
+  return queryKey(sql);
+}
+
+/** A clock the test moves, and a counter of how often an answer was made. */
+function fixture(ms: number, limits = { maxEntries: 10 }) {
+  let now = 0;
+  let made = 0;
+  const answers = new ReusedAnswers<string>(ms, limits, () => now);
+  const make = (value: string) => () => {
+    made++;
+    return Promise.resolve(value);
+  };
+  return {
+    answers,
+    make,
+    made: () => made,
+    advance: (by: number) => (now += by),
+  };
+}
+
+describe('answers of the archive reused for a few seconds', () => {
+  it('gives a page read for one set of namespaces to no other set: the namespaces are in the key', () => {
+    const alice = pageKey({ namespaces: ['team-a'] });
+    assert.notEqual(pageKey({ namespaces: ['team-b'] }), alice);
+    assert.notEqual(pageKey({ namespaces: ['team-a', 'team-b'] }), alice);
+    assert.equal(pageKey({ namespaces: ['team-a'] }), alice);
+    // Another filter, order, page or scope is another key too.
+    assert.notEqual(pageKey({ filter: { phases: ['Failed'] } }), alice);
+    assert.notEqual(pageKey({ sort: 'name' }), alice);
+    assert.notEqual(pageKey({}, 50), alice);
+  });
+
+  it('reads again once the live runs it leaves out change (a run deleted from the cluster shows at once)', () => {
+    const before = pageKey({
+      live: { namespaces: ['team-a'], names: ['w'], createdAts: ['2026-12-05T00:00:00Z'] },
+    });
+    assert.notEqual(pageKey({ live: noLive }), before);
+  });
+
+  it('reuses an answer within its time and makes it again after', async () => {
+    const { answers, make, made, advance } = fixture(10_000);
+    assert.equal(await answers.get('k', make('first')), 'first');
+    advance(9_999);
+    assert.equal(await answers.get('k', make('second')), 'first');
+    assert.equal(made(), 1);
+    // A run archived meanwhile is in the answer made after the reuse time.
+    advance(1);
+    assert.equal(await answers.get('k', make('with the new run')), 'with the new run');
+    assert.equal(made(), 2);
+  });
+
+  it('never gives one key the answer of another', async () => {
+    const { answers, make } = fixture(10_000);
+    assert.equal(await answers.get('alice', make('team-a rows')), 'team-a rows');
+    assert.equal(await answers.get('bob', make('team-b rows')), 'team-b rows');
+    assert.equal(await answers.get('alice', make('x')), 'team-a rows');
+  });
+
+  it('reuses nothing when its time is 0', async () => {
+    const { answers, make, made } = fixture(0);
+    await answers.get('k', make('a'));
+    assert.equal(await answers.get('k', make('b')), 'b');
+    assert.equal(made(), 2);
+    assert.equal(answers.size, 0);
+  });
+
+  it('does not keep a failed answer: the next ask makes it again', async () => {
+    const { answers, make } = fixture(10_000);
+    await assert.rejects(answers.get('k', () => Promise.reject(new Error('database down'))));
+    assert.equal(await answers.get('k', make('back')), 'back');
+  });
+
+  it('shares an answer still being made with those who ask meanwhile', async () => {
+    const { answers, made, make } = fixture(10_000);
+    const [a, b] = await Promise.all([answers.get('k', make('one')), answers.get('k', make('two'))]);
+    assert.deepEqual([a, b, made()], ['one', 'one', 1]);
+  });
+
+  it('keeps at most its bound of entries and of weight, the oldest let go first', async () => {
+    const { answers, make, made } = fixture(10_000, { maxEntries: 2 });
+    for (const key of ['a', 'b', 'c']) await answers.get(key, make(key));
+    assert.equal(answers.size, 2);
+    await answers.get('a', make('a again'));
+    assert.equal(made(), 4);
+
+    const weighed = new ReusedAnswers<number[]>(10_000, { maxEntries: 100, maxWeight: 5 }, () => 0);
+    for (const key of ['x', 'y', 'z'])
+      await weighed.get(
+        key,
+        () => Promise.resolve([1, 2]),
+        (r) => r.length,
+      );
+    // Three pages of 2 rows weigh 6: the oldest went.
+    assert.equal(weighed.size, 2);
+  });
+});
