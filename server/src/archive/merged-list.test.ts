@@ -96,13 +96,15 @@ describe('a list whose archived matches were counted up to a bound', () => {
     const names: string[] = [];
     let token: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const json = await mergedListJson(
-        workflows,
-        archive,
-        ['team-a'],
-        { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
-        () => undefined,
-      );
+      const json = (
+        await mergedListJson(
+          workflows,
+          archive,
+          ['team-a'],
+          { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
+          () => undefined,
+        )
+      ).json();
       const list = JSON.parse(json) as {
         items: WorkflowRow[];
         total: number;
@@ -144,13 +146,15 @@ describe('a list whose archived count is a few seconds old', () => {
     const names: string[] = [];
     let token: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const json = await mergedListJson(
-        workflows,
-        archive,
-        ['team-a'],
-        { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
-        () => undefined,
-      );
+      const json = (
+        await mergedListJson(
+          workflows,
+          archive,
+          ['team-a'],
+          { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
+          () => undefined,
+        )
+      ).json();
       const list = JSON.parse(json) as { items: WorkflowRow[]; total: number; continue?: string };
       names.push(...list.items.map((r) => r.name));
       assert.ok(list.total >= names.length + (list.continue === undefined ? 0 : 1), json);

@@ -6,6 +6,7 @@ import type { WorkflowRow } from '@argovue/api-types';
 import { compareRows } from '@argovue/api-types/workflow-rows';
 import type { WorkflowDirectory } from '../workflows/workflow-directory.ts';
 import { rowFilterOf, type WorkflowQuery } from '../workflows/list/query.ts';
+import { ListBody, mergedPage } from '../workflows/list/list-body.ts';
 import { listBodyJson } from '../workflows/list/row-json.ts';
 import type { ArchivePage, WorkflowArchive } from './workflow-archive.ts';
 
@@ -43,14 +44,17 @@ export function mergeInOrder(
   return { rows, liveTaken: i, archivedTaken: j };
 }
 
-/** The JSON of a WorkflowList of live and archived rows (row-json.ts for each row's JSON). */
+/**
+ * The JSON of a WorkflowList of live and archived rows (row-json.ts for each row's JSON), kept
+ * compressed, as a live list's pages are, while its live snapshot and its reused archived page last.
+ */
 export async function mergedListJson(
   workflows: Pick<WorkflowDirectory, 'liveMatches' | 'liveRuns' | 'loading'>,
   archive: Pick<WorkflowArchive, 'list'>,
   namespaces: readonly string[],
   query: WorkflowQuery,
   log: (message: string) => void,
-): Promise<string> {
+): Promise<ListBody> {
   const { rows: live, eventId } = workflows.liveMatches(namespaces, query);
   const start = pageStart(query.continue);
   const liveWindow = live.slice(start.live, start.live + query.limit);
@@ -96,5 +100,10 @@ export async function mergedListJson(
     ...(unavailable ? { archive: 'unavailable' } : {}),
   };
   // Archived rows in the same encoding as live ones (compact when asked: the web app's).
-  return listBodyJson(page.rows, tail, query.format);
+  const make = (): string => listBodyJson(page.rows, tail, query.format);
+  // An order by duration compares running rows by the clock (the merge above): not kept.
+  if (unavailable || query.sort === 'duration' || query.sort === '-duration') return new ListBody(make);
+  // The same live snapshot, archived page, offsets and tail are the same bytes.
+  const key = `${query.format ?? 'objects'} ${query.continue ?? ''} ${query.limit} ${query.sort} ${JSON.stringify(tail)}`;
+  return mergedPage(live, archived.rows, key, make);
 }

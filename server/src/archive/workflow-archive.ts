@@ -38,7 +38,8 @@ interface ArchivedRowRecord {
 export const archiveCountCap = 10_000;
 
 export interface ArchivePage {
-  rows: WorkflowRow[];
+  /** The same array while the page is reused (merged-list.ts keeps its compressed page by it): never change it. */
+  rows: readonly WorkflowRow[];
   /** More rows follow these (read with the page itself: exact whatever the count says). */
   more: boolean;
   /**
@@ -58,9 +59,10 @@ const countsKept = 1000;
 const pagesKept = 1000;
 const pageRowsKept = 20_000;
 
-/** A page's rows as read: one more than asked when more follow. */
+/** A page as read: its rows (the same array while it is reused) and whether more follow. */
 interface ReadPage {
-  rows: WorkflowRow[];
+  rows: readonly WorkflowRow[];
+  more: boolean;
 }
 
 // Argo replaces \u0000 in the JSON it stores, which PostgreSQL's jsonb cannot hold, by this marker
@@ -176,17 +178,18 @@ export class WorkflowArchive {
       if (page === undefined) return undefined;
       return this.#pages.get(
         queryKey(page),
-        async () => ({
-          rows: (await this.#pool.query<ArchivedRowRecord>(page.text, page.values)).rows.map(archivedRow),
-        }),
+        async () => {
+          const read = await this.#pool.query<ArchivedRowRecord>(page.text, page.values);
+          return { rows: read.rows.slice(0, limit).map(archivedRow), more: read.rows.length > limit };
+        },
         (read) => read.rows.length,
       );
     };
     const [rows, counted] = await Promise.all([pageQuery(), this.#count(count, 'total')]);
     if (rows === undefined) return none;
     return {
-      rows: rows.rows.slice(0, limit),
-      more: rows.rows.length > limit,
+      rows: rows.rows,
+      more: rows.more,
       total: Math.min(counted, countCap),
       capped: counted > countCap,
     };

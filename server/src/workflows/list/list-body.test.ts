@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { snapshotPage } from './list-body.ts';
+import { mergedPage, snapshotPage } from './list-body.ts';
 
 const bigJson = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => `row-${i}`) });
 
@@ -67,5 +67,27 @@ describe('a list page kept compressed with its snapshot', () => {
     page(0);
     page(19);
     assert.equal(made, 1, 'the first pages kept, the one past the bound made again');
+  });
+});
+
+describe('a page of live and archived rows kept compressed', () => {
+  it('is the same bytes for the same live snapshot, archived page and key, and no other pair’s', () => {
+    const live: unknown[] = [];
+    const [aliceArchived, bobArchived] = [[], []];
+    let made = 0;
+    const page = (archived: unknown[], json: string) =>
+      mergedPage(live, archived, 'compact  50 -createdAt {"total":3}', () => {
+        made++;
+        return json;
+      }).encoded('br');
+    const alice = page(aliceArchived, bigJson);
+    assert.equal(page(aliceArchived, 'not made again').body, alice.body);
+    assert.equal(made, 1);
+    // Another user's namespaces read another archived page: never given alice's bytes.
+    const bob = page(bobArchived, `${bigJson} `);
+    assert.equal(brotliDecompressSync(bob.body as Buffer).toString(), `${bigJson} `);
+    // Nor another live snapshot with alice's archived page.
+    const other = mergedPage([], aliceArchived, 'compact  50 -createdAt {"total":3}', () => `${bigJson}  `);
+    assert.equal(brotliDecompressSync(other.encoded('br').body as Buffer).toString(), `${bigJson}  `);
   });
 });

@@ -102,8 +102,8 @@ describe('a list in the compact encoding', () => {
         () => undefined,
       );
     for (const token of [undefined, '2.0', '2.1']) {
-      const objects = JSON.parse(await page('objects', token)) as WorkflowList;
-      const compact = JSON.parse(await page('compact', token)) as CompactWorkflowList;
+      const objects = JSON.parse((await page('objects', token)).json()) as WorkflowList;
+      const compact = JSON.parse((await page('compact', token)).json()) as CompactWorkflowList;
       assert.deepEqual(decodeCompactList(compact), objects);
       assert.equal(objects.items.length, 2);
     }
