@@ -4,7 +4,8 @@
 // ArgoVue's list with its total; argo server with `ext.showRemainingItemCount` (its UI's count).
 // ArgoVue reuses a count for ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS (10 s), so most of the 20 requests
 // of a query reuse it: a second ArgoVue with the reuse off (0) shows every request counting.
-// Prints times and bytes; asserts nothing.
+// Prints times, each server's CPU per request (its threads' time while it answered: less inflated by
+// the machine's load than wall time) and bytes; asserts nothing.
 //   node bench/archive-list.ts   (BENCH_ARCHIVED=100000; BENCH_CLEANUP=1 removes the seed)
 import { performance } from 'node:perf_hooks';
 import { decodeCompactList, type CompactWorkflowList } from '@argovue/api-types/workflow-rows-compact';
@@ -13,7 +14,7 @@ import { loginAs } from '../e2e/support/api-client.ts';
 import { startServer } from '../e2e/support/server.ts';
 import { startArgoServer } from './support/argo-server.ts';
 import { ensureBenchNamespace } from './support/bench-namespace.ts';
-import { getCounted, mb, percentile, type Fetched } from './support/measure.ts';
+import { cpuNs, getCounted, mb, percentile, type Fetched } from './support/measure.ts';
 import {
   archiveBenchNamespace as namespace,
   archiveOwnerPool,
@@ -27,19 +28,23 @@ const runs = 30;
 
 /**
  * Each side `runs` times, taking turns (a, b, c, a, b, c, …), so a change of the shared machine's
- * load falls on all of them alike; p50 and p90 of each, and its last answer's bytes.
+ * load falls on all of them alike; p50 and p90 of each, its server's CPU per request (`pid`), and
+ * its last answer's bytes.
  */
 async function interleaved(
-  sides: [string, () => Promise<Fetched>][],
-): Promise<{ p50: number; p90: number; decoded: number }[]> {
+  sides: [string, () => Promise<Fetched>, number][],
+): Promise<{ p50: number; p90: number; cpuMs: number; decoded: number }[]> {
   const times = sides.map((): number[] => []);
+  const cpu = sides.map(() => 0);
   const last = sides.map((): Fetched | undefined => undefined);
   for (const [, once] of sides) await once(); // warm: connections, caches, plans
   for (let i = 0; i < runs; i++) {
-    for (const [k, [, once]] of sides.entries()) {
+    for (const [k, [, once, pid]] of sides.entries()) {
+      const c0 = cpuNs(pid);
       const t0 = performance.now();
       last[k] = await once();
       times[k]?.push(performance.now() - t0);
+      cpu[k] = (cpu[k] ?? 0) + cpuNs(pid) - c0;
     }
   }
   return sides.map(([label], k) => {
@@ -47,10 +52,12 @@ async function interleaved(
     const result = {
       p50: percentile(samples, 0.5),
       p90: percentile(samples, 0.9),
+      cpuMs: (cpu[k] ?? 0) / runs / 1e6,
       decoded: last[k]?.decoded ?? 0,
     };
     console.log(
       `  ${label.padEnd(30)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p90 ${result.p90.toFixed(1).padStart(7)} ms` +
+        `  CPU ${result.cpuMs.toFixed(2).padStart(6)} ms` +
         `  wire ${mb(last[k]?.wire ?? 0)} (${last[k]?.encoding ?? ''})  decoded ${mb(result.decoded)}`,
     );
     return result;
@@ -112,22 +119,23 @@ try {
   for (const [label, ours, theirsQuery, theirsFields] of scenarios) {
     console.log(label);
     const [a, c, b] = await interleaved([
-      ['ArgoVue', argovue(ours)],
-      ['ArgoVue, counting each time', argovue(ours, counting.url)],
-      ['argo server', argoApi(theirsQuery, theirsFields)],
+      ['ArgoVue', argovue(ours), server.pid],
+      ['ArgoVue, counting each time', argovue(ours, counting.url), counting.pid],
+      ['argo server', argoApi(theirsQuery, theirsFields), argo.pid],
     ]);
     if (a === undefined || b === undefined || c === undefined) throw new Error('a side was not measured');
     rows.push(
       `| ${label} | ${a.p50.toFixed(1)} / ${b.p50.toFixed(1)} ms (${(b.p50 / a.p50).toFixed(1)}×) | ` +
-        `${c.p50.toFixed(1)} ms (${(b.p50 / c.p50).toFixed(1)}×) | ` +
+        `${a.cpuMs.toFixed(2)} / ${b.cpuMs.toFixed(2)} ms (${(b.cpuMs / a.cpuMs).toFixed(1)}×) | ` +
+        `${c.p50.toFixed(1)} ms (${(b.p50 / c.p50).toFixed(1)}×), CPU ${c.cpuMs.toFixed(2)} ms | ` +
         `${mb(a.decoded)} / ${mb(b.decoded)} (${(a.decoded / b.decoded).toFixed(2)}) |`,
     );
   }
   console.log(
     `\n${count.toLocaleString('en')} archived runs; p50 of ${runs} taking turns, ArgoVue / argo server`,
   );
-  console.log('| query | time | ArgoVue counting each time | bytes decoded |');
-  console.log('| --- | --- | --- | --- |');
+  console.log('| query | time | server CPU per request | ArgoVue counting each time | bytes decoded |');
+  console.log('| --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
 } finally {
   argo.stop();

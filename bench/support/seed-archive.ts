@@ -70,10 +70,10 @@ export async function seedArchive(pool: pg.Pool, namespace: string, count: numbe
 
 /**
  * The tables as a long-lived archive's are once autovacuum has been by: analysed, and nearly every
- * page all-visible (an index-only scan then reads no table). A VACUUM run while another transaction
- * that began before the seed is still open (the controller archiving, an index being made) leaves
- * the new pages not all-visible — a label's page then read 2,000 table rows instead of its index
- * alone (13–19 ms instead of 3, measured 2026-12-05) — so it is run again until they are, a few times.
+ * page all-visible (an index-only scan then reads no table). A VACUUM right after the seed once left
+ * the labels table with no page all-visible (seen 2026-12-05 on a fresh cluster, likely beside another
+ * open transaction: the controller archiving) — a label's page then read 2,000 table rows instead of
+ * its index alone, 13–19 ms instead of 3 — so it is run again until they are, a few times.
  */
 async function settle(pool: pg.Pool): Promise<void> {
   for (let attempt = 1; ; attempt++) {
