@@ -2,11 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkflowRow } from '@argovue/api-types';
-import {
-  COMPACT_ROW_COLUMNS,
-  COMPACT_ROW_PHASES,
-  encodeCompactRow,
-} from '@argovue/api-types/workflow-rows-compact';
+import { compactListJson, compactRowParts } from '@argovue/api-types/workflow-rows-compact';
 import type { Page } from 'playwright-core';
 import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
@@ -89,11 +85,12 @@ describe('workflows: the list and one workflow’s graph', () => {
     const watched = await openPage(suite.browser);
     const { page } = watched;
     const total = 10_000;
-    const pageSize = 1000;
-    // The list API answers with synthetic rows, a page at a time; the token is the next offset.
+    // The list API answers with synthetic rows, a page of the size asked at a time (the web app's
+    // first page is 1,000 rows, the later ones 5,000); the token is the next offset.
     await page.route(/\/api\/v1\/workflows\?/, async (route) => {
       const url = new URL(route.request().url());
       const offset = Number(url.searchParams.get('continue') ?? '0');
+      const pageSize = Number(url.searchParams.get('limit') ?? '100');
       const items = Array.from({ length: Math.min(pageSize, total - offset) }, (_, i): WorkflowRow => ({
         namespace: 'team-a',
         name: `synthetic-${String(offset + i).padStart(5, '0')}`,
@@ -106,16 +103,9 @@ describe('workflows: the list and one workflow’s graph', () => {
       const next = offset + pageSize < total ? { continue: String(offset + pageSize) } : {};
       // In the compact encoding the web app asks for (rows as arrays under their columns).
       assert.equal(url.searchParams.get('format'), 'compact');
-      const rows = items.map(encodeCompactRow);
       await route.fulfill({
-        json: {
-          columns: COMPACT_ROW_COLUMNS,
-          phases: COMPACT_ROW_PHASES,
-          rows,
-          total,
-          ...next,
-          eventId: 'synthetic-0',
-        },
+        contentType: 'application/json',
+        body: compactListJson(items, { total, ...next, eventId: 'synthetic-0' }, compactRowParts),
       });
     });
     // The synthetic list must not be changed by the cluster's real workflow events meanwhile.

@@ -1,12 +1,16 @@
 // A row's JSON, made once per row and reused by every list page and every live stream that sends it
 // (rows are replaced, never changed, when the watch delivers a new version, so identity is the key),
-// as an object (the API's default, and the live stream's events) or as a compact array (the encoding
-// the web app asks for, api-types/src/workflow-rows-compact.ts).
+// as an object (the API's default, and the live stream's events) or as its parts of a compact page
+// (the encoding the web app asks for, api-types/src/workflow-rows-compact.ts).
 import type { WorkflowRow } from '@argovue/api-types';
-import { compactListHead, encodeCompactRow } from '@argovue/api-types/workflow-rows-compact';
+import {
+  compactListJson,
+  compactRowParts,
+  type CompactRowParts,
+} from '@argovue/api-types/workflow-rows-compact';
 
 const made = new WeakMap<WorkflowRow, string>();
-const madeCompact = new WeakMap<WorkflowRow, string>();
+const madeCompact = new WeakMap<WorkflowRow, CompactRowParts>();
 
 export function rowJson(row: WorkflowRow): string {
   let json = made.get(row);
@@ -14,10 +18,10 @@ export function rowJson(row: WorkflowRow): string {
   return json;
 }
 
-export function compactRowJson(row: WorkflowRow): string {
-  let json = madeCompact.get(row);
-  if (json === undefined) madeCompact.set(row, (json = JSON.stringify(encodeCompactRow(row))));
-  return json;
+export function compactParts(row: WorkflowRow): CompactRowParts {
+  let parts = madeCompact.get(row);
+  if (parts === undefined) madeCompact.set(row, (parts = compactRowParts(row)));
+  return parts;
 }
 
 /** How a list's rows are written: `objects` (WorkflowList) or `compact` (CompactWorkflowList). */
@@ -32,8 +36,6 @@ export function listBodyJson(
   tail: object,
   format: ListFormat = 'objects',
 ): string {
-  const rest = JSON.stringify(tail).slice(1);
-  return format === 'compact'
-    ? `${compactListHead}${rows.map(compactRowJson).join(',')}],${rest}`
-    : `{"items":[${rows.map(rowJson).join(',')}],${rest}`;
+  if (format === 'compact') return compactListJson(rows, tail, compactParts);
+  return `{"items":[${rows.map(rowJson).join(',')}],${JSON.stringify(tail).slice(1)}`;
 }
