@@ -84,7 +84,8 @@ async function settle(pool: pg.Pool): Promise<void> {
        WHERE relname IN ('argo_archived_workflows', 'argo_archived_workflows_labels')`,
     );
     const share = visible.rows[0]?.share ?? 0;
-    if (share >= 0.99) return;
+    // Not all: pages the controller and the tests wrote lately may not be yet.
+    if (share >= 0.9) return;
     if (attempt === 10) {
       console.log(
         `the archive's tables are ${(share * 100).toFixed(0)}% all-visible: index-only scans will read the tables`,

@@ -179,6 +179,10 @@ export class WorkflowArchive {
       return this.#pages.get(
         queryKey(page),
         async () => {
+          // Unnamed on purpose: named (prepared) statements, measured 2026-12-05, saved no clear time
+          // (planning on a warm connection is 0.1-0.3 ms) and, once PostgreSQL switched to its generic
+          // plan after five runs, took a phase + name page from 1 ms to 85-138 ms (the name pattern's
+          // selectivity unknown to it).
           const read = await this.#pool.query<ArchivedRowRecord>(page.text, page.values);
           return { rows: read.rows.slice(0, limit).map(archivedRow), more: read.rows.length > limit };
         },
