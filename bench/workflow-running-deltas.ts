@@ -19,7 +19,10 @@
 // Printed side by side with the ratio. The Argo UI is given BENCH_ARGO_UI_TIMEOUT_S (180) to draw the
 // graph and BENCH_ARGO_UI_WAIT_S (30) after the last write to show it; what it does not do by then
 // is said, not waited for.
-// Asserts nothing. BENCH_TABS (1) more streams on the same workflow share its one watch.
+// ArgoVue's page's main-thread cost per update comes from Chromium's counters (task, script and the
+// main thread's CPU time, which load inflates less than wall time; bench/support/page-cpu.ts);
+// BENCH_PROFILE=file.cpuprofile also profiles the page during the updates and prints its functions by
+// self time. Asserts nothing. BENCH_TABS (1) more streams on the same workflow share its one watch.
 //   node bench/workflow-running-deltas.ts   BENCH_CLEANUP=1 deletes the namespace after.
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -39,6 +42,7 @@ import { argoWithUi } from './support/argo-ui.ts';
 import { argoUiPage, printSideBySide } from './support/argo-ui-page.ts';
 import { installUpdateProbe, updateFigures, type UpdateProbe } from './support/update-probe.ts';
 import { getCounted, percentile } from './support/measure.ts';
+import { measurePageCpu } from './support/page-cpu.ts';
 import { admin, grantAliceAccess } from './support/seed-workflows.ts';
 
 const namespace = 'bench-deltas';
@@ -51,6 +55,7 @@ const withArgoUi = process.env['BENCH_ARGO_UI'] !== '0';
 const argoUiSeconds = Math.min(Number(process.env['BENCH_ARGO_UI_SECONDS'] ?? '30'), 120);
 const argoUiDrawMs = Math.min(Number(process.env['BENCH_ARGO_UI_TIMEOUT_S'] ?? '180'), 900) * 1000;
 const argoUiWaitMs = Math.min(Number(process.env['BENCH_ARGO_UI_WAIT_S'] ?? '30'), 600) * 1000;
+const profilePath = process.env['BENCH_PROFILE'] || undefined;
 const name = `running-${nodeCount}`;
 const path = `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${name}`;
 
@@ -238,13 +243,16 @@ async function main(): Promise<void> {
       }
       return done;
     };
-    const writes = await writeEverySecond(makePayloads(seconds));
+    const payloads = makePayloads(seconds);
+    const pageCpu = await measurePageCpu(page, profilePath);
+    const writes = await writeEverySecond(payloads);
     const last = writes.at(-1)?.id;
     await waitFor(
       () => streams.every((stream) => stream.events.some((a) => a.id === last)),
       'the last delta',
     );
     await page.waitForTimeout(1500);
+    const cpu = await pageCpu();
     const probe = await page.evaluate(
       () => (globalThis as unknown as { deltaProbe: { frames: number[]; applied: number[] } }).deltaProbe,
     );
@@ -289,6 +297,22 @@ async function main(): Promise<void> {
         `${f(p(probe.applied, 0.5))} ms, p99 ${f(p(probe.applied, 0.99))} ms (n=${probe.frames.length}); ` +
         `graph layouts ${layoutsBefore} → ${layoutsAfter}`,
     );
+    const perUpdate = (ms: number) => f(ms / Math.max(probe.applied.length, 1));
+    console.log(
+      `  ArgoVue's page per update (its main thread over the updates, the clock's render each second ` +
+        `included): in tasks ${perUpdate(cpu.taskMs)} ms, of it script ${perUpdate(cpu.scriptMs)} ms; ` +
+        `main thread CPU ${perUpdate(cpu.threadMs)} ms; renderer process CPU ${perUpdate(cpu.processMs)} ms ` +
+        `(n=${probe.applied.length}); longest frame p50 ${f(p(vuePage.frameMs, 0.5), 0)} ms, p99 ` +
+        `${f(p(vuePage.frameMs, 0.99), 0)} ms; long tasks per second ${f(vuePage.busyMsPerSecond, 0)} ms`,
+    );
+    if (cpu.profiled !== undefined) {
+      const { busyMs, gcMs } = cpu.profiled;
+      console.log(
+        `  profile (${profilePath}): busy ${perUpdate(busyMs)} ms per update, of it garbage collection ` +
+          `${perUpdate(gcMs)} ms; by self time, ms per update:`,
+      );
+      for (const { fn, ms } of cpu.top) console.log(`    ${perUpdate(ms).padStart(6)}  ${fn}`);
+    }
     console.log(
       `  apiserver watches of one workflow: ${watchesBefore} → ${watches} with ${tabs} stream(s) and the page open`,
     );
