@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   applyWorkflowDelta,
+  changedPlaces,
   changesGraphShape,
   diffValues,
   diffWorkflow,
+  graphShapeOf,
+  nodePositions,
   sameGraphShape,
 } from './workflow-deltas.ts';
 import type { WorkflowDetail, WorkflowNode } from './workflows.ts';
@@ -154,9 +157,17 @@ describe('workflow deltas', () => {
         object: { metadata: { resourceVersion: String(step) }, status: { progress: `${step}/200` } },
       });
       const delta = diffWorkflow(truth, next);
+      const before = page;
       if (delta !== undefined)
         page = applyWorkflowDelta(page, JSON.parse(JSON.stringify(delta)) as typeof delta);
       truth = next;
+      // What the list carries from the one before it (places, shape) is what a fresh look finds;
+      // copies of the lists carry nothing and are compared node by node.
+      assert.deepEqual(nodePositions(page.nodes), new Map(page.nodes.map((n, i) => [n.id, i])));
+      assert.equal(
+        sameGraphShape(before.nodes, page.nodes),
+        sameGraphShape([...before.nodes], [...page.nodes]),
+      );
     }
     const byId = (d: WorkflowDetail) => new Map(d.nodes.map((n) => [n.id, n]));
     assert.deepEqual(byId(page), byId(truth));
@@ -177,6 +188,40 @@ describe('workflow deltas', () => {
     const statusOnly = applyWorkflowDelta(before, status);
     assert.equal(sameGraphShape(before.nodes, statusOnly.nodes), true);
     assert.equal(sameGraphShape(before.nodes, applyWorkflowDelta(before, grown).nodes), false);
+  });
+
+  it('an update of phases keeps the list’s places and shape; a node renamed and back is compared again', () => {
+    const nodes = Array.from({ length: 50 }, (_, i) => node(`n${i}`));
+    const before = detail([node('root', { children: nodes.map((n) => n.id) }), ...nodes]);
+    const phases = applyWorkflowDelta(before, { nodes: [node('n7', { phase: 'Running' })] });
+    assert.equal(nodePositions(phases.nodes), nodePositions(before.nodes));
+    assert.equal(phases.nodes[8]?.phase, 'Running');
+    assert.equal(before.nodes[8]?.phase, 'Pending', 'the list before is not changed');
+    assert.equal(sameGraphShape(before.nodes, phases.nodes), true);
+    assert.deepEqual(changedPlaces(before.nodes, phases.nodes), [8]);
+    assert.equal(changedPlaces(phases.nodes, before.nodes), undefined, 'made the other way round');
+
+    const renamed = applyWorkflowDelta(phases, { nodes: [node('n7', { displayName: 'other' })] });
+    assert.equal(sameGraphShape(phases.nodes, renamed.nodes), false);
+    const back = applyWorkflowDelta(renamed, { nodes: [node('n7')] });
+    assert.equal(sameGraphShape(renamed.nodes, back.nodes), false);
+    assert.notEqual(graphShapeOf(back.nodes), graphShapeOf(before.nodes));
+    assert.equal(sameGraphShape(before.nodes, back.nodes), true);
+    assert.equal(graphShapeOf(back.nodes), graphShapeOf(before.nodes), 'found alike: known from now on');
+    const whole = detail(back.nodes.map((n) => ({ ...n })));
+    assert.equal(sameGraphShape(back.nodes, whole.nodes), true, 'a whole state again, of the same shape');
+    assert.equal(graphShapeOf(whole.nodes), graphShapeOf(phases.nodes));
+    assert.equal(changedPlaces(phases.nodes, back.nodes), undefined, 'two deltas apart');
+
+    const grown = applyWorkflowDelta(back, { nodes: [node('n7', { phase: 'Failed' }), node('new')] });
+    assert.deepEqual(
+      grown.nodes.map((n) => n.id),
+      [...before.nodes.map((n) => n.id), 'new'],
+    );
+    assert.equal(nodePositions(grown.nodes).get('new'), 51);
+    assert.equal(nodePositions(back.nodes).get('new'), undefined, 'the older list’s places are its own');
+    assert.equal(sameGraphShape(back.nodes, grown.nodes), false);
+    assert.equal(changedPlaces(back.nodes, grown.nodes), undefined, 'a node added moves the end');
   });
 
   it('diffValues of equal values is empty', () => {

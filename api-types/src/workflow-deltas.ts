@@ -65,12 +65,80 @@ export function sameNodeShape(a: WorkflowNode, b: WorkflowNode): boolean {
   return true;
 }
 
+// What a page asks of a node list on every update, kept per list (by identity; the lists are never
+// changed once made) and handed on by applyWorkflowDelta to the list it makes: a running workflow's
+// update of 100 of 20,000 nodes then costs lookups of those 100, not a map or a comparison of all
+// 20,000 (which, with the garbage of the maps, made the page's slow updates).
+
+/** Lists known to make the same graph share one: its root, after `same` links (sameGraphShape). */
+interface Shape {
+  same?: Shape;
+}
+
+interface ListFacts {
+  /** Each node's place by id (made when first asked). */
+  positions?: ReadonlyMap<string, number>;
+  shape: Shape;
+  /** The list this one was made from by a delta that moved no node, and the places it changed. */
+  madeFrom?: { list: WeakRef<readonly WorkflowNode[]>; places: readonly number[] };
+}
+const listFacts = new WeakMap<readonly WorkflowNode[], ListFacts>();
+
+function factsOf(nodes: readonly WorkflowNode[]): ListFacts {
+  let facts = listFacts.get(nodes);
+  if (facts === undefined) {
+    facts = { shape: {} };
+    listFacts.set(nodes, facts);
+  }
+  return facts;
+}
+
+/** Each node's place in `nodes` by id: made once per list, shared with the lists a delta makes of it. */
+export function nodePositions(nodes: readonly WorkflowNode[]): ReadonlyMap<string, number> {
+  const facts = factsOf(nodes);
+  facts.positions ??= new Map(nodes.map((node, i) => [node.id, i]));
+  return facts.positions;
+}
+
+/**
+ * The places where `after` differs from `before` when `after` was made from `before` by one delta that
+ * moved no node; undefined otherwise (then compare them).
+ */
+export function changedPlaces(
+  before: readonly WorkflowNode[],
+  after: readonly WorkflowNode[],
+): readonly number[] | undefined {
+  const made = listFacts.get(after)?.madeFrom;
+  return made !== undefined && made.list.deref() === before ? made.places : undefined;
+}
+
+function shapeOf(nodes: readonly WorkflowNode[]): Shape {
+  let shape = factsOf(nodes).shape;
+  while (shape.same !== undefined) shape = shape.same;
+  return shape;
+}
+
+/**
+ * An object shared by node lists known to make the same graph (one made from the other by deltas that
+ * changed no node's shape, or found alike by sameGraphShape): what depends only on the graph's shape,
+ * names included, can be kept by it.
+ */
+export function graphShapeOf(nodes: readonly WorkflowNode[]): object {
+  return shapeOf(nodes);
+}
+
 /** Whether two node lists make the same graph: same nodes in the same order, each of the same shape. */
 export function sameGraphShape(a: readonly WorkflowNode[], b: readonly WorkflowNode[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
+  const shapeA = shapeOf(a);
+  const shapeB = shapeOf(b);
+  if (shapeA === shapeB) return true;
   for (let i = 0; i < a.length; i++)
     if (!sameNodeShape(a[i] as WorkflowNode, b[i] as WorkflowNode)) return false;
+  // Alike (a whole state after a reconnect, a node renamed and back): known from now on, so the next
+  // update compares nothing.
+  shapeB.same = shapeA;
   return true;
 }
 
@@ -183,33 +251,79 @@ export function applyWorkflowDelta(state: WorkflowDetail, delta: WorkflowDelta):
   let fields: unknown = fieldsOf(state);
   for (const change of delta.fields ?? []) fields = withChange(fields, change.path, change);
   let nodes = state.nodes;
-  if (delta.nodes !== undefined || delta.removed !== undefined) {
-    const removed = new Set(delta.removed ?? []);
-    const updates = new Map<string, WorkflowNode>();
-    for (const node of delta.nodes ?? []) updates.set(node.id, node);
-    nodes = [];
-    for (const node of state.nodes) {
-      if (removed.has(node.id)) continue;
-      const update = updates.get(node.id);
-      if (update === undefined) nodes.push(node);
-      else {
-        nodes.push(update);
-        updates.delete(node.id);
-      }
-    }
-    for (const node of updates.values()) nodes.push(node);
-  }
+  if ((delta.removed?.length ?? 0) > 0)
+    nodes = withRemovals(state.nodes, delta.nodes ?? [], delta.removed ?? []);
+  else if (delta.nodes !== undefined) nodes = withNodes(state.nodes, delta.nodes);
   return { ...(fields as DetailFields), nodes };
+}
+
+/**
+ * `before` with nodes changed in place and new ones last: a copy of the list (no node copied) and a
+ * lookup per node of the delta. The new list keeps the places of `before` and, when no node of the
+ * delta changes the graph's shape, its shape too; new nodes make both anew (the graph is laid out again).
+ */
+function withNodes(before: readonly WorkflowNode[], changed: readonly WorkflowNode[]): WorkflowNode[] {
+  const facts = factsOf(before);
+  const positions = nodePositions(before);
+  const nodes = before.slice();
+  let sameShape = true;
+  let added: Map<string, WorkflowNode> | undefined;
+  const places: number[] = [];
+  for (const node of changed) {
+    const at = positions.get(node.id);
+    if (at === undefined) {
+      (added ??= new Map()).set(node.id, node);
+      continue;
+    }
+    if (sameShape && !sameNodeShape(before[at] as WorkflowNode, node)) sameShape = false;
+    nodes[at] = node;
+    places.push(at);
+  }
+  if (added === undefined) {
+    listFacts.set(nodes, {
+      positions,
+      shape: sameShape ? facts.shape : {},
+      // Weak: a list must not keep every list before it alive.
+      madeFrom: { list: new WeakRef(before), places },
+    });
+    return nodes;
+  }
+  const grown = new Map(positions);
+  for (const node of added.values()) grown.set(node.id, nodes.push(node) - 1);
+  listFacts.set(nodes, { positions: grown, shape: {} });
+  return nodes;
+}
+
+/** `before` without the removed nodes, changed ones in their place and new ones last (every node moves). */
+function withRemovals(
+  before: readonly WorkflowNode[],
+  changed: readonly WorkflowNode[],
+  removedIds: readonly string[],
+): WorkflowNode[] {
+  const removed = new Set(removedIds);
+  const updates = new Map<string, WorkflowNode>();
+  for (const node of changed) updates.set(node.id, node);
+  const nodes: WorkflowNode[] = [];
+  for (const node of before) {
+    if (removed.has(node.id)) continue;
+    const update = updates.get(node.id);
+    if (update === undefined) nodes.push(node);
+    else {
+      nodes.push(update);
+      updates.delete(node.id);
+    }
+  }
+  for (const node of updates.values()) nodes.push(node);
+  return nodes;
 }
 
 /** Whether the delta changes the graph's shape (nodes added or removed, children or kinds changed). */
 export function changesGraphShape(state: WorkflowDetail, delta: WorkflowDelta): boolean {
   if ((delta.removed?.length ?? 0) > 0) return true;
   if (delta.nodes === undefined) return false;
-  const old = new Map<string, WorkflowNode>();
-  for (const node of state.nodes) old.set(node.id, node);
+  const positions = nodePositions(state.nodes);
   return delta.nodes.some((node) => {
-    const was = old.get(node.id);
+    const was = state.nodes[positions.get(node.id) ?? -1];
     return was === undefined || !sameNodeShape(was, node);
   });
 }

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { groupKey } from './graph-items.ts';
-import { buildScene, forEachItemIn, itemAt, type Rect, sceneItem, sceneWithPhases } from './graph-scene.ts';
-import { stepsFanOut } from './graph-test-nodes.ts';
+import { groupKey, retryKey } from './graph-items.ts';
+import {
+  buildScene,
+  forEachItemIn,
+  type GraphScene,
+  itemAt,
+  type Rect,
+  sceneItem,
+  sceneWithPhaseChanges,
+} from './graph-scene.ts';
+import { node, stepsFanOut } from './graph-test-nodes.ts';
 
 const expandedFanOut = () =>
   buildScene(stepsFanOut(1234, 3), { fanOutThreshold: 20, expanded: new Set([groupKey('sg0')]) });
@@ -80,21 +88,70 @@ describe('forEachItemIn', () => {
   });
 });
 
-describe('sceneWithPhases', () => {
+describe('sceneWithPhaseChanges', () => {
   it('counts a folded fan-out’s phases again without laying it out, and equals a fresh scene', () => {
     const nodes = stepsFanOut(500, 0);
     const options = { fanOutThreshold: 20, expanded: new Set<string>() };
     const scene = buildScene(nodes, options);
-    const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
-    assert.equal(sceneWithPhases(scene, nodes, indexOf), scene, 'nothing changed: the same scene');
+    assert.equal(sceneWithPhaseChanges(scene, nodes, [...nodes]), scene, 'nothing changed: the same scene');
     // 30 shards fail while it runs: the same shape, other phases.
     const changed = nodes.map((n, i) => (i >= 2 && i < 32 ? { ...n, phase: 'Failed' as const } : n));
-    const updated = sceneWithPhases(scene, changed, indexOf);
+    const updated = sceneWithPhaseChanges(scene, nodes, changed);
     assert.notEqual(updated, scene);
     assert.equal(updated.x, scene.x, 'the layout is kept');
     const fresh = buildScene(changed, options);
     const group = (s: typeof scene) => sceneItem(s, s.shownBy[2] ?? -1);
     assert.deepEqual(group(updated), group(fresh));
     assert.deepEqual((group(updated) as { counts: unknown }).counts, { Succeeded: 470, Failed: 30 });
+  });
+
+  it('after many updates of a few nodes each, in a fan-out of retries, equals a fresh scene', () => {
+    // wf → sg0 → 60 retries (each 1–3 attempts) → sg1; the retries fold into a group, one expanded retry.
+    const phases = ['Pending', 'Running', 'Succeeded', 'Failed', 'Error'] as const;
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const retries = Array.from({ length: 60 }, (_, i) => i);
+    const attempts = retries.flatMap((i) =>
+      Array.from({ length: 1 + (i % 3) }, (_, a) => node(`r${i}-${a}`, 'Pod', ['sg1'], 'Running')),
+    );
+    let nodes = [
+      node('wf', 'Steps', ['sg0']),
+      node(
+        'sg0',
+        'StepGroup',
+        retries.map((i) => `r${i}`),
+      ),
+      ...retries.map((i) =>
+        node(
+          `r${i}`,
+          'Retry',
+          Array.from({ length: 1 + (i % 3) }, (_, a) => `r${i}-${a}`),
+          'Running',
+        ),
+      ),
+      ...attempts,
+      node('sg1', 'StepGroup', [], 'Pending'),
+    ];
+    const kinds = new Set<string>();
+    const folded = new Set<string>();
+    const open = new Set([groupKey('sg0')]);
+    for (const expanded of [folded, open, new Set([...open, retryKey('r4')])]) {
+      const options = { fanOutThreshold: 20, expanded };
+      let scene: GraphScene = buildScene(nodes, options);
+      for (let i = 0; i < scene.itemCount; i++) kinds.add(sceneItem(scene, i)?.kind ?? '');
+      for (let step = 0; step < 40; step++) {
+        const next = nodes.map((n) =>
+          random() < 0.1 ? { ...n, phase: phases[Math.floor(random() * phases.length)] ?? 'Running' } : n,
+        );
+        // Every other update with the places that changed, as a delta tells them.
+        const places = next.flatMap((n, i) => (n === nodes[i] ? [] : [i]));
+        scene = sceneWithPhaseChanges(scene, nodes, next, step % 2 === 0 ? places : undefined);
+        nodes = next;
+        const fresh = buildScene(nodes, options);
+        for (let i = 0; i < scene.itemCount; i++)
+          assert.deepEqual(sceneItem(scene, i), sceneItem(fresh, i), `item ${i} after update ${step}`);
+      }
+    }
+    assert.deepEqual([...kinds].sort(), ['group', 'junction', 'node', 'retry']);
   });
 });

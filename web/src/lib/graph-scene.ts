@@ -41,6 +41,10 @@ export interface GraphScene {
   blocks: Float64Array;
   /** For each input node, the item that shows it. */
   shownBy: Int32Array;
+  /** For each input node, the group (index into `specials`) that counts its phase, or -1. */
+  countedBy: Int32Array;
+  /** For each input node, the retry (index into `specials`) it is the last attempt of, or -1. */
+  lastAttemptOf: Int32Array;
   /** Items of row r are rowStart[r] … rowStart[r + 1] - 1. */
   rowStart: Int32Array;
   width: number;
@@ -160,6 +164,8 @@ export function buildScene(
     else lines.push((blocks[4 * toBlock]! + blocks[4 * toBlock + 2]!) / 2, blocks[4 * toBlock + 1]!);
     exits.push(e.exit ? 1 : 0);
   }
+  const shownBy = collapsed.shownBy.map((i) => (i === -1 ? -1 : newIndex[i]!));
+  const { countedBy, lastAttemptOf } = phaseFigures(nodes, shownBy, special, specials);
   return {
     itemCount: m,
     kind,
@@ -176,13 +182,49 @@ export function buildScene(
     edgeLines: Float64Array.from(lines),
     edgeExit: Uint8Array.from(exits),
     blocks: Float64Array.from(blocks),
-    shownBy: collapsed.shownBy.map((i) => (i === -1 ? -1 : newIndex[i]!)),
+    shownBy,
+    countedBy,
+    lastAttemptOf,
     rowStart: Int32Array.from(rows),
     width: layout.width,
     height: layout.height,
     nodeCount: nodes.length,
     timings: { collapseMs: t1 - t0, layoutMs: t2 - t1 },
   };
+}
+
+/**
+ * Which nodes' phases make what grouping computed from phases — a group's counts over its members
+ * (the parent's children it shows), a retry's last phase — so an update of phases counts again only
+ * the nodes that changed (sceneWithPhaseChanges). Made with the layout, in the worker. A group whose
+ * members are not its parent's children it shows is left as grouping counted it.
+ */
+function phaseFigures(
+  nodes: readonly CollapseNode[],
+  shownBy: Int32Array,
+  special: Int32Array,
+  specials: readonly SceneItem[],
+): { countedBy: Int32Array; lastAttemptOf: Int32Array } {
+  const countedBy = new Int32Array(nodes.length).fill(-1);
+  const lastAttemptOf = new Int32Array(nodes.length).fill(-1);
+  const place = new Map(nodes.map((n, i) => [n.id, i]));
+  for (let i = 0; i < special.length; i++) {
+    const s = special[i]!;
+    if (s === -1) continue;
+    const item = specials[s]!;
+    if (item.kind === 'group') {
+      const members: number[] = [];
+      for (const child of nodes[item.parent]?.children ?? []) {
+        const c = place.get(child);
+        if (c !== undefined && shownBy[c] === i) members.push(c);
+      }
+      if (members.length === item.members) for (const c of members) countedBy[c] = s;
+    } else if (item.kind === 'retry' && item.attempts > 0) {
+      const last = place.get(nodes[item.node]?.children.at(-1) ?? '');
+      if (last !== undefined) lastAttemptOf[last] = s;
+    }
+  }
+  return { countedBy, lastAttemptOf };
 }
 
 /** The buffers a worker may transfer instead of copying. */
@@ -201,6 +243,8 @@ export function sceneBuffers(scene: GraphScene): ArrayBuffer[] {
     scene.edgeExit,
     scene.blocks,
     scene.shownBy,
+    scene.countedBy,
+    scene.lastAttemptOf,
     scene.rowStart,
   ].map((array) => array.buffer as ArrayBuffer);
 }
@@ -266,44 +310,56 @@ export function itemAt(scene: GraphScene, px: number, py: number): number {
 }
 
 /**
- * The scene for nodes of the same shape as those it was laid out for (`sameGraphShape`) whose phases
- * changed: a running workflow's update without new nodes. The layout stays; the canvas reads each
- * node's phase from the nodes as it draws; only what grouping computed from phases is counted again —
- * a group's phase counts over its members (the parent's children it shows), a retry's last phase.
- * `indexOf` maps node ids to their place in `nodes`. The same scene when nothing it holds changed.
+ * The scene for `after`, nodes of the same shape as `before` (`sameGraphShape`) whose phases changed —
+ * a running workflow's update without new nodes — when `scene` is the scene for `before`. The layout
+ * stays; the canvas reads each node's phase from the nodes as it draws; only what grouping computed
+ * from phases changes, by the nodes that changed (found by identity: a delta replaces only those):
+ * their groups' counts and the retries they are the last attempt of. The same scene when nothing it
+ * holds changed.
  */
-export function sceneWithPhases(
+export function sceneWithPhaseChanges(
   scene: GraphScene,
-  nodes: readonly CollapseNode[],
-  indexOf: ReadonlyMap<string, number>,
+  before: readonly CollapseNode[],
+  after: readonly CollapseNode[],
+  /** The places where the lists differ, when known (`changedPlaces`); else all are compared. */
+  places?: readonly number[],
 ): GraphScene {
+  if (before === after) return scene;
   let specials: SceneItem[] | undefined;
-  for (let i = 0; i < scene.itemCount; i++) {
-    const s = scene.special[i]!;
-    if (s === -1) continue;
-    const item = scene.specials[s]!;
-    let next: SceneItem = item;
-    if (item.kind === 'group') {
-      const counts: PhaseCounts = {};
-      let members = 0;
-      for (const child of nodes[item.parent]?.children ?? []) {
-        const c = indexOf.get(child);
-        if (c === undefined || scene.shownBy[c] !== i) continue;
-        const phase = nodes[c]!.phase;
-        counts[phase] = (counts[phase] ?? 0) + 1;
-        members++;
+  let counts: Map<number, PhaseCounts> | undefined;
+  const n = Math.min(before.length, after.length, scene.countedBy.length);
+  const count = places?.length ?? n;
+  for (let k = 0; k < count; k++) {
+    const c = places === undefined ? k : places[k]!;
+    const was = before[c];
+    const now = after[c];
+    if (was === undefined || now === undefined || was === now || was.phase === now.phase) continue;
+    const g = scene.countedBy[c]!;
+    if (g !== -1) {
+      counts ??= new Map();
+      let phases = counts.get(g);
+      if (phases === undefined) {
+        const group = scene.specials[g]!;
+        phases = { ...(group.kind === 'group' ? group.counts : {}) };
+        counts.set(g, phases);
       }
-      // Counted as grouping counts its members, or left as the worker made it.
-      if (members === item.members && !sameCounts(counts, item.counts)) next = { ...item, counts };
-    } else if (item.kind === 'retry' && item.attempts > 0) {
-      const last = nodes[item.node]?.children.at(-1);
-      const phase = last === undefined ? undefined : nodes[indexOf.get(last) ?? -1]?.phase;
-      if (phase !== undefined && phase !== item.lastPhase) next = { ...item, lastPhase: phase };
+      phases[was.phase] = (phases[was.phase] ?? 0) - 1;
+      phases[now.phase] = (phases[now.phase] ?? 0) + 1;
     }
-    if (next !== item) {
+    const r = scene.lastAttemptOf[c]!;
+    const retry = scene.specials[r];
+    if (retry?.kind === 'retry' && retry.lastPhase !== now.phase) {
       specials ??= [...scene.specials];
-      specials[s] = next;
+      specials[r] = { ...retry, lastPhase: now.phase };
     }
+  }
+  for (const [g, changed] of counts ?? []) {
+    const group = scene.specials[g]!;
+    if (group.kind !== 'group' || sameCounts(changed, group.counts)) continue;
+    // As grouping counts: phases with no member are not listed.
+    const listed = Object.fromEntries(Object.entries(changed).filter(([, k]) => k > 0)) as PhaseCounts;
+    specials ??= [...scene.specials];
+    specials[g] = { ...group, counts: listed };
   }
   return specials === undefined ? scene : { ...scene, specials };
 }

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CollapseNode } from './graph-items.ts';
 import { buildScene, sceneItem } from './graph-scene.ts';
-import { findNodes, revealStep } from './graph-search.ts';
+import { findNodes, nodeNamesOf, revealStep } from './graph-search.ts';
 import { node, stepsFanOut } from './graph-test-nodes.ts';
 
 describe('findNodes', () => {
-  const nodes = [
-    { displayName: 'Extract', name: 'etl.extract' },
-    { displayName: 'load', name: 'etl.load' },
-    { displayName: 'x', name: 'etl.extract-b' },
-  ];
+  const nodes = nodeNamesOf([
+    { id: 'a', displayName: 'Extract', name: 'etl.extract' },
+    { id: 'b', displayName: 'load', name: 'etl.load' },
+    { id: 'c', displayName: 'x', name: 'etl.extract-b' },
+  ]);
   it('matches display names case-insensitively, then full names', () => {
     assert.deepEqual(findNodes(nodes, 'EXTRACT'), [0, 2]);
     assert.deepEqual(findNodes(nodes, 'etl.'), [0, 1, 2]);
@@ -68,7 +68,7 @@ describe('revealStep: a search reaches every node', () => {
   });
 
   it('finds a node hidden in a group by its name', () => {
-    const matches = findNodes(nodes, 'chunk(chunk-17-4)');
+    const matches = findNodes(nodeNamesOf(nodes), 'chunk(chunk-17-4)');
     assert.deepEqual(matches, [target]);
   });
 

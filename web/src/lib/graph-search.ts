@@ -3,17 +3,35 @@
 import type { WorkflowNode } from '@argovue/api-types';
 import { type GraphScene, sceneItem } from './graph-scene.ts';
 
-export type SearchableNode = Pick<WorkflowNode, 'displayName' | 'name'>;
+export type SearchableNode = Pick<WorkflowNode, 'id' | 'displayName' | 'name'>;
 
-/** Indexes of the nodes whose display name (or full name) holds `query`, case-insensitively. */
-export function findNodes(nodes: readonly SearchableNode[], query: string): number[] {
+/**
+ * What a search reads of the nodes, by place: their ids and names, which only a change of the graph's
+ * shape changes (a running workflow's update of phases keeps it, and the search box with it).
+ */
+export interface NodeNames {
+  ids: readonly string[];
+  displayNames: readonly string[];
+  names: readonly string[];
+}
+
+export function nodeNamesOf(nodes: readonly SearchableNode[]): NodeNames {
+  return {
+    ids: nodes.map((n) => n.id),
+    displayNames: nodes.map((n) => n.displayName),
+    names: nodes.map((n) => n.name),
+  };
+}
+
+/** Places of the nodes whose display name (or full name) holds `query`, case-insensitively. */
+export function findNodes(nodes: NodeNames, query: string): number[] {
   const needle = query.trim().toLowerCase();
   if (needle === '') return [];
   const byDisplayName: number[] = [];
   const byName: number[] = [];
-  nodes.forEach((node, i) => {
-    if (node.displayName.toLowerCase().includes(needle)) byDisplayName.push(i);
-    else if (node.name.toLowerCase().includes(needle)) byName.push(i);
+  nodes.displayNames.forEach((displayName, i) => {
+    if (displayName.toLowerCase().includes(needle)) byDisplayName.push(i);
+    else if (nodes.names[i]?.toLowerCase().includes(needle)) byName.push(i);
   });
   // What the user sees on the nodes first; matches only in the full name after.
   return [...byDisplayName, ...byName];

@@ -1,12 +1,12 @@
 import type { WorkflowNode } from '@argovue/api-types';
-import { sameGraphShape } from '@argovue/api-types/workflow-deltas';
+import { graphShapeOf, nodePositions } from '@argovue/api-types/workflow-deltas';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { VirtualTable } from '../../components/virtual-table.tsx';
 import { WorkflowPhaseBadge } from '../../components/workflow-phase-badge.tsx';
 import { formatElapsed } from '../../lib/duration-format.ts';
 import { retryKey } from '../../lib/graph-items.ts';
 import { sceneItem } from '../../lib/graph-scene.ts';
-import { revealStep } from '../../lib/graph-search.ts';
+import { nodeNamesOf, revealStep } from '../../lib/graph-search.ts';
 import { type GraphFocus, GraphCanvas } from './graph/graph-canvas.tsx';
 import { GraphSearchBox } from './graph/graph-search-box.tsx';
 import { RetryAttempts } from './graph/retry-attempts.tsx';
@@ -15,9 +15,6 @@ import './graph/graph.css';
 import { NodeLogs } from './node-logs.tsx';
 import { NodePanel } from './node-panel.tsx';
 import './workflow-graph.css';
-
-const indexOf = (nodes: readonly WorkflowNode[]): Map<string, number> =>
-  new Map(nodes.map((n, i) => [n.id, i]));
 
 /** Must match `.virtual-table tbody tr` in components/virtual-table.css. */
 const NODE_ROW_HEIGHT = 40;
@@ -53,19 +50,15 @@ export function WorkflowGraph({
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [focus, setFocus] = useState<GraphFocus | null>(null);
   const { scene, sceneNodes, pending, error, layouts } = useGraphScene(nodes, expanded, workflowName);
-  // Node places by id, made again only when the graph's shape changed: a running workflow's update of
-  // phases keeps every node in its place (20,000 entries are not remade every second).
-  const [indexed, setIndexed] = useState(() => ({ nodes, index: indexOf(nodes) }));
-  let indexById = indexed.index;
-  if (indexed.nodes !== nodes) {
-    indexById = sameGraphShape(indexed.nodes, nodes) ? indexed.index : indexOf(nodes);
-    setIndexed({ nodes, index: indexById });
-  }
+  // Node places by id, kept with the list and handed on by each delta that moves no node: a running
+  // workflow's update of phases remakes none of its 20,000 entries.
+  const indexById = nodePositions(nodes);
   // The scene numbers the nodes it was laid out for; during a live update those are older than `nodes`.
-  const sceneIndexById = useMemo(
-    () => (sceneNodes === nodes ? indexById : new Map(sceneNodes.map((n, i) => [n.id, i]))),
-    [sceneNodes, nodes, indexById],
-  );
+  const sceneIndexById = nodePositions(sceneNodes);
+  const shape = graphShapeOf(nodes);
+  // What the search reads, made again only when the graph's shape (ids, names) changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape` stands for the nodes' ids and names
+  const names = useMemo(() => nodeNamesOf(nodes), [shape]);
   const selectedIndex = selectedId === null ? undefined : indexById.get(selectedId);
   const selected = selectedIndex === undefined ? undefined : nodes[selectedIndex];
   const selectedInScene = selectedId === null ? undefined : sceneIndexById.get(selectedId);
@@ -179,7 +172,7 @@ export function WorkflowGraph({
           label={`Graph of ${count} nodes (wide fan-outs and retries folded); the table of nodes below lists every node`}
           toolbar={
             <>
-              <GraphSearchBox nodes={nodes} onReveal={(i) => revealNode(nodes[i]?.id ?? '')} />
+              <GraphSearchBox nodes={names} onReveal={revealNode} />
               {openIn !== null && (
                 <button type="button" className="button" onClick={() => toggle(openIn)}>
                   {openIn.startsWith('retry:') ? 'Fold the attempts' : 'Collapse the group'}

@@ -1,4 +1,5 @@
 import type { WorkflowDetail, WorkflowNode } from '@argovue/api-types';
+import { graphShapeOf } from '@argovue/api-types/workflow-deltas';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { actOnWorkflow, deleteWorkflow } from '../../../api/workflow-actions.ts';
@@ -44,7 +45,20 @@ export function WorkflowActionsProvider({
     return notice === null ? null : { ok: true, message: notice.message };
   });
 
-  const available = useMemo(() => availableActions(workflow.row, workflow.nodes), [workflow]);
+  const { row, nodes } = workflow;
+  const shape = graphShapeOf(nodes);
+  // Whether a suspend step waits is read from the Suspend nodes alone, found once per graph shape (a
+  // node's type is part of it): not all 20,000 nodes of a running workflow on each update.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape` stands for the nodes' types and places
+  const suspendAt = useMemo(() => nodes.flatMap((n, i) => (n.type === 'Suspend' ? [i] : [])), [shape]);
+  const available = useMemo(
+    () =>
+      availableActions(
+        row,
+        suspendAt.flatMap((i) => nodes[i] ?? []),
+      ),
+    [row, nodes, suspendAt],
+  );
   const closeDialog = useCallback(() => setDialog(null), []);
   const done = useCallback(
     (message: string) => {

@@ -85,10 +85,13 @@ function drawPhaseIcon(ctx: CanvasRenderingContext2D, phase: NodePhase, x: numbe
 }
 
 function countsLine(counts: Partial<Record<NodePhase, number>>): string {
-  return (Object.entries(counts) as [NodePhase, number][])
-    .sort((a, b) => b[1] - a[1])
-    .map(([phase, count]) => `${count.toLocaleString('en-US')} ${PHASE_SYMBOLS[phase]}`)
-    .join(' · ');
+  return (
+    (Object.entries(counts) as [NodePhase, number][])
+      // Ties in a fixed order: counts changed in place list their phases in another order than grouping.
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([phase, count]) => `${count.toLocaleString('en-US')} ${PHASE_SYMBOLS[phase]}`)
+      .join(' · ')
+  );
 }
 
 function drawEdges(input: DrawInput, left: number, top: number, right: number, bottom: number): number {

@@ -2,12 +2,13 @@
 // scene was computed for, so it is true in the very render that changes the nodes or the expanded
 // set (no frame where an old scene passes for the new one). Nodes of the same shape with other phases
 // (a running workflow's update that added or removed no node) are not laid out again: the scene is
-// kept and its phase counts made again here (sceneWithPhases), in the same render.
+// kept and its phase counts changed here by the nodes that changed (sceneWithPhaseChanges), in the
+// same render.
 import type { WorkflowNode } from '@argovue/api-types';
-import { sameGraphShape } from '@argovue/api-types/workflow-deltas';
+import { changedPlaces, sameGraphShape } from '@argovue/api-types/workflow-deltas';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type CollapseNode, FAN_OUT_THRESHOLD } from '../../../lib/graph-items.ts';
-import { type GraphScene, sceneWithPhases } from '../../../lib/graph-scene.ts';
+import { type GraphScene, sceneWithPhaseChanges } from '../../../lib/graph-scene.ts';
 import type { LayoutReply, LayoutRequest } from './layout-protocol.ts';
 
 interface Computed {
@@ -18,15 +19,16 @@ interface Computed {
   workerNodes: readonly WorkflowNode[];
 }
 
-/** Node ids by place, per scene: nodes of one shape share them. */
-const indexes = new WeakMap<GraphScene, Map<string, number>>();
-function indexOf(scene: GraphScene, nodes: readonly WorkflowNode[]): Map<string, number> {
-  let index = indexes.get(scene);
-  if (index === undefined) {
-    index = new Map(nodes.map((n, i) => [n.id, i]));
-    indexes.set(scene, index);
-  }
-  return index;
+/**
+ * The scene last shown for a layout and its nodes: the next update of phases counts again only the
+ * nodes that differ from these (a cache; any same-shape nodes give the same scene from it).
+ */
+const lastShown = new WeakMap<Computed, { scene: GraphScene; nodes: readonly WorkflowNode[] }>();
+function withPhasesOf(computed: Computed, nodes: readonly WorkflowNode[]): GraphScene {
+  const from = lastShown.get(computed) ?? { scene: computed.scene, nodes: computed.workerNodes };
+  const scene = sceneWithPhaseChanges(from.scene, from.nodes, nodes, changedPlaces(from.nodes, nodes));
+  lastShown.set(computed, { scene, nodes });
+  return scene;
 }
 
 export interface GraphSceneState {
@@ -132,10 +134,7 @@ export function useGraphScene(
     const current =
       computed.expanded === expanded && (computed.nodes === nodes || sameGraphShape(computed.nodes, nodes));
     if (!current) return { scene: computed.scene, nodes: computed.nodes, pending: true };
-    const scene =
-      computed.workerNodes === nodes
-        ? computed.scene
-        : sceneWithPhases(computed.scene, nodes, indexOf(computed.scene, computed.nodes));
+    const scene = computed.workerNodes === nodes ? computed.scene : withPhasesOf(computed, nodes);
     return { scene, nodes, pending: false };
   }, [computed, nodes, expanded]);
 
