@@ -20,7 +20,9 @@
 // graph and BENCH_ARGO_UI_WAIT_S (30) after the last write to show it; what it does not do by then
 // is said, not waited for.
 // ArgoVue's page's main-thread cost per update comes from Chromium's counters (task, script and the
-// main thread's CPU time, which load inflates less than wall time; bench/support/page-cpu.ts);
+// main thread's CPU time, which load inflates less than wall time; bench/support/page-cpu.ts), over
+// the updates and, before them, over BENCH_QUIET_S (10) seconds of the same page without updates (its
+// clock, the probe's frame loop): the difference is what the updates cost;
 // BENCH_PROFILE=file.cpuprofile also profiles the page during the updates and prints its functions by
 // self time. Asserts nothing. BENCH_TABS (1) more streams on the same workflow share its one watch.
 //   node bench/workflow-running-deltas.ts   BENCH_CLEANUP=1 deletes the namespace after.
@@ -56,6 +58,7 @@ const argoUiSeconds = Math.min(Number(process.env['BENCH_ARGO_UI_SECONDS'] ?? '3
 const argoUiDrawMs = Math.min(Number(process.env['BENCH_ARGO_UI_TIMEOUT_S'] ?? '180'), 900) * 1000;
 const argoUiWaitMs = Math.min(Number(process.env['BENCH_ARGO_UI_WAIT_S'] ?? '30'), 600) * 1000;
 const profilePath = process.env['BENCH_PROFILE'] || undefined;
+const quietSeconds = Math.min(Number(process.env['BENCH_QUIET_S'] ?? '10'), 120);
 const name = `running-${nodeCount}`;
 const path = `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/workflows/${name}`;
 
@@ -244,7 +247,13 @@ async function main(): Promise<void> {
       return done;
     };
     const payloads = makePayloads(seconds);
+    const quietCpu = await measurePageCpu(page);
+    const quietFrom = performance.now();
+    await page.waitForTimeout(quietSeconds * 1000);
+    const quiet = await quietCpu();
+    const quietSpanS = (performance.now() - quietFrom) / 1000;
     const pageCpu = await measurePageCpu(page, profilePath);
+    const spanFrom = performance.now();
     const writes = await writeEverySecond(payloads);
     const last = writes.at(-1)?.id;
     await waitFor(
@@ -253,6 +262,7 @@ async function main(): Promise<void> {
     );
     await page.waitForTimeout(1500);
     const cpu = await pageCpu();
+    const spanS = (performance.now() - spanFrom) / 1000;
     const probe = await page.evaluate(
       () => (globalThis as unknown as { deltaProbe: { frames: number[]; applied: number[] } }).deltaProbe,
     );
@@ -304,6 +314,15 @@ async function main(): Promise<void> {
         `main thread CPU ${perUpdate(cpu.threadMs)} ms; renderer process CPU ${perUpdate(cpu.processMs)} ms ` +
         `(n=${probe.applied.length}); longest frame p50 ${f(p(vuePage.frameMs, 0.5), 0)} ms, p99 ` +
         `${f(p(vuePage.frameMs, 0.99), 0)} ms; long tasks per second ${f(vuePage.busyMsPerSecond, 0)} ms`,
+    );
+    // The same page's seconds without updates, taken out: what the updates cost alone.
+    const net = (ms: number, quietMs: number) => perUpdate(ms - (quietMs * spanS) / quietSpanS);
+    console.log(
+      `  … a second of it without updates (${f(quietSpanS, 0)} s before them): in tasks ` +
+        `${f(quiet.taskMs / quietSpanS)} ms, script ${f(quiet.scriptMs / quietSpanS)} ms, main thread CPU ` +
+        `${f(quiet.threadMs / quietSpanS)} ms; so per update above it: in tasks ${net(cpu.taskMs, quiet.taskMs)} ms, ` +
+        `script ${net(cpu.scriptMs, quiet.scriptMs)} ms, main thread CPU ${net(cpu.threadMs, quiet.threadMs)} ms` +
+        (profilePath === undefined ? '' : ' (the profiler slows the updates, not the quiet seconds)'),
     );
     if (cpu.profiled !== undefined) {
       const { busyMs, gcMs } = cpu.profiled;
