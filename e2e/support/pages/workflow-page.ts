@@ -65,6 +65,24 @@ export class WorkflowPage {
     await this.search.press('Enter');
   }
 
+  /** Fits the whole graph in view, as the "0" key does. */
+  async fit(): Promise<void> {
+    await this.canvas.focus();
+    await this.page.keyboard.press('0');
+  }
+
+  /** How many of the canvas's pixels are exactly this colour (`#rrggbb`): a phase's fill, far out. */
+  async pixelsOf(colour: string): Promise<number> {
+    const query: PixelQuery = { hex: colour, want: 'count' };
+    return Number(await this.page.evaluate(canvasPixels, query));
+  }
+
+  /** Waits until some (or, with `none`, none) of the canvas's pixels are exactly this colour. */
+  async waitForPixels(colour: string, { none = false } = {}): Promise<void> {
+    const query: PixelQuery = { hex: colour, want: none ? 'none' : 'some' };
+    await this.page.waitForFunction(canvasPixels, query);
+  }
+
   /** Waits until the node panel shows the node named `displayName`; returns the panel's text. */
   async panelShows(displayName: string, timeout?: number): Promise<string> {
     await this.nodePanel
@@ -72,4 +90,40 @@ export class WorkflowPage {
       .waitFor(timeout === undefined ? {} : { timeout });
     return this.nodePanel.innerText();
   }
+}
+
+interface PixelQuery {
+  hex: string;
+  want: 'count' | 'some' | 'none';
+}
+
+/** The little of the page the count reads (e2e/ compiles without the DOM library). */
+interface PageLike {
+  document: {
+    querySelector: (selector: string) => {
+      width: number;
+      height: number;
+      getContext: (kind: '2d') => {
+        getImageData: (x: number, y: number, w: number, h: number) => { data: ArrayLike<number> };
+      } | null;
+    } | null;
+  };
+}
+
+/**
+ * Runs in the page (Playwright sends its source, so it calls nothing outside itself): the graph
+ * canvas's pixels of exactly one opaque colour — their count, or whether there are some or none.
+ */
+function canvasPixels({ hex, want }: PixelQuery): number | boolean {
+  const canvas = (globalThis as unknown as PageLike).document.querySelector(
+    '[data-testid="workflow-graph-canvas"]',
+  );
+  const ctx = canvas === null ? null : canvas.getContext('2d');
+  if (canvas === null || ctx === null) return want === 'count' ? 0 : false;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255) count++;
+  return want === 'count' ? count : want === 'some' ? count > 0 : count === 0;
 }

@@ -6,6 +6,7 @@ import {
   forEachItemIn,
   type GraphScene,
   itemAt,
+  itemsRecoloured,
   type Rect,
   sceneItem,
   sceneWithPhaseChanges,
@@ -153,5 +154,27 @@ describe('sceneWithPhaseChanges', () => {
       }
     }
     assert.deepEqual([...kinds].sort(), ['group', 'junction', 'node', 'retry']);
+  });
+});
+
+describe('itemsRecoloured', () => {
+  it('names the items far out whose own node changed phase, not groups or nodes folded into them', () => {
+    const nodes = stepsFanOut(30, 0);
+    const folded = buildScene(nodes, { fanOutThreshold: 20, expanded: new Set() });
+    const open = buildScene(nodes, { fanOutThreshold: 20, expanded: new Set([groupKey('sg0')]) });
+    // Shards 3 and 4 fail (places 5 and 6), shard 5 gets a new object of the same phase, report runs.
+    const after = nodes.map((n, i) =>
+      i === 5 || i === 6
+        ? { ...n, phase: 'Failed' as const }
+        : i === 7 || n.id === 'report'
+          ? { ...n, phase: i === 7 ? n.phase : ('Running' as const) }
+          : n,
+    );
+    const report = nodes.findIndex((n) => n.id === 'report');
+    const shown = (scene: GraphScene, places: number[]) => places.map((c) => scene.shownBy[c]);
+    assert.deepEqual(itemsRecoloured(folded, nodes, after), shown(folded, [report]));
+    assert.deepEqual(itemsRecoloured(open, nodes, after), shown(open, [5, 6, report]));
+    assert.deepEqual(itemsRecoloured(open, nodes, after, [6, report]), shown(open, [6, report]));
+    assert.deepEqual(itemsRecoloured(open, nodes, nodes), []);
   });
 });

@@ -364,6 +364,32 @@ export function sceneWithPhaseChanges(
   return specials === undefined ? scene : { ...scene, specials };
 }
 
+/**
+ * The items whose colour far out (a node's, a junction's, a retry's phase: `scene.node` of the item)
+ * differs between `before` and `after`, nodes of one shape; groups keep theirs. `places`: where the
+ * lists differ, when known (`changedPlaces`); else all are compared.
+ */
+export function itemsRecoloured(
+  scene: GraphScene,
+  before: readonly CollapseNode[],
+  after: readonly CollapseNode[],
+  places?: readonly number[],
+): number[] {
+  const items: number[] = [];
+  if (before === after) return items;
+  const n = Math.min(before.length, after.length, scene.shownBy.length);
+  const count = places?.length ?? n;
+  for (let k = 0; k < count; k++) {
+    const c = places === undefined ? k : places[k]!;
+    const was = before[c];
+    const now = after[c];
+    if (was === undefined || now === undefined || was === now || was.phase === now.phase) continue;
+    const i = scene.shownBy[c]!;
+    if (i !== -1 && scene.kind[i] !== 3 && scene.node[i] === c) items.push(i);
+  }
+  return items;
+}
+
 function sameCounts(a: PhaseCounts, b: PhaseCounts): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof PhaseCounts>;
   for (const key of keys) if ((a[key] ?? 0) !== (b[key] ?? 0)) return false;

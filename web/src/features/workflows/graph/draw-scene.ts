@@ -3,7 +3,13 @@
 // above it cards with a phase icon, the name, the duration, retries and group counts.
 import type { NodePhase, WorkflowNode } from '@argovue/api-types';
 import { formatElapsed } from '../../../lib/duration-format.ts';
-import { forEachItemIn, type GraphScene, type SceneItem, sceneItem } from '../../../lib/graph-scene.ts';
+import {
+  forEachItemIn,
+  type GraphScene,
+  type Rect,
+  type SceneItem,
+  sceneItem,
+} from '../../../lib/graph-scene.ts';
 import { type GraphView, screenToWorld } from '../../../lib/graph-view.ts';
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
@@ -30,6 +36,7 @@ const PHASE_SYMBOLS: Record<NodePhase, string> = {
   Omitted: '–',
 };
 const GROUP_COLOUR = '#6b4fbb';
+const COLOUR_ORDER = [...new Set([...Object.values(PHASE_COLOURS), GROUP_COLOUR])];
 const EXIT_COLOUR = '#7a4cc2';
 /** Below this scale a node is a few pixels tall: text would be unreadable and slow. */
 export const DETAIL_SCALE = 0.35;
@@ -159,7 +166,11 @@ function drawSimple(input: DrawInput, visible: readonly number[]) {
     if (list === undefined) byColour.set(colour, [i]);
     else list.push(i);
   }
-  for (const [colour, list] of byColour) {
+  // In one order of colours whatever the items: a frame that paints some items again blends the
+  // pixels two neighbours share (far out, less than a pixel apart) as a whole frame did.
+  for (const colour of COLOUR_ORDER) {
+    const list = byColour.get(colour);
+    if (list === undefined) continue;
     ctx.beginPath();
     for (const i of list) {
       const w = scene.w[i]!;
@@ -248,6 +259,94 @@ function drawCard(input: DrawInput, i: number) {
   ctx.fillText(secondLine(item, node, now), textLeft, cy + 9, textWidth);
 }
 
+/**
+ * Far out (below DETAIL_SCALE), after an update of phases with the same scene, view and selection:
+ * only `items` painted again, on the frame drawn before. Clipped to their boxes (and the anti-aliased
+ * pixels around them), everything that meets those boxes is drawn again in a whole frame's order —
+ * edges, rectangles, the selection — so those pixels end as a whole frame would leave them (measured
+ * on an expanded 20,000-node fan-out after 5 updates: 84 of 1.5 million colour values differed, by at
+ * most 2 of 255); the rest of the canvas is not touched. 100 changed nodes are then a few hundred
+ * rectangles drawn instead of 20,000 (0.5–1 ms instead of 4–19 ms a frame at load 2–7).
+ */
+export function drawItemsAgain(input: DrawInput, items: readonly number[]): void {
+  const { ctx, scene, view, ratio, width, height } = input;
+  const topLeft = screenToWorld(view, 0, 0);
+  const bottomRight = screenToWorld(view, width, height);
+  // Two screen pixels: anti-aliasing, and half the selection's 3-pixel outline.
+  const pad = 2 / view.scale;
+  const boxes: Rect[] = [];
+  for (const i of items) {
+    const w = scene.w[i]!;
+    const h = scene.h[i]!;
+    const box = {
+      left: scene.x[i]! - w / 2 - pad,
+      top: scene.y[i]! - h / 2 - pad,
+      right: scene.x[i]! + w / 2 + pad,
+      bottom: scene.y[i]! + h / 2 + pad,
+    };
+    if (
+      box.right < topLeft.x ||
+      box.left > bottomRight.x ||
+      box.bottom < topLeft.y ||
+      box.top > bottomRight.y
+    )
+      continue;
+    boxes.push(box);
+  }
+  if (boxes.length === 0) return;
+  const around = {
+    left: Math.min(...boxes.map((b) => b.left)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    right: Math.max(...boxes.map((b) => b.right)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  };
+  // What may paint a pixel of a box: items within another pad of it (an outline reaches out of its item).
+  const meeting = new Set<number>();
+  for (const b of boxes)
+    forEachItemIn(
+      scene,
+      { left: b.left - pad, top: b.top - pad, right: b.right + pad, bottom: b.bottom + pad },
+      (i) => meeting.add(i),
+    );
+  ctx.save();
+  // The clip on whole device pixels: an anti-aliased clip would clear and paint its edge pixels in
+  // part, leaving them see-through.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  const deviceX = (x: number) => ratio * (view.offsetX + x * view.scale);
+  const deviceY = (y: number) => ratio * (view.offsetY + y * view.scale);
+  ctx.beginPath();
+  for (const b of boxes) {
+    const left = Math.floor(deviceX(b.left));
+    const top = Math.floor(deviceY(b.top));
+    ctx.rect(left, top, Math.ceil(deviceX(b.right)) - left, Math.ceil(deviceY(b.bottom)) - top);
+  }
+  ctx.clip();
+  const left = Math.floor(deviceX(around.left));
+  const top = Math.floor(deviceY(around.top));
+  ctx.clearRect(left, top, Math.ceil(deviceX(around.right)) - left, Math.ceil(deviceY(around.bottom)) - top);
+  ctx.setTransform(ratio * view.scale, 0, 0, ratio * view.scale, ratio * view.offsetX, ratio * view.offsetY);
+  drawEdges(input, around.left, around.top, around.right, around.bottom);
+  // In layout order, as a whole frame draws them.
+  drawSimple(
+    input,
+    [...meeting].sort((a, b) => a - b),
+  );
+  drawSelection(input);
+  ctx.restore();
+}
+
+/** Far out, the selected item's outline (over the rectangles). */
+function drawSelection(input: DrawInput) {
+  const { ctx, scene, view } = input;
+  const s = input.selectedItem;
+  if (s < 0 || s >= scene.itemCount) return;
+  ctx.lineWidth = 3 / view.scale;
+  ctx.strokeStyle = '#1c2430';
+  const w = scene.w[s]!;
+  const h = scene.h[s]!;
+  ctx.strokeRect(scene.x[s]! - w / 2, scene.y[s]! - h / 2, w, h);
+}
+
 export function drawScene(input: DrawInput): DrawStats {
   const { ctx, view, ratio, width, height } = input;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -268,14 +367,7 @@ export function drawScene(input: DrawInput): DrawStats {
   forEachItemIn(input.scene, rect, (i) => visible.push(i));
   if (view.scale < DETAIL_SCALE) {
     drawSimple(input, visible);
-    const s = input.selectedItem;
-    if (s >= 0 && s < input.scene.itemCount) {
-      ctx.lineWidth = 3 / view.scale;
-      ctx.strokeStyle = '#1c2430';
-      const w = input.scene.w[s]!;
-      const h = input.scene.h[s]!;
-      ctx.strokeRect(input.scene.x[s]! - w / 2, input.scene.y[s]! - h / 2, w, h);
-    }
+    drawSelection(input);
   } else for (const i of visible) drawCard(input, i);
   return { items: visible.length, edges };
 }

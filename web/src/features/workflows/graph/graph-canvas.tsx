@@ -1,4 +1,5 @@
 import type { WorkflowNode } from '@argovue/api-types';
+import { changedPlaces, sameGraphShape } from '@argovue/api-types/workflow-deltas';
 import {
   type KeyboardEvent,
   type PointerEvent,
@@ -8,7 +9,7 @@ import {
   useLayoutEffect,
   useRef,
 } from 'react';
-import { itemAt, type GraphScene } from '../../../lib/graph-scene.ts';
+import { itemAt, itemsRecoloured, type GraphScene } from '../../../lib/graph-scene.ts';
 import {
   centreOn,
   fitView,
@@ -17,9 +18,21 @@ import {
   screenToWorld,
   zoomAround,
 } from '../../../lib/graph-view.ts';
-import { drawScene } from './draw-scene.ts';
+import { DETAIL_SCALE, drawItemsAgain, drawScene } from './draw-scene.ts';
 
 const ZOOM_STEP = 1.25;
+/** More recoloured items than this, and the whole frame is drawn again (as fast, and simpler). */
+const MAX_ITEMS_AGAIN = 2000;
+
+interface Drawn {
+  scene: GraphScene;
+  nodes: readonly WorkflowNode[];
+  view: GraphView;
+  width: number;
+  height: number;
+  ratio: number;
+  selectedItem: number;
+}
 /** A press that moves less than this is a click, not a drag. */
 const CLICK_SLOP = 4;
 
@@ -67,6 +80,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const drag = useRef<{ x: number; y: number; startX: number; startY: number; moved: boolean } | null>(null);
   // What the next frame draws; refreshed on every render so the frame callback never reads stale props.
   const latest = useRef({ scene, pending, selectedItem, now, nodes });
+  // What the canvas shows: the last frame's inputs.
+  const drawn = useRef<Drawn | null>(null);
   useLayoutEffect(() => {
     latest.current = { scene, pending, selectedItem, now, nodes };
   });
@@ -80,28 +95,51 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const ctx = element.getContext('2d');
     if (ctx === null) return;
     const ratio = window.devicePixelRatio || 1;
+    let cleared = false;
     if (element.width !== Math.round(width * ratio) || element.height !== Math.round(height * ratio)) {
       element.width = Math.round(width * ratio);
       element.height = Math.round(height * ratio);
+      cleared = true;
     }
     if (s === null) {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, element.width, element.height);
+      drawn.current = null;
       return;
     }
     const started = performance.now();
-    drawScene({
+    const v = view.current;
+    const input = {
       ctx,
       scene: s,
       nodes: ns,
-      view: view.current,
+      view: v,
       width,
       height,
       ratio,
       selectedItem: sel,
       now: n,
       fitted: fitted.current,
-    });
+    };
+    // Far out, a frame of the same layout, view and selection differs from the last only in the
+    // colours of nodes whose phase changed: those are painted again, not every node on screen (the
+    // clock and a group's counts show only in cards, close up).
+    const last = drawn.current;
+    const farOut =
+      last !== null &&
+      !cleared &&
+      v.scale < DETAIL_SCALE &&
+      last.scene.x === s.x &&
+      last.view === v &&
+      last.width === width &&
+      last.height === height &&
+      last.ratio === ratio &&
+      last.selectedItem === sel &&
+      sameGraphShape(last.nodes, ns);
+    const recoloured = farOut ? itemsRecoloured(s, last.nodes, ns, changedPlaces(last.nodes, ns)) : undefined;
+    if (recoloured === undefined || recoloured.length > MAX_ITEMS_AGAIN) drawScene(input);
+    else if (recoloured.length > 0) drawItemsAgain(input, recoloured);
+    drawn.current = { scene: s, nodes: ns, view: v, width, height, ratio, selectedItem: sel };
     element.dataset['graphFrameMs'] = (performance.now() - started).toFixed(1);
     if (!p && element.dataset['graphState'] !== 'drawn') {
       // "drawn" once this frame is on screen: the frame after the one that painted it.
