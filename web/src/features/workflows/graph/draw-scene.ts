@@ -266,7 +266,7 @@ function drawCard(input: DrawInput, i: number) {
  * edges, rectangles, the selection — so those pixels end as a whole frame would leave them (measured
  * on an expanded 20,000-node fan-out after 5 updates: 84 of 1.5 million colour values differed, by at
  * most 2 of 255); the rest of the canvas is not touched. 100 changed nodes are then a few hundred
- * rectangles drawn instead of 20,000 (0.5–1 ms instead of 4–19 ms a frame at load 2–7).
+ * rectangles drawn instead of 20,000 (0.5–1.3 ms instead of 4–19 ms a frame at load 2–7).
  */
 export function drawItemsAgain(input: DrawInput, items: readonly number[]): void {
   const { ctx, scene, view, ratio, width, height } = input;
