@@ -31,7 +31,7 @@ import { TestWebSocket } from '../e2e/support/websocket-client.ts';
 import { AccessReviewer } from '../server/src/kube/access.ts';
 import { KubeApi } from '../server/src/kube/kube-api.ts';
 import { ProxySessions } from '../server/src/proxy/proxy-session.ts';
-import { percentile, rssMb } from './support/measure.ts';
+import { cpuNs, percentile, rssMb } from './support/measure.ts';
 
 const requests = Number(process.env['BENCH_PROXY_REQUESTS'] ?? '2000');
 const loadSeconds = Number(process.env['BENCH_PROXY_SECONDS'] ?? '5');
@@ -99,12 +99,19 @@ async function throughput(target: Target): Promise<number> {
   return done / ((performance.now() - t0) / 1000);
 }
 
-async function downloadMBps(target: Target): Promise<number> {
+/** A download's MB/s and the proxy's CPU per GiB (all its threads: GC too; NaN for direct). */
+async function download(
+  target: Target,
+  pid: number | undefined,
+): Promise<{ mbps: number; cpuPerGiB: number }> {
   const bytes = downloadMiB * 1024 * 1024;
+  const cpu0 = pid === undefined ? NaN : cpuNs(pid);
   const t0 = performance.now();
   const answer = await get(target, `/bytes?n=${bytes}`, false);
   if (answer.bytes !== bytes) throw new Error(`${target.name}: ${answer.bytes} of ${bytes} bytes`);
-  return bytes / 1e6 / ((performance.now() - t0) / 1000);
+  const mbps = bytes / 1e6 / ((performance.now() - t0) / 1000);
+  const cpuPerGiB = pid === undefined ? NaN : (cpuNs(pid) - cpu0) / 1e9 / (downloadMiB / 1024);
+  return { mbps, cpuPerGiB };
 }
 
 async function webSockets(
@@ -274,11 +281,16 @@ try {
   const lat = await twice(latencies, lowerP99);
   const added = (times: number[], q: number): number => percentile(times, q) - percentile(lat.direct, q);
   const rps = await twice(throughput, Math.max);
-  const mbps = await twice(downloadMBps, Math.max);
+  const pidOf = (target: Target): number | undefined =>
+    target === argovue ? server.pid : target === configurable ? chpPid : undefined;
+  const downloads = await twice(
+    (target) => download(target, pidOf(target)),
+    (a, b) => (a.mbps >= b.mbps ? a : b),
+  );
+  const mbps = { direct: downloads.direct.mbps, argovue: downloads.argovue.mbps, chp: downloads.chp.mbps };
   const wsDirect = await webSockets(direct, undefined);
   const wsRuns = await twice(
-    (target) =>
-      webSockets(target, target === argovue ? server.pid : target === configurable ? chpPid : undefined),
+    (target) => webSockets(target, pidOf(target)),
     (a, b) => (a.p99 <= b.p99 ? a : b),
   );
   const ws = { ...wsRuns, direct: wsDirect };
@@ -308,6 +320,12 @@ try {
       fmt(mbps.argovue, 0),
       fmt(mbps.chp, 0),
       ratio(mbps.argovue, mbps.chp),
+    ],
+    [
+      "… CPU per GiB of it, the proxy's threads (GC too)",
+      `${fmt(downloads.argovue.cpuPerGiB)} s`,
+      `${fmt(downloads.chp.cpuPerGiB)} s`,
+      ratio(downloads.argovue.cpuPerGiB, downloads.chp.cpuPerGiB),
     ],
     [
       `WebSocket round trip, ${socketCount} open: p50 / p99 (direct ${fmt(ws.direct.p50)} / ${fmt(ws.direct.p99)} ms)`,
