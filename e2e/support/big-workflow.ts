@@ -247,3 +247,43 @@ export function bigWorkflowNodes(workflow: BigWorkflow): Record<string, BigNode>
   const packed = Buffer.from(workflow.status.compressedNodes ?? '', 'base64');
   return JSON.parse(gunzipSync(packed).toString('utf8')) as Record<string, BigNode>;
 }
+
+/** A node of a running workflow: any phase, maybe not finished. */
+export interface RunningBigNode extends Omit<BigNode, 'phase' | 'finishedAt'> {
+  phase: string;
+  finishedAt?: string;
+}
+
+/** A workflow whose phases a test changes: its nodes uncompressed, the workflow maybe not finished. */
+export interface RunningBigWorkflow extends Omit<BigWorkflow, 'status'> {
+  status: Omit<BigWorkflow['status'], 'phase' | 'finishedAt' | 'nodes'> & {
+    phase: string;
+    finishedAt?: string;
+    nodes: Record<string, RunningBigNode>;
+  };
+}
+
+/**
+ * A fan-out of `nodes` nodes, running: the workflow and its items from `runningFrom` on Running, the
+ * items before them Succeeded. Labelled completed (as seeded workflows are), so Argo's controller
+ * leaves it alone and only a test's writes change it.
+ */
+export function runningFanOut(
+  name: string,
+  nodes: number,
+  options: Omit<BigWorkflowOptions, 'compress'> & { runningFrom?: number } = {},
+): RunningBigWorkflow {
+  // Never compressed, so `nodes` is there: the widening to phases other than Succeeded is the only cast.
+  const workflow = fanOutWorkflow(name, nodes, { ...options, compress: 'never' }) as RunningBigWorkflow;
+  workflow.status.phase = 'Running';
+  delete workflow.status.finishedAt;
+  workflow.metadata.labels['workflows.argoproj.io/phase'] = 'Running';
+  for (const node of Object.values(workflow.status.nodes)) {
+    const item = /^fan\((\d+):/.exec(node.displayName);
+    if (item !== null && Number(item[1]) >= (options.runningFrom ?? 0)) {
+      node.phase = 'Running';
+      delete node.finishedAt;
+    }
+  }
+  return workflow;
+}

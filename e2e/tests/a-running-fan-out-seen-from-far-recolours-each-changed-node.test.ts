@@ -5,60 +5,34 @@
 // labelled completed so Argo's controller leaves it alone and only our writes change it).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
-import { fanOutWorkflow, nodeId } from '../support/big-workflow.ts';
-import { launchBrowser, openPage, type WatchedPage } from '../support/browser.ts';
+import { nodeId, runningFanOut } from '../support/big-workflow.ts';
+import { openPage, type WatchedPage } from '../support/browser.ts';
 import { mergePatchWorkflow } from '../support/live-workflow.ts';
 import { WorkflowPage } from '../support/pages/workflow-page.ts';
 import { signInThroughProvider } from '../support/login.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { browserSuite } from '../support/suites.ts';
 
 const namespace = 'team-a';
 const name = `far-graph-${randomBytes(3).toString('hex')}`;
 // The phase colours of web/src/features/workflows/graph/draw-scene.ts.
 const FAILED = '#c0392b';
 
-/** The fan-out, running: every item Running. */
-function runningFanOut(): object {
-  const workflow = fanOutWorkflow(name, 30, { namespace, compress: 'never' }) as unknown as {
-    status: { phase: string; finishedAt?: string; nodes: Record<string, Record<string, unknown>> };
-    metadata: { labels: Record<string, string> };
-  };
-  workflow.status.phase = 'Running';
-  delete workflow.status.finishedAt;
-  workflow.metadata.labels['workflows.argoproj.io/phase'] = 'Running';
-  for (const node of Object.values(workflow.status.nodes)) {
-    if (/^fan\(/.test(String(node['displayName']))) {
-      node['phase'] = 'Running';
-      delete node['finishedAt'];
-    }
-  }
-  return workflow;
-}
-
 describe('a running fan-out seen from far', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let watched: WatchedPage;
   before(async () => {
-    server = await startServer();
-    await createWorkflow(namespace, runningFanOut());
-    browser = await launchBrowser();
-    watched = await openPage(browser);
-    await watched.page.goto(server.url);
+    await createWorkflow(namespace, runningFanOut(name, 30, { namespace }));
+    suite.afterwards(() => deleteWorkflow(namespace, name));
+    watched = await openPage(suite.browser);
+    await watched.page.goto(suite.server.url);
     await signInThroughProvider(watched.page, 'alice');
-  });
-  after(async () => {
-    await browser.close();
-    await server.stop();
-    await deleteWorkflow(namespace, name).catch(() => undefined);
   });
 
   it('shows a node failing and then succeeding in its colour, without a new layout', async () => {
     const { page } = watched;
-    const workflow = await WorkflowPage.open(page, server.url, namespace, name);
+    const workflow = await WorkflowPage.open(page, suite.server.url, namespace, name);
     await workflow.drawn();
     await page.locator('[data-live="live"]').waitFor();
     // Open the fan-out's group (the search expands it), then see the whole graph from far.

@@ -328,12 +328,7 @@ export function sceneWithPhaseChanges(
   let specials: SceneItem[] | undefined;
   let counts: Map<number, PhaseCounts> | undefined;
   const n = Math.min(before.length, after.length, scene.countedBy.length);
-  const count = places?.length ?? n;
-  for (let k = 0; k < count; k++) {
-    const c = places === undefined ? k : places[k]!;
-    const was = before[c];
-    const now = after[c];
-    if (was === undefined || now === undefined || was === now || was.phase === now.phase) continue;
+  forEachPhaseChange(before, after, n, places, (c, was, now) => {
     const g = scene.countedBy[c]!;
     if (g !== -1) {
       counts ??= new Map();
@@ -352,7 +347,7 @@ export function sceneWithPhaseChanges(
       specials ??= [...scene.specials];
       specials[r] = { ...retry, lastPhase: now.phase };
     }
-  }
+  });
   for (const [g, changed] of counts ?? []) {
     const group = scene.specials[g]!;
     if (group.kind !== 'group' || sameCounts(changed, group.counts)) continue;
@@ -376,18 +371,31 @@ export function itemsRecoloured(
   places?: readonly number[],
 ): number[] {
   const items: number[] = [];
-  if (before === after) return items;
   const n = Math.min(before.length, after.length, scene.shownBy.length);
+  forEachPhaseChange(before, after, n, places, (c) => {
+    const i = scene.shownBy[c]!;
+    if (i !== -1 && scene.kind[i] !== 3 && scene.node[i] === c) items.push(i);
+  });
+  return items;
+}
+
+/** Each place (below `n`, or each of `places`) whose node's phase differs between the two lists. */
+function forEachPhaseChange(
+  before: readonly CollapseNode[],
+  after: readonly CollapseNode[],
+  n: number,
+  places: readonly number[] | undefined,
+  visit: (place: number, was: CollapseNode, now: CollapseNode) => void,
+): void {
+  if (before === after) return;
   const count = places?.length ?? n;
   for (let k = 0; k < count; k++) {
     const c = places === undefined ? k : places[k]!;
     const was = before[c];
     const now = after[c];
     if (was === undefined || now === undefined || was === now || was.phase === now.phase) continue;
-    const i = scene.shownBy[c]!;
-    if (i !== -1 && scene.kind[i] !== 3 && scene.node[i] === c) items.push(i);
+    visit(c, was, now);
   }
-  return items;
 }
 
 function sameCounts(a: PhaseCounts, b: PhaseCounts): boolean {

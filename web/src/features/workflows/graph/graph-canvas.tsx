@@ -18,21 +18,14 @@ import {
   screenToWorld,
   zoomAround,
 } from '../../../lib/graph-view.ts';
-import { DETAIL_SCALE, drawItemsAgain, drawScene } from './draw-scene.ts';
+import { DETAIL_SCALE, drawItemsAgain, drawScene, type DrawInput } from './draw-scene.ts';
 
 const ZOOM_STEP = 1.25;
 /** More recoloured items than this, and the whole frame is drawn again (as fast, and simpler). */
 const MAX_ITEMS_AGAIN = 2000;
 
-interface Drawn {
-  scene: GraphScene;
-  nodes: readonly WorkflowNode[];
-  view: GraphView;
-  width: number;
-  height: number;
-  ratio: number;
-  selectedItem: number;
-}
+/** What the canvas shows now: what the next frame is compared with (a recolouring, or all again). */
+type Drawn = Pick<DrawInput, 'scene' | 'nodes' | 'view' | 'width' | 'height' | 'ratio' | 'selectedItem'>;
 /** A press that moves less than this is a click, not a drag. */
 const CLICK_SLOP = 4;
 
