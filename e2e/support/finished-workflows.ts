@@ -5,6 +5,19 @@
 import { KubeError, type KubeApi } from '../../server/src/kube/kube-api.ts';
 import { mapConcurrent } from '../../server/src/lib/map-concurrent.ts';
 
+/**
+ * Labels that keep workflows out of the local Argo controller's sight: with no instanceID of its own,
+ * it watches only workflows without this label. For tests that create hundreds: Argo v4.0.5 relists
+ * in pages of 500 and sends a resourceVersion with the continue token, which the apiserver refuses,
+ * so a relist (after an apiserver restart, say) that finds more than 500 leaves the controller blind
+ * to new workflows until etcd compacts that version away — minutes in which every later test that
+ * runs a workflow times out (seen in a fresh-clone run, 2026-12-05: 1,500 created right after the
+ * apiserver outage test). ArgoVue lists them like any other.
+ */
+export const unseenByArgo: Readonly<Record<string, string>> = {
+  'workflows.argoproj.io/controller-instanceid': 'not-this-cluster',
+};
+
 export function finishedWorkflow(name: string, labels: Record<string, string> = {}): object {
   const nodes: Record<string, object> = {
     [name]: { id: name, name, displayName: name, type: 'DAG', phase: 'Succeeded', children: [] },
