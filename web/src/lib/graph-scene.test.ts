@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { groupKey, retryKey } from './graph-items.ts';
-import {
-  buildScene,
-  forEachItemIn,
-  type GraphScene,
-  itemAt,
-  itemsRecoloured,
-  type Rect,
-  sceneItem,
-  sceneWithPhaseChanges,
-} from './graph-scene.ts';
+import { buildScene, forEachItemIn, type GraphScene, itemAt, type Rect, sceneItem } from './graph-scene.ts';
+import { itemsRecoloured, sceneWithPhaseChanges } from './graph-scene-phases.ts';
 import { node, stepsFanOut } from './graph-test-nodes.ts';
 
 const expandedFanOut = () =>

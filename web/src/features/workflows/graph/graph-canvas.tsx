@@ -9,7 +9,8 @@ import {
   useLayoutEffect,
   useRef,
 } from 'react';
-import { itemAt, itemsRecoloured, type GraphScene } from '../../../lib/graph-scene.ts';
+import { itemsRecoloured } from '../../../lib/graph-scene-phases.ts';
+import { itemAt, type GraphScene } from '../../../lib/graph-scene.ts';
 import {
   centreOn,
   fitView,

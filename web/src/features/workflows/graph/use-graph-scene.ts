@@ -8,7 +8,8 @@ import type { WorkflowNode } from '@argovue/api-types';
 import { changedPlaces, sameGraphShape } from '@argovue/api-types/workflow-deltas';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type CollapseNode, FAN_OUT_THRESHOLD } from '../../../lib/graph-items.ts';
-import { type GraphScene, sceneWithPhaseChanges } from '../../../lib/graph-scene.ts';
+import { sceneWithPhaseChanges } from '../../../lib/graph-scene-phases.ts';
+import type { GraphScene } from '../../../lib/graph-scene.ts';
 import type { LayoutReply, LayoutRequest } from './layout-protocol.ts';
 
 interface Computed {
