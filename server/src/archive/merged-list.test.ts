@@ -8,6 +8,36 @@ function row(name: string, createdAt: string, extra: Partial<WorkflowRow> = {}):
   return { namespace: 'team-a', name, phase: 'Succeeded', createdAt, labels: {}, ...extra };
 }
 
+interface MergedPage {
+  items: WorkflowRow[];
+  total: number;
+  totalAtLeast?: true;
+  continue?: string;
+}
+
+/** A merged list of team-a read in pages of 2 from the first on (10 at most), each with its JSON. */
+async function* pagesOf(
+  workflows: Parameters<typeof mergedListJson>[0],
+  archive: Parameters<typeof mergedListJson>[1],
+): AsyncGenerator<{ list: MergedPage; json: string }> {
+  let token: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const json = (
+      await mergedListJson(
+        workflows,
+        archive,
+        ['team-a'],
+        { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
+        () => undefined,
+      )
+    ).json();
+    const list = JSON.parse(json) as MergedPage;
+    yield { list, json };
+    token = list.continue;
+    if (token === undefined) return;
+  }
+}
+
 const now = Date.parse('2026-12-04T12:00:00Z');
 const live = [
   row('live-1', '2026-12-04T10:00:00Z', { startedAt: '2026-12-04T10:00:00Z', phase: 'Running' }),
@@ -94,29 +124,11 @@ describe('a list whose archived matches were counted up to a bound', () => {
 
   it('says its total is a lower bound and pages on to the last archived run', async () => {
     const names: string[] = [];
-    let token: string | undefined;
-    for (let page = 0; page < 10; page++) {
-      const json = (
-        await mergedListJson(
-          workflows,
-          archive,
-          ['team-a'],
-          { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
-          () => undefined,
-        )
-      ).json();
-      const list = JSON.parse(json) as {
-        items: WorkflowRow[];
-        total: number;
-        totalAtLeast?: true;
-        continue?: string;
-      };
+    for await (const { list } of pagesOf(workflows, archive)) {
       assert.equal(list.totalAtLeast, true);
       names.push(...list.items.map((r) => r.name));
       // The counted 3 archived + 1 live, or more once the pages have shown more.
       assert.equal(list.total, Math.max(4, names.length + (list.continue === undefined ? 0 : 1)));
-      token = list.continue;
-      if (token === undefined) break;
     }
     assert.deepEqual(names, ['live-1', ...archivedRows.map((r) => r.name)]);
   });
@@ -144,25 +156,10 @@ describe('a list whose archived count is a few seconds old', () => {
 
   it('pages on to every run and never says fewer than it has shown', async () => {
     const names: string[] = [];
-    let token: string | undefined;
-    for (let page = 0; page < 10; page++) {
-      const json = (
-        await mergedListJson(
-          workflows,
-          archive,
-          ['team-a'],
-          { sort: '-createdAt', limit: 2, ...(token === undefined ? {} : { continue: token }) },
-          () => undefined,
-        )
-      ).json();
-      const list = JSON.parse(json) as { items: WorkflowRow[]; total: number; continue?: string };
+    for await (const { list, json } of pagesOf(workflows, archive)) {
       names.push(...list.items.map((r) => r.name));
       assert.ok(list.total >= names.length + (list.continue === undefined ? 0 : 1), json);
-      token = list.continue;
-      if (token === undefined) {
-        assert.equal(list.total, 5, 'the last page knows the number exactly');
-        break;
-      }
+      if (list.continue === undefined) assert.equal(list.total, 5, 'the last page knows the number exactly');
     }
     assert.deepEqual(
       names,
