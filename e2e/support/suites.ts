@@ -4,7 +4,9 @@
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { loginAs, type ApiClient } from './api-client.ts';
-import { launchBrowser } from './browser.ts';
+import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
+import { launchBrowser, openPage, type WatchedPage } from './browser.ts';
+import { signInThroughProvider } from './login.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 export interface Suite {
@@ -69,5 +71,29 @@ export function browserSuite(): Suite & { readonly browser: Browser } {
   });
   return Object.defineProperty(suite, 'browser', { get: () => started(browser, 'the browser') }) as Suite & {
     readonly browser: Browser;
+  };
+}
+
+/**
+ * A browser suite with `workflow` created in `namespace` (deleted after) and `user` signed in on a
+ * watched page: `suite.watched.page`.
+ */
+export function workflowSuite(
+  namespace: string,
+  workflow: { metadata: { name: string } },
+  user: string,
+): Suite & { readonly browser: Browser; readonly watched: WatchedPage } {
+  const suite = browserSuite();
+  let watched: WatchedPage | undefined;
+  before(async () => {
+    await createWorkflow(namespace, workflow);
+    suite.afterwards(() => deleteWorkflow(namespace, workflow.metadata.name));
+    watched = await openPage(suite.browser);
+    await watched.page.goto(suite.server.url);
+    await signInThroughProvider(watched.page, user);
+  });
+  return Object.defineProperty(suite, 'watched', { get: () => started(watched, 'the page') }) as Suite & {
+    readonly browser: Browser;
+    readonly watched: WatchedPage;
   };
 }

@@ -5,14 +5,11 @@
 // labelled completed so Argo's controller leaves it alone and only our writes change it).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { before, describe, it } from 'node:test';
-import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
+import { describe, it } from 'node:test';
 import { nodeId, runningFanOut } from '../support/big-workflow.ts';
-import { openPage, type WatchedPage } from '../support/browser.ts';
 import { mergePatchWorkflow } from '../support/live-workflow.ts';
 import { WorkflowPage } from '../support/pages/workflow-page.ts';
-import { signInThroughProvider } from '../support/login.ts';
-import { browserSuite } from '../support/suites.ts';
+import { workflowSuite } from '../support/suites.ts';
 
 const namespace = 'team-a';
 const name = `far-graph-${randomBytes(3).toString('hex')}`;
@@ -20,18 +17,10 @@ const name = `far-graph-${randomBytes(3).toString('hex')}`;
 const FAILED = '#c0392b';
 
 describe('a running fan-out seen from far', () => {
-  const suite = browserSuite();
-  let watched: WatchedPage;
-  before(async () => {
-    await createWorkflow(namespace, runningFanOut(name, 30, { namespace }));
-    suite.afterwards(() => deleteWorkflow(namespace, name));
-    watched = await openPage(suite.browser);
-    await watched.page.goto(suite.server.url);
-    await signInThroughProvider(watched.page, 'alice');
-  });
+  const suite = workflowSuite(namespace, runningFanOut(name, 30, { namespace }), 'alice');
 
   it('shows a node failing and then succeeding in its colour, without a new layout', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     const workflow = await WorkflowPage.open(page, suite.server.url, namespace, name);
     await workflow.drawn();
     await page.locator('[data-live="live"]').waitFor();
@@ -57,7 +46,7 @@ describe('a running fan-out seen from far', () => {
     await workflow.waitForPixels(FAILED, { none: true });
     assert.equal(await workflow.layouts(), laidOut, 'phases are painted in place, not laid out again');
     // The pods of this seeded workflow do not exist: the panel's pod and log reads answer 404, shown.
-    const unexpected = watched.errors.filter((e) => !e.includes('status of 404'));
+    const unexpected = suite.watched.errors.filter((e) => !e.includes('status of 404'));
     assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
   });
 });

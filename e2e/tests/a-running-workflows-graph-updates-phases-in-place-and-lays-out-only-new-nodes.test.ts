@@ -4,31 +4,20 @@
 // items, labelled completed so Argo's controller leaves it alone and only our writes change it).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { before, describe, it } from 'node:test';
-import { createWorkflow, deleteWorkflow } from '../../devcluster/test/workflows.ts';
+import { describe, it } from 'node:test';
 import { nodeId, runningFanOut } from '../support/big-workflow.ts';
-import { openPage, type WatchedPage } from '../support/browser.ts';
 import { mergePatchWorkflow } from '../support/live-workflow.ts';
 import { WorkflowPage } from '../support/pages/workflow-page.ts';
-import { signInThroughProvider } from '../support/login.ts';
-import { browserSuite } from '../support/suites.ts';
+import { workflowSuite } from '../support/suites.ts';
 
 const namespace = 'team-a';
 const name = `live-graph-${randomBytes(3).toString('hex')}`;
 
 describe('a running workflow’s graph', () => {
-  const suite = browserSuite();
-  let watched: WatchedPage;
-  before(async () => {
-    await createWorkflow(namespace, runningFanOut(name, 30, { namespace, runningFrom: 3 }));
-    suite.afterwards(() => deleteWorkflow(namespace, name));
-    watched = await openPage(suite.browser);
-    await watched.page.goto(suite.server.url);
-    await signInThroughProvider(watched.page, 'alice');
-  });
+  const suite = workflowSuite(namespace, runningFanOut(name, 30, { namespace, runningFrom: 3 }), 'alice');
 
   it('updates phases in place and lays the graph out again only for a new node', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     const workflow = await WorkflowPage.open(page, suite.server.url, namespace, name);
     await workflow.drawn();
     await page.locator('[data-live="live"]').waitFor();
@@ -81,7 +70,7 @@ describe('a running workflow’s graph', () => {
       'one layout for the new node, none for the phases that changed before it',
     );
     // The pods of this seeded workflow do not exist: the panel's pod and log reads answer 404, shown.
-    const unexpected = watched.errors.filter((e) => !e.includes('status of 404'));
+    const unexpected = suite.watched.errors.filter((e) => !e.includes('status of 404'));
     assert.deepEqual(unexpected, [], 'the page logged no unexpected errors');
   });
 });
