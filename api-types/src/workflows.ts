@@ -47,6 +47,12 @@ export interface WorkflowList {
    * `total` is a lower bound, and more pages follow while `continue` is given.
    */
   totalAtLeast?: true;
+  /**
+   * The archive's matches were not counted yet: `total` is the rows known to exist (a lower bound,
+   * `totalAtLeast` is set). The page does not wait for the count; GET /api/v1/workflows/total with
+   * the same filters gives it (a WorkflowListTotal), and the server has begun it already.
+   */
+  totalCounting?: true;
   /** Pass as `continue` for the next page; absent on the last one. */
   continue?: string;
   /** Open /api/v1/workflows/events with `lastEventId` = this to get every change after this list. */
@@ -62,6 +68,18 @@ export interface WorkflowList {
    * events on the stream opened from `eventId`.
    */
   loading?: true;
+}
+
+/**
+ * GET /api/v1/workflows/total: how many rows a list with the same filters holds, live and archived
+ * (the list's `phase`, `label`, `template`, `q`, `since`, and `namespace` for one namespace's list).
+ */
+export interface WorkflowListTotal {
+  total: number;
+  /** The archive's matches were counted only up to a bound: `total` is a lower bound. */
+  totalAtLeast?: true;
+  /** The archive could not be read now: `total` holds the live rows only. */
+  archive?: 'unavailable';
 }
 
 /**

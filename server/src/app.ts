@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ClusterInfo } from '@argovue/api-types';
 import { instanceOrigin } from '@argovue/api-types/service-origin';
 import { registerArchivedWorkflowRoutes } from './archive/archived-routes.ts';
-import { mergedListJson } from './archive/merged-list.ts';
+import { mergedListJson, mergedListTotal } from './archive/merged-list.ts';
 import { WorkflowArchive } from './archive/workflow-archive.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { OidcClient } from './auth/oidc.ts';
@@ -238,6 +238,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       : {
           listJson: (namespaces, query) =>
             mergedListJson(deps.workflows, archive, namespaces, query, (message) => app.log.warn(message)),
+          listTotal: (namespaces, query) =>
+            mergedListTotal(deps.workflows, archive, namespaces, query, (message) => app.log.warn(message)),
         }),
   });
   if (archive !== undefined) registerArchivedWorkflowRoutes(app, deps.workflows, archive, deps.kube);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkflowRow } from '@argovue/api-types';
 import { compareRows, sortRows, WORKFLOW_SORTS } from '@argovue/api-types/workflow-rows';
-import { mergedListJson, mergeInOrder, pageStart } from './merged-list.ts';
+import { mergedListJson, mergedListTotal, mergeInOrder, pageStart } from './merged-list.ts';
 
 function row(name: string, createdAt: string, extra: Partial<WorkflowRow> = {}): WorkflowRow {
   return { namespace: 'team-a', name, phase: 'Succeeded', createdAt, labels: {}, ...extra };
@@ -12,6 +12,7 @@ interface MergedPage {
   items: WorkflowRow[];
   total: number;
   totalAtLeast?: true;
+  totalCounting?: true;
   continue?: string;
 }
 
@@ -112,8 +113,7 @@ describe('a list whose archived matches were counted up to a bound', () => {
       Promise.resolve({
         rows: archivedRows.slice(offset, offset + limit),
         more: offset + limit < archivedRows.length,
-        total: 3,
-        capped: true,
+        count: { total: 3, capped: true },
       }),
   };
   const workflows = {
@@ -144,8 +144,7 @@ describe('a list whose archived count is a few seconds old', () => {
       Promise.resolve({
         rows: archivedRows.slice(offset, offset + limit),
         more: offset + limit < archivedRows.length,
-        total: 1,
-        capped: false,
+        count: { total: 1, capped: false },
       }),
   };
   const workflows = {
@@ -165,5 +164,67 @@ describe('a list whose archived count is a few seconds old', () => {
       names,
       archivedRows.map((r) => r.name),
     );
+  });
+});
+
+describe('a list whose archived matches are not counted yet', () => {
+  const archivedRows = Array.from({ length: 5 }, (_, i) =>
+    row(`old-${i}`, `2026-12-03T0${9 - i}:00:00Z`, { archivedUid: `u${i}` }),
+  );
+  // The page of an archive that has not counted this query yet: its rows, and no count.
+  const archive = {
+    list: (_query: unknown, offset: number, limit: number) =>
+      Promise.resolve({
+        rows: archivedRows.slice(offset, offset + limit),
+        more: offset + limit < archivedRows.length,
+        count: undefined,
+      }),
+  };
+  const workflows = {
+    liveMatches: () => ({ rows: live.slice(0, 1), eventId: '1' }),
+    liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
+    loading: false,
+  };
+
+  it('sends its rows with the rows known to exist as a lower bound, and says the total is being counted', async () => {
+    const names: string[] = [];
+    for await (const { list, json } of pagesOf(workflows, archive)) {
+      names.push(...list.items.map((r) => r.name));
+      if (list.continue === undefined) {
+        // The last page has read the archive to its end: its total is exact, nothing left to count.
+        assert.equal(list.total, 6, json);
+        assert.equal(list.totalCounting, undefined, json);
+        assert.equal(list.totalAtLeast, undefined, json);
+      } else {
+        assert.equal(list.totalCounting, true, json);
+        assert.equal(list.totalAtLeast, true, json);
+        // The rows read so far, and one more: never more than exist.
+        assert.ok(list.total >= names.length + 1 && list.total <= 6, json);
+      }
+    }
+    assert.deepEqual(names, ['live-1', ...archivedRows.map((r) => r.name)]);
+  });
+
+  it('gives the total of live and archived rows when asked, and a lower bound when the count fails', async () => {
+    const counted = {
+      count: () => Promise.resolve({ total: 5, capped: false }),
+    };
+    const query = { sort: '-createdAt', limit: 2 } as const;
+    assert.deepEqual(await mergedListTotal(workflows, counted, ['team-a'], query, () => undefined), {
+      total: 6,
+    });
+    const capped = { count: () => Promise.resolve({ total: 10_000, capped: true }) };
+    assert.deepEqual(await mergedListTotal(workflows, capped, ['team-a'], query, () => undefined), {
+      total: 10_001,
+      totalAtLeast: true,
+    });
+    const logged: string[] = [];
+    const failing = { count: () => Promise.reject(new Error('database down')) };
+    assert.deepEqual(await mergedListTotal(workflows, failing, ['team-a'], query, (m) => logged.push(m)), {
+      total: 1,
+      totalAtLeast: true,
+      archive: 'unavailable',
+    });
+    assert.equal(logged.length, 1);
   });
 });

@@ -2,12 +2,13 @@
 // token holding how far each has been read (`live.archived`). Archived rows come only from the
 // namespaces the caller passes (those Kubernetes lets the user list workflows in), and a run still in
 // the cluster is listed once, live (the archive query leaves it out).
-import type { WorkflowRow } from '@argovue/api-types';
+import type { WorkflowListTotal, WorkflowRow } from '@argovue/api-types';
 import { compareRows } from '@argovue/api-types/workflow-rows';
 import type { WorkflowDirectory } from '../workflows/workflow-directory.ts';
 import { rowFilterOf, type WorkflowQuery } from '../workflows/list/query.ts';
 import { ListBody, mergedPage } from '../workflows/list/list-body.ts';
 import { listBodyJson } from '../workflows/list/row-json.ts';
+import type { ArchiveListQuery } from './archive-sql.ts';
 import type { ArchivePage, WorkflowArchive } from './workflow-archive.ts';
 
 /** Where a page starts in each source: a `continue` token `live.archived` (a bare number is live). */
@@ -58,19 +59,10 @@ export async function mergedListJson(
   const { rows: live, eventId } = workflows.liveMatches(namespaces, query);
   const start = pageStart(query.continue);
   const liveWindow = live.slice(start.live, start.live + query.limit);
-  let archived: ArchivePage = { rows: [], more: false, total: 0, capped: false };
+  let archived: ArchivePage = { rows: [], more: false, count: { total: 0, capped: false } };
   let unavailable = false;
   try {
-    archived = await archive.list(
-      {
-        namespaces,
-        filter: rowFilterOf(query),
-        sort: query.sort,
-        live: workflows.liveRuns(namespaces),
-      },
-      start.archived,
-      query.limit,
-    );
+    archived = await archive.list(archiveQuery(workflows, namespaces, query), start.archived, query.limit);
   } catch (error) {
     // The live list does not depend on the archive: it is served, and says the archive is missing.
     unavailable = true;
@@ -86,14 +78,17 @@ export async function mergedListJson(
   const more = nextLive < live.length || (!unavailable && archivedMore);
   // The count may be a few seconds old (workflow-archive.ts): never fewer than the rows known to exist.
   const archivedKnown = start.archived + archived.rows.length + (archived.more ? 1 : 0);
+  // Not counted yet: the rows go now with what is known, and the web app asks for the total after.
+  const counting = !unavailable && archived.more && archived.count === undefined;
   const archivedTotal = unavailable
     ? 0
     : archived.more
-      ? Math.max(archived.total, archivedKnown)
+      ? Math.max(archived.count?.total ?? 0, archivedKnown)
       : archivedKnown;
   const tail = {
     total: live.length + archivedTotal,
-    ...(archived.capped || workflows.loading ? { totalAtLeast: true } : {}),
+    ...(archived.count?.capped === true || counting || workflows.loading ? { totalAtLeast: true } : {}),
+    ...(counting ? { totalCounting: true } : {}),
     ...(workflows.loading ? { loading: true } : {}),
     ...(more ? { continue: `${nextLive}.${nextArchived}` } : {}),
     eventId,
@@ -106,4 +101,36 @@ export async function mergedListJson(
   // The same live snapshot, archived page, offsets and tail are the same bytes.
   const key = `${query.format ?? 'objects'} ${query.continue ?? ''} ${query.limit} ${query.sort} ${JSON.stringify(tail)}`;
   return mergedPage(live, archived.rows, key, make);
+}
+
+function archiveQuery(
+  workflows: Pick<WorkflowDirectory, 'liveRuns'>,
+  namespaces: readonly string[],
+  query: WorkflowQuery,
+): ArchiveListQuery {
+  return { namespaces, filter: rowFilterOf(query), sort: query.sort, live: workflows.liveRuns(namespaces) };
+}
+
+/**
+ * How many rows the list of `query` holds, live and archived: what a page of it leaves to be asked
+ * for when the archive was not counted yet (`totalCounting`).
+ */
+export async function mergedListTotal(
+  workflows: Pick<WorkflowDirectory, 'liveMatches' | 'liveRuns' | 'loading'>,
+  archive: Pick<WorkflowArchive, 'count'>,
+  namespaces: readonly string[],
+  query: WorkflowQuery,
+  log: (message: string) => void,
+): Promise<WorkflowListTotal> {
+  const live = workflows.liveMatches(namespaces, query).rows.length;
+  const loading = workflows.loading ? { totalAtLeast: true as const } : {};
+  try {
+    const counted = await archive.count(archiveQuery(workflows, namespaces, query));
+    return { total: live + counted.total, ...(counted.capped ? { totalAtLeast: true } : loading) };
+  } catch (error) {
+    log(
+      `workflow archive: could not be counted for a list: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return { total: live, totalAtLeast: true, archive: 'unavailable' };
+  }
 }

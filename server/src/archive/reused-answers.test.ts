@@ -80,6 +80,34 @@ describe('answers of the archive reused for a few seconds', () => {
     assert.equal(answers.size, 0);
   });
 
+  it('shares an answer being made even when nothing is reused, and forgets it once made', async () => {
+    const { answers, made, make } = fixture(0);
+    let finish: (value: string) => void = () => undefined;
+    const first = answers.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
+    // A page's count, then the total asked for while it runs: one count.
+    const second = answers.get('k', make('another count'));
+    assert.equal(made(), 0);
+    finish('counted');
+    assert.deepEqual([await first, await second], ['counted', 'counted']);
+    assert.equal(answers.size, 0);
+    assert.equal(await answers.get('k', make('again')), 'again');
+  });
+
+  it('knows an answer only once it is made, and only within its time', async () => {
+    const { answers, make, advance } = fixture(10_000);
+    let finish: (value: string) => void = () => undefined;
+    const pending = answers.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
+    assert.equal(answers.known('k'), undefined);
+    finish('counted');
+    await pending;
+    assert.equal(answers.known('k'), 'counted');
+    assert.equal(answers.known('other'), undefined);
+    advance(10_000);
+    assert.equal(answers.known('k'), undefined);
+    await answers.get('k', make('again'));
+    assert.equal(fixture(0).answers.known('k'), undefined);
+  });
+
   it('does not keep a failed answer: the next ask makes it again', async () => {
     const { answers, make } = fixture(10_000);
     await assert.rejects(answers.get('k', () => Promise.reject(new Error('database down'))));

@@ -11,6 +11,8 @@ interface Kept<T> {
   at: number;
   answer: Promise<T>;
   weight: number;
+  /** Set once the answer is made (a failed one is dropped instead). */
+  settled?: { value: T };
 }
 
 /** The key of a query: its text and values, hashed (the values can hold thousands of live runs). */
@@ -42,21 +44,27 @@ export class ReusedAnswers<T> {
   }
 
   /**
-   * The answer of `key` made at most the reuse time ago, else `make()`'s (shared by those who ask
-   * while it runs). A failed answer is not kept: the next ask makes it again.
+   * The answer of `key` made at most the reuse time ago, else `make()`'s. An answer still being made
+   * is shared by those who ask meanwhile, even when nothing is reused (a page's count and the total
+   * the browser asks for right after it are then one count). A failed answer is not kept: the next
+   * ask makes it again.
    */
   get(key: string, make: () => Promise<T>, weightOf: (answer: T) => number = () => 1): Promise<T> {
     const now = this.#now();
     const kept = this.#kept.get(key);
-    if (kept !== undefined && now - kept.at < this.#ms) return kept.answer;
+    if (kept !== undefined && (kept.settled === undefined || now - kept.at < this.#ms)) return kept.answer;
     const answer = make();
-    if (this.#ms <= 0) return answer;
     this.#drop(key);
     const entry: Kept<T> = { at: now, answer, weight: 0 };
     this.#kept.set(key, entry);
     answer.then(
       (value) => {
         if (this.#kept.get(key) !== entry) return;
+        if (this.#ms <= 0) {
+          this.#drop(key);
+          return;
+        }
+        entry.settled = { value };
         // Weighed once known; past the bound, the oldest go (this one last).
         entry.weight = weightOf(value);
         this.#weight += entry.weight;
@@ -68,6 +76,12 @@ export class ReusedAnswers<T> {
     );
     this.#trim();
     return answer;
+  }
+
+  /** The answer of `key` if one was made within the reuse time; undefined while it is being made. */
+  known(key: string): T | undefined {
+    const kept = this.#kept.get(key);
+    return kept?.settled !== undefined && this.#now() - kept.at < this.#ms ? kept.settled.value : undefined;
   }
 
   /** How many answers are kept (for tests). */

@@ -37,17 +37,24 @@ interface ArchivedRowRecord {
 /** Archived matches counted at most, for a list's total. */
 export const archiveCountCap = 10_000;
 
+/** How many archived runs match a query: `total`, or `archiveCountCap` when `capped` (more match). */
+export interface ArchiveCount {
+  total: number;
+  capped: boolean;
+}
+
 export interface ArchivePage {
   /** The same array while the page is reused (merged-list.ts keeps its compressed page by it): never change it. */
   rows: readonly WorkflowRow[];
   /** More rows follow these (read with the page itself: exact whatever the count says). */
   more: boolean;
   /**
-   * Matches in all, or `archiveCountCap` when `capped` (more match). Counted at most
-   * `ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS` ago: a figure to show, never what paging relies on.
+   * The matches in all when they were counted at most `ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS` ago: a
+   * figure to show, never what paging relies on. Undefined when not counted yet: the page does not
+   * wait for a count (it reads every match, up to the cap); `count()` gives it, and the list asked
+   * for it already, so it is on its way.
    */
-  total: number;
-  capped: boolean;
+  count: ArchiveCount | undefined;
 }
 
 /** Counts kept at most; the oldest go first. */
@@ -58,6 +65,12 @@ const countsKept = 1000;
  */
 const pagesKept = 1000;
 const pageRowsKept = 20_000;
+/**
+ * How long how many runs carry a label is kept: it only chooses a label filter's plan (the rows are
+ * the same either way) and changes as slowly as the archive grows, so a first look at a list with a
+ * label asked for lately (by anyone: it holds no namespace) does not wait for it before its page.
+ */
+const labelRunsReuseMs = 10 * 60_000;
 
 /** A page as read: its rows (the same array while it is reused) and whether more follow. */
 interface ReadPage {
@@ -105,6 +118,8 @@ export class WorkflowArchive {
    */
   readonly #counts: ReusedAnswers<number>;
   readonly #pages: ReusedAnswers<ReadPage>;
+  /** How many runs carry the rarest of some labels (a label filter's plan: `labelMatchFor`). */
+  readonly #labelRuns = new ReusedAnswers<number>(labelRunsReuseMs, { maxEntries: countsKept });
 
   constructor(config: Config, log: (message: string) => void) {
     this.#log = log;
@@ -149,8 +164,9 @@ export class WorkflowArchive {
   }
 
   /**
-   * A page of archived rows (never one still live) in the list's order, whether more follow, and
-   * how many match in all — or, when more than `countCap` do, `countCap` and `capped`.
+   * A page of archived rows (never one still live) in the list's order, whether more follow, and how
+   * many match in all if that was counted lately. The count is begun here (beside the page, not
+   * awaited) for `count()` to give a moment later.
    */
   async list(
     query: ArchiveListQuery,
@@ -158,53 +174,67 @@ export class WorkflowArchive {
     limit: number,
     countCap = archiveCountCap,
   ): Promise<ArchivePage> {
-    const none = { rows: [], more: false, total: 0, capped: false };
+    const none = { rows: [], more: false, count: { total: 0, capped: false } };
     if (query.namespaces.length === 0) return none;
-    const count = archiveCountSql(this.#scope, query, countCap);
-    if (count === undefined) return none;
+    const countSql = archiveCountSql(this.#scope, query, countCap);
+    if (countSql === undefined) return none;
+    const known = this.#counts.known(queryKey(countSql));
     const labels = query.filter.labels ?? [];
-    const pageQuery = async (): Promise<ReadPage | undefined> => {
-      const fewestRuns =
-        labels.length === 0
-          ? 0
-          : await this.#count(archiveLabelRunsSql(this.#scope, labels, labelSetMax), 'runs');
-      // One more row than the page: whether more follow is then known exactly, not from the count.
-      const page = archiveListSql(
-        this.#scope,
-        { ...query, labelMatch: labelMatchFor(fewestRuns) },
-        offset,
-        limit + 1,
-      );
-      if (page === undefined) return undefined;
-      return this.#pages.get(
-        queryKey(page),
-        async () => {
-          // Unnamed on purpose: named (prepared) statements, measured 2026-12-05, saved no clear time
-          // (planning on a warm connection is 0.1-0.3 ms) and, once PostgreSQL switched to its generic
-          // plan after five runs, took a phase + name page from 1 ms to 85-138 ms (the name pattern's
-          // selectivity unknown to it).
-          const read = await this.#pool.query<ArchivedRowRecord>(page.text, page.values);
-          return { rows: read.rows.slice(0, limit).map(archivedRow), more: read.rows.length > limit };
-        },
-        (read) => read.rows.length,
-      );
-    };
-    const [rows, counted] = await Promise.all([pageQuery(), this.#count(count, 'total')]);
-    if (rows === undefined) return none;
+    const runsSql = labels.length === 0 ? undefined : archiveLabelRunsSql(this.#scope, labels, labelSetMax);
+    const fewestRuns =
+      runsSql === undefined
+        ? 0
+        : await this.#labelRuns.get(queryKey(runsSql), () => this.#read(runsSql, 'runs'));
+    // One more row than the page: whether more follow is then known exactly, not from the count.
+    const page = archiveListSql(
+      this.#scope,
+      { ...query, labelMatch: labelMatchFor(fewestRuns) },
+      offset,
+      limit + 1,
+    );
+    if (page === undefined) return none;
+    const read = await this.#pages.get(
+      queryKey(page),
+      async () => {
+        // Unnamed on purpose: named (prepared) statements, measured 2026-12-05, saved no clear time
+        // (planning on a warm connection is 0.1-0.3 ms) and, once PostgreSQL switched to its generic
+        // plan after five runs, took a phase + name page from 1 ms to 85-138 ms (the name pattern's
+        // selectivity unknown to it).
+        const result = await this.#pool.query<ArchivedRowRecord>(page.text, page.values);
+        return { rows: result.rows.slice(0, limit).map(archivedRow), more: result.rows.length > limit };
+      },
+      (kept) => kept.rows.length,
+    );
+    // Begun once the page is sent (its JSON and compression run in this same turn of the event loop):
+    // the page's query and answer do not share the database and the CPU with it. Its failure is the
+    // count's asker's to see (count()); a page does not depend on it.
+    if (known === undefined && read.more)
+      setImmediate(() => {
+        this.#countOf(countSql, 'total').catch(() => undefined);
+      });
     return {
-      rows: rows.rows,
-      more: rows.more,
-      total: Math.min(counted, countCap),
-      capped: counted > countCap,
+      rows: read.rows,
+      more: read.more,
+      count: known === undefined ? undefined : countOf(known, countCap),
     };
   }
 
+  /** How many archived runs match `query` (up to the cap), as a list of it counts them. */
+  async count(query: ArchiveListQuery, countCap = archiveCountCap): Promise<ArchiveCount> {
+    if (query.namespaces.length === 0) return { total: 0, capped: false };
+    const countSql = archiveCountSql(this.#scope, query, countCap);
+    if (countSql === undefined) return { total: 0, capped: false };
+    return countOf(await this.#countOf(countSql, 'total'), countCap);
+  }
+
   /** The one number `query` answers (as `column`), reused when counted lately. */
-  #count(query: SqlQuery, column: string): Promise<number> {
-    return this.#counts.get(queryKey(query), async () => {
-      const result = await this.#pool.query<Record<string, number>>(query.text, query.values);
-      return result.rows[0]?.[column] ?? 0;
-    });
+  #countOf(query: SqlQuery, column: string): Promise<number> {
+    return this.#counts.get(queryKey(query), () => this.#read(query, column));
+  }
+
+  async #read(query: SqlQuery, column: string): Promise<number> {
+    const result = await this.#pool.query<Record<string, number>>(query.text, query.values);
+    return result.rows[0]?.[column] ?? 0;
   }
 
   /** The archived object, whole; undefined when this namespace holds no run with that uid. */
@@ -224,6 +254,10 @@ export class WorkflowArchive {
     if (this.#migration !== undefined) clearTimeout(this.#migration);
     await this.#pool.end();
   }
+}
+
+function countOf(counted: number, cap: number): ArchiveCount {
+  return { total: Math.min(counted, cap), capped: counted > cap };
 }
 
 function sslOptions(mode: Config['archiveSslMode']): pg.PoolConfig['ssl'] {

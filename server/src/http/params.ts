@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { HttpError } from './errors.ts';
 
 // Kubernetes names: a namespace is a DNS label, an object (a workflow) a DNS subdomain.
-const namespaceName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+export const namespaceName = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const objectName = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 // Argo node ids: the workflow name and a hash, or the workflow name itself.
 const nodeIdPattern = /^[a-z0-9][-a-z0-9.]{0,252}$/;

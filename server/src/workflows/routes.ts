@@ -7,7 +7,7 @@ import { registerWorkflowActionRoutes } from './actions/routes.ts';
 import { registerWorkflowDetailRoutes } from './detail/routes.ts';
 import { registerLiveWorkflowRoute } from './detail/live-route.ts';
 import { registerWorkflowEvents, type LiveListOptions } from './list/live-events.ts';
-import { registerWorkflowListRoutes, type ListJson } from './list/routes.ts';
+import { registerWorkflowListRoutes, type ListJson, type ListTotal } from './list/routes.ts';
 import { registerWorkflowLogRoutes } from './logs/routes.ts';
 import { registerWorkflowTemplateRoutes } from './templates/routes.ts';
 import type { WorkflowDirectory } from './workflow-directory.ts';
@@ -19,10 +19,12 @@ export interface WorkflowRoutesDeps {
   liveList: LiveListOptions;
   /** The list's JSON, when it is more than the live rows (the workflow archive's runs merged in). */
   listJson?: ListJson;
+  /** The list's total, counted apart from its page (the archive's runs counted). */
+  listTotal?: ListTotal;
 }
 
 export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoutesDeps): void {
-  registerWorkflowListRoutes(app, deps.workflows, deps.listJson);
+  registerWorkflowListRoutes(app, deps.workflows, deps.listJson, deps.listTotal);
   registerWorkflowEvents(app, deps.workflows, deps.streams, deps.liveList);
   registerWorkflowDetailRoutes(app, deps.kube, deps.workflows);
   registerLiveWorkflowRoute(app, deps.kube, deps.workflows, deps.streams, deps.liveList);

@@ -92,7 +92,9 @@ describe('a list in the compact encoding', () => {
       liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
       loading: false,
     };
-    const archive = { list: () => Promise.resolve({ rows: archived, more: false, total: 2, capped: false }) };
+    const archive = {
+      list: () => Promise.resolve({ rows: archived, more: false, count: { total: 2, capped: false } }),
+    };
     const page = (format: string, token?: string) =>
       mergedListJson(
         workflows,
