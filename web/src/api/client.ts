@@ -8,6 +8,7 @@ import type {
   SessionState,
   WorkflowDetail,
   WorkflowList,
+  WorkflowListTotal,
 } from '@argovue/api-types';
 import { isErrorCode } from '@argovue/api-types';
 import {
@@ -125,6 +126,11 @@ export async function fetchWorkflowPage(path: string, signal?: AbortSignal): Pro
   } catch {
     throw unreadableAnswer(200);
   }
+}
+
+/** A list's total, asked for after its page when the page says it is still being counted. */
+export function fetchWorkflowTotal(path: string, signal?: AbortSignal): Promise<WorkflowListTotal> {
+  return request<WorkflowListTotal>(path, { signal });
 }
 
 /** A run from the workflow archive, by its uid; 404 as for a workflow that does not exist. */

@@ -1,9 +1,9 @@
 import type { WorkflowRow } from '@argovue/api-types';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyWorkflowChange, type WorkflowChange } from '../lib/live-rows.ts';
-import { workflowListPath, type WorkflowQuery } from '../lib/workflow-query.ts';
-import { type ApiCallError, fetchWorkflowPage } from './client.ts';
+import { workflowListPath, workflowTotalPath, type WorkflowQuery } from '../lib/workflow-query.ts';
+import { type ApiCallError, fetchWorkflowPage, fetchWorkflowTotal } from './client.ts';
 import { asApiCallError, loadableOf } from './loadable.ts';
 import { queryKeys } from './query-client.ts';
 
@@ -16,6 +16,8 @@ export type WorkflowListState =
       total: number;
       /** `total` is a lower bound (the archive's matches were counted up to a bound). */
       totalAtLeast: boolean;
+      /** The archive's matches are being counted: `total` is the rows known so far until it comes. */
+      totalCounting: boolean;
       /** True while the next page is on its way. */
       loadingMore: boolean;
       hasMore: boolean;
@@ -30,6 +32,8 @@ interface CachedList {
   rows: WorkflowRow[];
   total: number;
   totalAtLeast: boolean;
+  /** The first page came before the archive's count: the total is asked for after it. */
+  totalCounting: boolean;
   /** The next page's token; absent once every page is loaded. */
   continue?: string | undefined;
   eventId: string;
@@ -58,11 +62,13 @@ export function useWorkflowList(query: WorkflowQuery): {
         rows: page.items,
         total: page.total,
         totalAtLeast: page.totalAtLeast === true,
+        totalCounting: page.totalCounting === true,
         continue: page.continue,
         eventId: page.eventId,
       };
     },
   });
+  useListTotal(query, path, first.data);
   // The state of the next page, for the list it belongs to.
   const [more, setMore] = useState<{ path: string; loading: boolean; error: ApiCallError | null }>({
     path,
@@ -90,8 +96,10 @@ export function useWorkflowList(query: WorkflowQuery): {
                 ...list,
                 // A live change may already have brought a row of this page.
                 rows: appendNew(list.rows, page.items),
-                total: page.total,
-                totalAtLeast: page.totalAtLeast === true,
+                // A later page not counted (the count has expired meanwhile) keeps the count shown.
+                ...(page.totalCounting === true && page.total <= list.total
+                  ? {}
+                  : { total: page.total, totalAtLeast: page.totalAtLeast === true }),
                 continue: page.continue,
               },
         );
@@ -130,12 +138,47 @@ export function useWorkflowList(query: WorkflowQuery): {
           rows: loaded.value.rows,
           total: loaded.value.total,
           totalAtLeast: loaded.value.totalAtLeast,
+          totalCounting: loaded.value.totalCounting,
           loadingMore: moreNow.loading,
           hasMore: loaded.value.continue !== undefined,
           moreError: moreNow.error,
           eventId: loaded.value.eventId,
         };
   return { list, loadMore, reload, applyChange };
+}
+
+/**
+ * The total of a list whose first page came before the archive's count (`totalCounting`): asked for
+ * once the rows are shown, and put into the cached list, where live changes then adjust it. If it
+ * cannot be had, the rows stay and the total stays the lower bound the page gave ("N of M+").
+ */
+function useListTotal(query: WorkflowQuery, listPath: string, list: CachedList | undefined): void {
+  const queryClient = useQueryClient();
+  const counting = list?.totalCounting === true ? list.eventId : undefined;
+  const path = workflowTotalPath(query);
+  useEffect(() => {
+    if (counting === undefined) return;
+    const abort = new AbortController();
+    const settle = (answer: Partial<CachedList>) =>
+      queryClient.setQueryData<CachedList>(queryKeys.workflowList(listPath), (now) =>
+        // Listed again meanwhile: that listing asks for its own total.
+        now === undefined || now.eventId !== counting || !now.totalCounting
+          ? now
+          : { ...now, ...answer, totalCounting: false },
+      );
+    fetchWorkflowTotal(path, abort.signal).then(
+      (answer) =>
+        settle(
+          answer.archive === 'unavailable'
+            ? {}
+            : { total: answer.total, totalAtLeast: answer.totalAtLeast === true },
+        ),
+      () => {
+        if (!abort.signal.aborted) settle({});
+      },
+    );
+    return () => abort.abort();
+  }, [queryClient, counting, path, listPath]);
 }
 
 function appendNew(rows: WorkflowRow[], more: WorkflowRow[]): WorkflowRow[] {

@@ -121,3 +121,16 @@ export function workflowListPath(query: WorkflowQuery, continueToken?: string): 
       : `/api/v1/namespaces/${encodeURIComponent(query.namespace)}/workflows`;
   return `${base}?${params.toString()}`;
 }
+
+/**
+ * The API path of the total of the list of `query` (GET /api/v1/workflows/total): asked for when a
+ * first page comes before the archive's count (`totalCounting`).
+ */
+export function workflowTotalPath(query: WorkflowQuery): string {
+  const params = new URLSearchParams();
+  if (query.namespace !== '') params.set('namespace', query.namespace);
+  if (query.phases.length > 0) params.set('phase', query.phases.join(','));
+  if (query.template !== '') params.set('template', query.template);
+  if (query.q.trim() !== '') params.set('q', query.q.trim());
+  return `/api/v1/workflows/total?${params.toString()}`;
+}

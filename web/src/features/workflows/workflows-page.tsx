@@ -60,6 +60,7 @@ export function WorkflowsPage() {
             {list.total === list.rows.length && !list.totalAtLeast
               ? `${list.total} ${list.total === 1 ? 'workflow' : 'workflows'}`
               : `${list.rows.length} of ${list.total}${list.totalAtLeast ? '+' : ''} workflows loaded`}
+            {list.totalCounting && ' · counting…'}
             {list.loadingMore && ' · loading more…'}
           </p>
         )}
