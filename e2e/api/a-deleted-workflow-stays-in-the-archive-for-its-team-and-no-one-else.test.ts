@@ -1,7 +1,7 @@
 // Argo's workflow archive, end to end: the real controller archives a finished workflow into the real
 // PostgreSQL; deleted from the cluster, it is still listed (marked archived, under the list's filters,
-// once), opened and resubmitted by alice (team-a) — and bob (team-b) sees it nowhere: not in his
-// lists or searches, not on its page (by its uid, in team-a or in his own namespace), not in his live
+// once, counted in the list's total), opened and resubmitted by alice (team-a) — and bob (team-b) sees
+// it nowhere: not in his lists, searches or their totals, not on its page (by its uid, in team-a or in his own namespace), not in his live
 // stream, and cannot resubmit it; each answer is exactly the one for a run that does not exist.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import type {
   WorkflowActionResult,
   WorkflowDetail,
   WorkflowList,
+  WorkflowListTotal,
   WorkflowRow,
 } from '@argovue/api-types';
 import { devclusterArchiveEnv } from '../../devcluster/argovue-env.ts';
@@ -32,6 +33,14 @@ interface WorkflowObject {
 }
 
 const readWorkflow = async (wfName: string): Promise<WorkflowObject> => await getWorkflow(namespace, wfName);
+
+/** GET /api/v1/workflows/total?`query`, which must answer 200. */
+async function totalOf(client: ApiClient, query: string): Promise<number> {
+  const res = await client.json<WorkflowListTotal>(`/api/v1/workflows/total?${query}`);
+  assert.equal(res.status, 200, `${query}: ${JSON.stringify(res.body)}`);
+  assert.equal(res.body.archive, undefined, 'the archive was counted');
+  return res.body.total;
+}
 
 async function rowsNamed(client: ApiClient, path: string): Promise<WorkflowRow[]> {
   const res = await client.json<WorkflowList>(path);
@@ -151,7 +160,9 @@ describe('a workflow deleted from the cluster, in the archive', () => {
       `label=${label[0]}=${label[1]}&since=2000-01-01T00:00:00Z`,
     ]) {
       assert.equal((await rowsNamed(alice, `${ns}?${query}`)).length, 1, query);
+      assert.equal(await totalOf(alice, `namespace=${namespace}&${query}`), 1, `the total of ${query}`);
     }
+    assert.equal(await totalOf(alice, `q=${name}`), 1, 'the total of all her namespaces');
     for (const query of [
       `phase=Failed&q=${name}`,
       `label=${label[0]}=other`,
@@ -204,6 +215,13 @@ describe('a workflow deleted from the cluster, in the archive', () => {
     assert.equal((await rowsNamed(bob, `/api/v1/workflows?label=${label[0]}=${label[1]}`)).length, 0);
     assert.equal((await rowsNamed(bob, '/api/v1/namespaces/team-b/workflows')).length, 0);
     assert.ok((await allRows(bob, '/api/v1/workflows')).every((row) => row.namespace === 'team-b'));
+    // Nor is it counted in his totals, and team-a's total answers him as a namespace that does not exist.
+    assert.equal(await totalOf(bob, `q=${name}`), 0);
+    assert.equal(await totalOf(bob, `label=${label[0]}=${label[1]}`), 0);
+    const theirTotal = await bob.json<ApiError>(`/api/v1/workflows/total?namespace=${namespace}&q=${name}`);
+    const noTotal = await bob.json<ApiError>('/api/v1/workflows/total?namespace=no-such-team');
+    assert.deepEqual([theirTotal.status, theirTotal.body.code], [noTotal.status, noTotal.body.code]);
+    assert.deepEqual([noTotal.status, noTotal.body.code], [404, 'NOT_FOUND']);
     const listed = await bob.json<ApiError>(`/api/v1/namespaces/${namespace}/workflows?q=${name}`);
     const unknownNamespace = await bob.json<ApiError>('/api/v1/namespaces/no-such-team/workflows');
     assert.deepEqual(
