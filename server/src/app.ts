@@ -31,7 +31,8 @@ import {
 } from './kube/cluster-caches.ts';
 import { registerNamespaceRoutes } from './namespaces/routes.ts';
 import { registerOpenRoute } from './proxy/open-route.ts';
-import { startProxyFeature, type ProxyFeature } from './proxy/service-proxy.ts';
+import { InstanceActivity } from './proxy/activity.ts';
+import { ProxySessions } from './proxy/proxy-session.ts';
 import { ServiceInstanceController } from './services/controller.ts';
 import { ServiceDirectory } from './services/directory.ts';
 import { registerServiceRoutes } from './services/routes.ts';
@@ -52,8 +53,11 @@ export interface Services {
   kube: KubeApi;
   /** Users' open streams: capped, and ended when their session or access ends. */
   streams: OpenStreams;
-  /** The authenticating proxy to service instances (its own listener; serve.ts makes it listen). */
-  proxy: ProxyFeature;
+  /**
+   * What this thread keeps of the authenticating proxy, which runs in a thread of its own
+   * (proxy/proxy-thread.ts, started by serve.ts).
+   */
+  proxy: ProxyPortal;
   /** Argo's workflow archive, when ArgoVue is configured to read one. */
   archive?: WorkflowArchive | undefined;
   /**
@@ -69,12 +73,22 @@ export interface Services {
   stop: () => void;
 }
 
+export interface ProxyPortal {
+  /** Mints the handshake's codes (open-route.ts): sealed with the keys the proxy reads them with. */
+  sessions: ProxySessions;
+  /** The last use of each instance through the proxy, as its thread reports it: the culler reads it. */
+  activity: InstanceActivity;
+  base: URL;
+  /** The portal's logouts, which the proxy's thread hears of as they are made. */
+  logouts: Pick<RevocationStore, 'onRevoke'>;
+}
+
 export interface AppDeps extends Services {
   version: string;
 }
 
 /** Where ArgoVue keeps its own state: configured, else the kubeconfig context's or pod's namespace. */
-function ownNamespace(config: Config, kc: ClusterAccess): string {
+export function ownNamespace(config: Config, kc: ClusterAccess): string {
   if (config.namespace !== undefined) return config.namespace;
   const fromContext = kc.getContextObject(kc.getCurrentContext())?.namespace;
   if (fromContext !== undefined && fromContext !== '') return fromContext;
@@ -127,21 +141,14 @@ export function startServices(config: Config, kc: ClusterAccess, log: (message: 
     revocations,
     Math.max(config.authzCacheSeconds, 1) * 1000,
   );
-  const proxy = startProxyFeature({
-    api: kubeApi,
-    apiServer: new URL(kc.getCurrentCluster()?.server ?? 'https://kubernetes.default.svc'),
-    access,
-    revocations,
-    sessionKeys: config.sessionKeys,
-    base: proxyBaseUrl(config),
-    portal: publicOrigin(config),
-    limits: { perUser: config.proxyMaxConnectionsPerUser, total: config.proxyMaxConnections },
-    recheckMs: Math.max(config.authzCacheSeconds, 1) * 1000,
-    activityRecordMs: config.activityRecordSeconds * 1000,
-    log,
-  });
-  // Every replica runs the controller; the one holding the Lease acts (as ArgoVue, its own account).
   const proxyBase = proxyBaseUrl(config);
+  const proxy: ProxyPortal = {
+    sessions: new ProxySessions(config.sessionKeys, proxyBase.protocol === 'https:'),
+    activity: new InstanceActivity(),
+    base: proxyBase,
+    logouts: revocations,
+  };
+  // Every replica runs the controller; the one holding the Lease acts (as ArgoVue, its own account).
   const controller = new ServiceInstanceController({
     api: kubeApi,
     leaseNamespace: ownNamespace(config, kc),
@@ -173,7 +180,6 @@ export function startServices(config: Config, kc: ClusterAccess, log: (message: 
       stopClusterCaches(caches);
       streams.stop();
       workflows.live.stop();
-      proxy.stop().catch((error: unknown) => log(`the proxy did not stop cleanly: ${String(error)}`));
       controller
         .stop()
         .catch((error: unknown) => log(`services: the controller did not stop cleanly: ${String(error)}`));

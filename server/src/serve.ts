@@ -1,8 +1,9 @@
 // The server itself, loaded by main.ts once Node's compile cache is on.
 import { readFileSync } from 'node:fs';
-import { buildApp, startServices } from './app.ts';
+import { buildApp, ownNamespace, startServices } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadKubeConfig } from './kube/cluster.ts';
+import { ProxyThread } from './proxy/proxy-thread.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version?: string;
@@ -31,6 +32,13 @@ async function main(): Promise<void> {
     version: version ?? '0.0.0',
   });
   logger.warn = (message) => app.log.warn(message);
+  const proxy = new ProxyThread({
+    config,
+    namespace: ownNamespace(config, kc),
+    activity: services.proxy.activity,
+    logouts: services.proxy.logouts,
+    log: (message) => logger.warn(message),
+  });
   const shutdown = (signal: string): void => {
     app.log.info({ signal }, 'shutting down');
     // Ends the caches and every open stream (their last words are flushed during the grace below).
@@ -39,15 +47,14 @@ async function main(): Promise<void> {
     // to Node and would hold the close for the keep-alive timeout (72 s): after a grace period for
     // answers under way, every connection is closed.
     setTimeout(() => app.server.closeAllConnections(), 2000).unref();
-    app
-      .close()
+    Promise.all([app.close(), proxy.stop()])
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
   await app.listen({ host: config.host, port: config.port });
-  await services.proxy.proxy.listen(config.host, config.proxyPort);
+  await proxy.start();
   app.log.info({ proxy: services.proxy.base.href, port: config.proxyPort }, 'service proxy listening');
 }
 

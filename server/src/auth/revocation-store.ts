@@ -65,6 +65,7 @@ export class RevocationStore {
   readonly #local = new Map<string, number>();
   readonly #shared: WatchCache<Shard>;
   readonly #log: (message: string) => void;
+  readonly #listeners: ((sid: string, expiresAt: number) => void)[] = [];
 
   constructor(api: KubeApi, namespace: string, log: (message: string) => void) {
     this.#api = api;
@@ -97,14 +98,28 @@ export class RevocationStore {
   /** Refuses the session here at once, and on every replica once it is recorded. */
   async revoke(sid: string, expiresAt: number): Promise<void> {
     const now = Date.now() / 1000;
-    this.#local.set(sid, expiresAt);
-    for (const [id, at] of this.#local) if (at < now) this.#local.delete(id);
+    this.refuseHere(sid, expiresAt, now);
+    for (const listener of this.#listeners) listener(sid, expiresAt);
     try {
       await this.#record(sid, expiresAt);
     } catch (error) {
       this.#log(`could not share the logout of a session with other replicas: ${String(error)}`);
     }
     await this.#deleteExpiredBuckets(now);
+  }
+
+  /**
+   * Refuses the session in this store at once, without recording it: for a store of this replica's
+   * that another part told of a logout (the proxy's thread, proxy-thread.ts).
+   */
+  refuseHere(sid: string, expiresAt: number, now = Date.now() / 1000): void {
+    this.#local.set(sid, expiresAt);
+    for (const [id, at] of this.#local) if (at < now) this.#local.delete(id);
+  }
+
+  /** Told of each logout made here, as it is made (before other replicas hear of it). */
+  onRevoke(listener: (sid: string, expiresAt: number) => void): void {
+    this.#listeners.push(listener);
   }
 
   async #record(sid: string, expiresAt: number): Promise<void> {

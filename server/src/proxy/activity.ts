@@ -30,3 +30,52 @@ export class InstanceActivity {
     this.#last.delete(`${namespace}/${name}`);
   }
 }
+
+export interface Use {
+  namespace: string;
+  name: string;
+  at: number;
+}
+
+/**
+ * The proxy thread's activity (proxy-worker.ts): noted here as above, and reported to the API's
+ * thread, whose idle culler reads it. A use is reported at once when none was reported in the last
+ * `everyMs`, else with the others of that time, each instance's latest: a busy instance costs one
+ * message per `everyMs`, not one per request, and the culler learns of a use at most `everyMs` late
+ * (idle timeouts are seconds at the least).
+ */
+export class ReportedActivity extends InstanceActivity {
+  readonly #report: (uses: Use[]) => void;
+  readonly #everyMs: number;
+  readonly #pending = new Map<string, Use>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(report: (uses: Use[]) => void, everyMs = 250) {
+    super();
+    this.#report = report;
+    this.#everyMs = everyMs;
+  }
+
+  override touch(namespace: string, name: string, at = Date.now()): void {
+    super.touch(namespace, name, at);
+    const use = { namespace, name, at };
+    if (this.#timer !== undefined) {
+      this.#pending.set(`${namespace}/${name}`, use);
+      return;
+    }
+    this.#report([use]);
+    this.#wait();
+  }
+
+  #wait(): void {
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (this.#pending.size === 0) return;
+      const uses = [...this.#pending.values()];
+      this.#pending.clear();
+      this.#report(uses);
+      this.#wait();
+    }, this.#everyMs);
+    this.#timer.unref();
+  }
+}

@@ -1,5 +1,6 @@
 // The proxy feature assembled: its sessions, its caches of instances and their pods, its registry of
-// lasting connections, and its listener. app.ts starts it with the rest; serve.ts makes it listen.
+// lasting connections, and its listener. It runs in a thread of its own (proxy-worker.ts, started by
+// proxy-thread.ts), away from the API's heap.
 import { isIP } from 'node:net';
 import type { KubeApi } from '../kube/kube-api.ts';
 import type { AccessReviewer } from '../kube/access.ts';
@@ -33,6 +34,8 @@ export interface ProxyFeatureOptions {
   recheckMs: number;
   /** A use newer than the recorded one by this much is written to the instance's status. */
   activityRecordMs: number;
+  /** Where uses are noted (proxy-worker.ts passes one that also tells the API's thread). */
+  activity?: InstanceActivity;
   log: (message: string) => void;
 }
 
@@ -41,7 +44,7 @@ export function startProxyFeature(options: ProxyFeatureOptions): ProxyFeature {
   const denied = new Set(isIP(apiHost) === 0 ? [] : [apiHost]);
   const targets = new InstanceTargets(options.api, options.log, denied).start();
   const sessions = new ProxySessions(options.sessionKeys, options.base.protocol === 'https:');
-  const activity = new InstanceActivity();
+  const activity = options.activity ?? new InstanceActivity();
   const recorder = new ActivityRecorder({
     api: options.api,
     activity,
