@@ -4,12 +4,13 @@
 // machine or in the same container reads them back instead. The cache is in the temp folder
 // (NODE_COMPILE_CACHE chooses another; NODE_DISABLE_COMPILE_CACHE=1 turns it off).
 //
-// The V8 flag, set before the server's modules load: a proxied download allocates buffers per socket
-// read (64 KiB, and Node's HTTP parser copies each body chunk), and V8 answered that external memory
-// with a major GC every 15–30 MB, each marking the whole heap: the API's caches (40 MB at 20,000
-// workflows) where configurable-http-proxy marks 10 MB. Counted in the global limit instead, a
-// 512 MiB download took 3–24 major GCs rather than 34–37, and the proxy 1.7–3.9 rather than 3.9–6.7 s
-// of CPU per GiB (CHP 2.2–4.0), at a peak RSS 20–40 MB higher (README: the proxy).
+// The V8 flag, set before the server's modules load (it holds for the proxy's thread too): a proxied
+// download allocates buffers per socket read (64 KiB, and Node's HTTP parser copies each body chunk),
+// and V8 answers that external memory with major GCs. Counted in the global limit instead, a 512 MiB
+// download made 3–24 major GCs rather than 34–37 when the proxy shared the API's heap; in its own
+// thread (proxy/proxy-thread.ts) 28–30 rather than 44–48, each marking its 15 MB, and the proxy's
+// CPU per GiB 2.34–2.42 s rather than 2.72–2.82 (CHP 2.16–2.50), at a peak RSS 40–60 MB higher
+// during downloads (README: the proxy).
 import { enableCompileCache } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 

@@ -14,7 +14,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RevocationStore } from '../auth/revocation-store.ts';
 import type { InstanceActivity } from './activity.ts';
-import type { FromProxy, ProxyThreadData, ToProxy } from './proxy-worker.ts';
+import type { FromProxy, ProxyThreadData, ToProxy } from './proxy-worker-main.ts';
 
 export interface ProxyThreadOptions extends ProxyThreadData {
   /** Where the proxy's uses of instances are noted for the idle culler. */
@@ -22,6 +22,8 @@ export interface ProxyThreadOptions extends ProxyThreadData {
   /** The portal's logouts, told to the proxy as they are made. */
   logouts: Pick<RevocationStore, 'onRevoke'>;
   log: (message: string) => void;
+  /** The thread's module (tests give one of their own). */
+  entry?: URL;
 }
 
 const restartMs = { first: 1000, max: 30_000 };
@@ -47,7 +49,8 @@ export class ProxyThread {
   /** Starts the thread; settles once the proxy listens, or with why it could not (a port in use). */
   start(): Promise<void> {
     const data: ProxyThreadData = { config: this.#o.config, namespace: this.#o.namespace };
-    const worker = new Worker(new URL('./proxy-worker.ts', import.meta.url), { workerData: data });
+    const entry = this.#o.entry ?? new URL('./proxy-worker.ts', import.meta.url);
+    const worker = new Worker(entry, { workerData: data });
     this.#worker = worker;
     let listenedAt: number | undefined;
     return new Promise((resolve, reject) => {
