@@ -48,9 +48,9 @@ export interface WorkflowList {
    */
   totalAtLeast?: true;
   /**
-   * The archive's matches were not counted yet: `total` is the rows known to exist (a lower bound,
-   * `totalAtLeast` is set). The page does not wait for the count; GET /api/v1/workflows/total with
-   * the same filters gives it (a WorkflowListTotal), and the server has begun it already.
+   * The archive's matches were not counted lately: `total` is the rows known to exist (a lower bound,
+   * `totalAtLeast` is set). The page does not wait for a count; GET /api/v1/workflows/total with the
+   * same filters counts them (a WorkflowListTotal).
    */
   totalCounting?: true;
   /** Pass as `continue` for the next page; absent on the last one. */

@@ -84,7 +84,7 @@ describe('answers of the archive reused for a few seconds', () => {
     const { answers, made, make } = fixture(0);
     let finish: (value: string) => void = () => undefined;
     const first = answers.get('k', () => new Promise<string>((resolve) => (finish = resolve)));
-    // A page's count, then the total asked for while it runs: one count.
+    // Two tabs asking for the same total at once: one count.
     const second = answers.get('k', make('another count'));
     assert.equal(made(), 0);
     finish('counted');

@@ -45,9 +45,8 @@ export class ReusedAnswers<T> {
 
   /**
    * The answer of `key` made at most the reuse time ago, else `make()`'s. An answer still being made
-   * is shared by those who ask meanwhile, even when nothing is reused (a page's count and the total
-   * the browser asks for right after it are then one count). A failed answer is not kept: the next
-   * ask makes it again.
+   * is shared by those who ask meanwhile, even when nothing is reused (two tabs opening the same list
+   * at once make one count). A failed answer is not kept: the next ask makes it again.
    */
   get(key: string, make: () => Promise<T>, weightOf: (answer: T) => number = () => 1): Promise<T> {
     const now = this.#now();
