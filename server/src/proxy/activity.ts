@@ -38,7 +38,7 @@ export interface Use {
 }
 
 /**
- * The proxy thread's activity (proxy-worker-main.ts): noted here as above, and reported to the API's
+ * The proxy thread's activity (proxy-worker.ts): noted here as above, and reported to the API's
  * thread, whose idle culler reads it. A use is reported at once when none was reported in the last
  * `everyMs`, else with the others of that time, each instance's latest: a busy instance costs one
  * message per `everyMs`, not one per request, and the culler learns of a use at most `everyMs` late

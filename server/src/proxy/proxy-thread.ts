@@ -14,7 +14,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RevocationStore } from '../auth/revocation-store.ts';
 import type { InstanceActivity } from './activity.ts';
-import type { FromProxy, ProxyThreadData, ToProxy } from './proxy-worker-main.ts';
+import type { FromProxy, ProxyThreadData, ToProxy } from './proxy-worker.ts';
 
 export interface ProxyThreadOptions extends ProxyThreadData {
   /** Where the proxy's uses of instances are noted for the idle culler. */
@@ -24,6 +24,16 @@ export interface ProxyThreadOptions extends ProxyThreadData {
   log: (message: string) => void;
   /** The thread's module (tests give one of their own). */
   entry?: URL;
+}
+
+/**
+ * The thread's first lines, JavaScript rather than a module file: Node's compile cache holds per
+ * thread and must be on before the first TypeScript module loads, else the thread loads Node's
+ * TypeScript stripper even when every module is in the cache — 4 MB more heap (5.4 against 9.5 MB
+ * for an empty thread, measured) for each of its GCs to mark.
+ */
+function entryScript(module: URL): string {
+  return `require('node:module').enableCompileCache(); import(${JSON.stringify(module.href)});`;
 }
 
 const restartMs = { first: 1000, max: 30_000 };
@@ -50,7 +60,7 @@ export class ProxyThread {
   start(): Promise<void> {
     const data: ProxyThreadData = { config: this.#o.config, namespace: this.#o.namespace };
     const entry = this.#o.entry ?? new URL('./proxy-worker.ts', import.meta.url);
-    const worker = new Worker(entry, { workerData: data });
+    const worker = new Worker(entryScript(entry), { eval: true, workerData: data });
     this.#worker = worker;
     let listenedAt: number | undefined;
     return new Promise((resolve, reject) => {

@@ -34,7 +34,7 @@ export interface ProxyFeatureOptions {
   recheckMs: number;
   /** A use newer than the recorded one by this much is written to the instance's status. */
   activityRecordMs: number;
-  /** Where uses are noted (proxy-worker-main.ts passes one that also tells the API's thread). */
+  /** Where uses are noted (proxy-worker.ts passes one that also tells the API's thread). */
   activity?: InstanceActivity;
   log: (message: string) => void;
 }

@@ -2,7 +2,7 @@
 // a logout in its log, ends on a stop — and, for the namespace `ends`, ends by itself soon after it
 // started, as a thread that failed would.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FromProxy, ProxyThreadData, ToProxy } from '../proxy-worker-main.ts';
+import type { FromProxy, ProxyThreadData, ToProxy } from '../proxy-worker.ts';
 
 const link = parentPort;
 if (link === null) throw new Error('runs as a worker thread');
