@@ -13,45 +13,17 @@
 //     SameSite=Lax, `__Host-` over https.
 // The session keeps the portal session's id, so logging out of ArgoVue ends it everywhere.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { Sealer } from '../auth/sealed.ts';
 import { cookieName, readSessionCookies, sessionCookies, type SetCookie } from '../auth/session-cookie.ts';
+import {
+  handshakeCodeOf,
+  proxySessionOf,
+  type HandshakeCode,
+  type ProxySession,
+  type ProxyUser,
+} from './session-shape.ts';
 
-const ProxyUserSchema = z.object({
-  username: z.string().min(1),
-  groups: z.array(z.string()),
-  email: z.string().optional(),
-  name: z.string().optional(),
-});
-
-const ProxySessionSchema = z.object({
-  /** The instance origin this session is for. */
-  origin: z.string(),
-  /** The portal session's id (logout revokes it) and its ends, in Unix seconds. */
-  sid: z.string().min(16),
-  expiresAt: z.number(),
-  idTokenExpiresAt: z.number(),
-  user: ProxyUserSchema,
-});
-
-const CodeSchema = ProxySessionSchema.extend({
-  jti: z.string().min(16),
-  /** Unix milliseconds. */
-  exp: z.number(),
-  stateId: z.string().min(8),
-  stateHash: z.string().min(16),
-  /** Where on the instance origin to land. */
-  path: z.string(),
-});
-
-export type ProxySession = z.infer<typeof ProxySessionSchema>;
-/** Who the session is for, as the portal mapped the provider's claims. */
-export interface ProxyUser {
-  username: string;
-  groups: readonly string[];
-  email?: string | undefined;
-  name?: string | undefined;
-}
+export type { ProxySession, ProxyUser } from './session-shape.ts';
 
 export type Redeemed =
   | { ok: true; session: ProxySession; path: string; clearState: SetCookie }
@@ -127,7 +99,7 @@ export class ProxySessions {
   ): Promise<string | undefined> {
     const match = /^([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{43})$/.exec(state);
     if (match?.[1] === undefined || match[2] === undefined) return undefined;
-    const code: z.infer<typeof CodeSchema> = {
+    const code: HandshakeCode = {
       origin,
       sid: session.sid,
       expiresAt: session.expiresAt,
@@ -158,9 +130,9 @@ export class ProxySessions {
   ): Promise<Redeemed> {
     // Everything after this await runs in one go: a code redeemed twice at once is marked used by the
     // first before the second looks.
-    const parsed = CodeSchema.safeParse(await this.#codeSealer.unseal(code));
-    if (!parsed.success) return { ok: false, reason: 'invalid' };
-    const { jti, exp, stateId, stateHash, path, ...session } = parsed.data;
+    const parsed = handshakeCodeOf(await this.#codeSealer.unseal(code));
+    if (parsed === undefined) return { ok: false, reason: 'invalid' };
+    const { jti, exp, stateId, stateHash, path, ...session } = parsed;
     if (session.origin !== origin) return { ok: false, reason: 'wrong-origin' };
     if (exp <= now) return { ok: false, reason: 'expired' };
     if (this.#redeemed.has(jti)) return { ok: false, reason: 'used' };
@@ -196,14 +168,12 @@ export class ProxySessions {
     if (key === '') return undefined;
     let session = this.#sessions.get(key);
     if (session === undefined) {
-      const parsed = ProxySessionSchema.safeParse(
-        await readSessionCookies(this.#sessionSealer, cookies, this.cookie),
-      );
-      if (!parsed.success) return undefined;
+      const parsed = proxySessionOf(await readSessionCookies(this.#sessionSealer, cookies, this.cookie));
+      if (parsed === undefined) return undefined;
       // Another request with the same cookie may have unsealed it meanwhile: keep its object.
       session = this.#sessions.get(key);
       if (session === undefined) {
-        session = parsed.data;
+        session = parsed;
         if (this.#sessions.size >= maxCachedSessions) this.#sessions.clear();
         this.#sessions.set(key, session);
       }

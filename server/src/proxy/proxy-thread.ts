@@ -13,10 +13,11 @@
 // connections are lost, the API is not.
 import { Worker } from 'node:worker_threads';
 import type { RevocationStore } from '../auth/revocation-store.ts';
+import { proxyBaseUrl, publicOrigin } from '../config.ts';
 import type { InstanceActivity } from './activity.ts';
 import type { FromProxy, ProxyThreadData, ToProxy } from './proxy-worker.ts';
 
-export interface ProxyThreadOptions extends ProxyThreadData {
+export interface ProxyThreadOptions extends Pick<ProxyThreadData, 'config' | 'namespace'> {
   /** Where the proxy's uses of instances are noted for the idle culler. */
   activity: InstanceActivity;
   /** The portal's logouts, told to the proxy as they are made. */
@@ -58,7 +59,13 @@ export class ProxyThread {
 
   /** Starts the thread; settles once the proxy listens, or with why it could not (a port in use). */
   start(): Promise<void> {
-    const data: ProxyThreadData = { config: this.#o.config, namespace: this.#o.namespace };
+    const { config, namespace } = this.#o;
+    const data: ProxyThreadData = {
+      config,
+      namespace,
+      base: proxyBaseUrl(config).href,
+      portal: publicOrigin(config).href,
+    };
     const entry = this.#o.entry ?? new URL('./proxy-worker.ts', import.meta.url);
     const worker = new Worker(entryScript(entry), { eval: true, workerData: data });
     this.#worker = worker;

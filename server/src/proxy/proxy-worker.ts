@@ -5,7 +5,8 @@
 // crosses to the API's thread is in the messages below.
 import { parentPort, workerData } from 'node:worker_threads';
 import { RevocationStore } from '../auth/revocation-store.ts';
-import { proxyBaseUrl, publicOrigin, type Config } from '../config.ts';
+// Only the type: config.ts loads zod, which this thread does without (session-shape.ts says why).
+import type { Config } from '../config.ts';
 import { AccessReviewer } from '../kube/access.ts';
 import { loadKubeConfig } from '../kube/cluster.ts';
 import { KubeApi } from '../kube/kube-api.ts';
@@ -14,6 +15,9 @@ import { startProxyFeature } from './service-proxy.ts';
 
 export interface ProxyThreadData {
   config: Config;
+  /** The proxy's public base URL and the portal's origin (config.ts's proxyBaseUrl, publicOrigin). */
+  base: string;
+  portal: string;
   /** ArgoVue's own namespace, where logouts are recorded (revocation-store.ts). */
   namespace: string;
 }
@@ -34,7 +38,7 @@ if (link === null) throw new Error('proxy-worker.ts runs as the proxy thread (pr
 const tell = (message: FromProxy): void => link.postMessage(message);
 const log = (message: string): void => tell({ type: 'log', message });
 
-const { config, namespace } = workerData as ProxyThreadData;
+const { config, namespace, base, portal } = workerData as ProxyThreadData;
 const kc = await loadKubeConfig(config.kubeconfig);
 const api = new KubeApi(kc, { reservedPrefixes: config.reservedPrefixes });
 const revocations = new RevocationStore(api, namespace, log);
@@ -44,8 +48,8 @@ const feature = startProxyFeature({
   access: new AccessReviewer(api, config.authzCacheSeconds * 1000),
   revocations,
   sessionKeys: config.sessionKeys,
-  base: proxyBaseUrl(config),
-  portal: publicOrigin(config),
+  base: new URL(base),
+  portal: new URL(portal),
   limits: { perUser: config.proxyMaxConnectionsPerUser, total: config.proxyMaxConnections },
   recheckMs: Math.max(config.authzCacheSeconds, 1) * 1000,
   activityRecordMs: config.activityRecordSeconds * 1000,
