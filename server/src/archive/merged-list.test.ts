@@ -39,6 +39,27 @@ async function* pagesOf(
   }
 }
 
+/** An archive holding `rows` (newest first), read in pages, whose count says `count` (undefined: not yet). */
+function pagedArchive(rows: readonly WorkflowRow[], count: { total: number; capped: boolean } | undefined) {
+  return {
+    list: (_query: unknown, offset: number, limit: number) =>
+      Promise.resolve({
+        rows: rows.slice(offset, offset + limit),
+        more: offset + limit < rows.length,
+        count,
+      }),
+  };
+}
+
+/** The live side of a list: `rows` match, and none of the archive's runs is live. */
+function liveMatching(rows: WorkflowRow[]) {
+  return {
+    liveMatches: () => ({ rows, eventId: '1' }),
+    liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
+    loading: false,
+  };
+}
+
 const now = Date.parse('2026-12-04T12:00:00Z');
 const live = [
   row('live-1', '2026-12-04T10:00:00Z', { startedAt: '2026-12-04T10:00:00Z', phase: 'Running' }),
@@ -108,19 +129,8 @@ describe('a list whose archived matches were counted up to a bound', () => {
     row(`old-${i}`, `2026-12-0${3 - Math.floor(i / 4)}T0${9 - (i % 4)}:00:00Z`, { archivedUid: `u${i}` }),
   );
   // An archive of 7 matching runs whose count stops at 3, as 100,000 would stop at 10,000.
-  const archive = {
-    list: (_query: unknown, offset: number, limit: number) =>
-      Promise.resolve({
-        rows: archivedRows.slice(offset, offset + limit),
-        more: offset + limit < archivedRows.length,
-        count: { total: 3, capped: true },
-      }),
-  };
-  const workflows = {
-    liveMatches: () => ({ rows: live.slice(0, 1), eventId: '1' }),
-    liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
-    loading: false,
-  };
+  const archive = pagedArchive(archivedRows, { total: 3, capped: true });
+  const workflows = liveMatching(live.slice(0, 1));
 
   it('says its total is a lower bound and pages on to the last archived run', async () => {
     const names: string[] = [];
@@ -139,19 +149,8 @@ describe('a list whose archived count is a few seconds old', () => {
     row(`old-${i}`, `2026-12-03T0${9 - i}:00:00Z`, { archivedUid: `u${i}` }),
   );
   // Counted when only 1 run matched; 5 match now.
-  const archive = {
-    list: (_query: unknown, offset: number, limit: number) =>
-      Promise.resolve({
-        rows: archivedRows.slice(offset, offset + limit),
-        more: offset + limit < archivedRows.length,
-        count: { total: 1, capped: false },
-      }),
-  };
-  const workflows = {
-    liveMatches: () => ({ rows: [], eventId: '1' }),
-    liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
-    loading: false,
-  };
+  const archive = pagedArchive(archivedRows, { total: 1, capped: false });
+  const workflows = liveMatching([]);
 
   it('pages on to every run and never says fewer than it has shown', async () => {
     const names: string[] = [];
@@ -172,19 +171,8 @@ describe('a list whose archived matches are not counted yet', () => {
     row(`old-${i}`, `2026-12-03T0${9 - i}:00:00Z`, { archivedUid: `u${i}` }),
   );
   // The page of an archive that has not counted this query yet: its rows, and no count.
-  const archive = {
-    list: (_query: unknown, offset: number, limit: number) =>
-      Promise.resolve({
-        rows: archivedRows.slice(offset, offset + limit),
-        more: offset + limit < archivedRows.length,
-        count: undefined,
-      }),
-  };
-  const workflows = {
-    liveMatches: () => ({ rows: live.slice(0, 1), eventId: '1' }),
-    liveRuns: () => ({ namespaces: [], names: [], createdAts: [] }),
-    loading: false,
-  };
+  const archive = pagedArchive(archivedRows, undefined);
+  const workflows = liveMatching(live.slice(0, 1));
 
   it('sends its rows with the rows known to exist as a lower bound, and says the total is being counted', async () => {
     const names: string[] = [];
