@@ -15,6 +15,7 @@ import {
   insertArchivedRuns,
   removeArchivedRuns,
   type ArchivedRun,
+  untilListed,
 } from '../support/archive-db.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -52,16 +53,7 @@ describe('a reused archive page', () => {
     server = await startServer({ ...devclusterArchiveEnv(), ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS: '2' });
     [alice, bob] = await Promise.all([loginAs(server.url, 'alice'), loginAs(server.url, 'bob')]);
     // Alice may list there once the apiserver's RBAC and ArgoVue's namespace cache have seen it.
-    await eventually(
-      'alice to list the archived runs of the new namespace',
-      async () => {
-        const res = await alice.json<WorkflowList>(
-          `/api/v1/namespaces/${namespace.name}/workflows?q=${prefix}`,
-        );
-        return res.status === 200 && res.body.items.length === 3 ? true : undefined;
-      },
-      30_000,
-    );
+    await untilListed(alice, namespace.name, `q=${prefix}`, 3);
   });
 
   after(async () => {

@@ -11,7 +11,6 @@ import { after, before, describe, it } from 'node:test';
 import type { ApiError, WorkflowList } from '@argovue/api-types';
 import type { RowFilter, WorkflowSort } from '@argovue/api-types/workflow-rows';
 import { devclusterArchiveEnv } from '../../devcluster/argovue-env.ts';
-import { eventually } from '../../devcluster/test/cluster.ts';
 import {
   archiveLabelRunsSql,
   archiveListSql,
@@ -24,6 +23,7 @@ import {
   insertArchivedRuns,
   removeArchivedRuns,
   type ArchivedRun,
+  untilListed,
 } from '../support/archive-db.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -116,14 +116,7 @@ describe('an archived label filter read as a set', () => {
     server = await startServer(devclusterArchiveEnv());
     [alice, bob] = await Promise.all([loginAs(server.url, 'alice'), loginAs(server.url, 'bob')]);
     // Alice may list there once the apiserver's RBAC and ArgoVue's namespace cache have seen it.
-    await eventually(
-      'alice to list the archived runs of the new namespace',
-      async () => {
-        const res = await alice.json<WorkflowList>(`/api/v1/namespaces/${namespace.name}/workflows?limit=1`);
-        return res.status === 200 && res.body.items.length === 1 ? true : undefined;
-      },
-      30_000,
-    );
+    await untilListed(alice, namespace.name, 'limit=1', 1);
   });
 
   after(async () => {

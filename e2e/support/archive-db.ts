@@ -4,7 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import type { WorkflowList } from '@argovue/api-types';
 import { devclusterDir } from '../../devcluster/argovue-env.ts';
+import { eventually } from '../../devcluster/test/cluster.ts';
+import type { ApiClient } from './api-client.ts';
 
 /** A pool as `argo` (the tables' owner, which writes) or `argovue` (ArgoVue's role, which reads). */
 export function archivePool(role: 'argo' | 'argovue'): pg.Pool {
@@ -69,4 +72,24 @@ export async function insertArchivedRuns(
 /** Removes every archived run of `namespace` (their labels go with them: ON DELETE CASCADE). */
 export async function removeArchivedRuns(owner: pg.Pool, namespace: string): Promise<void> {
   await owner.query('DELETE FROM argo_archived_workflows WHERE namespace = $1', [namespace]);
+}
+
+/**
+ * Waits until `client` lists `count` rows of a namespace just made with archived runs in it, asked
+ * with `query`: the apiserver's RBAC and ArgoVue's namespace cache must have seen the namespace first.
+ */
+export async function untilListed(
+  client: ApiClient,
+  namespace: string,
+  query: string,
+  count: number,
+): Promise<void> {
+  await eventually(
+    'the archived runs of the new namespace to be listed',
+    async () => {
+      const res = await client.json<WorkflowList>(`/api/v1/namespaces/${namespace}/workflows?${query}`);
+      return res.status === 200 && res.body.items.length === count ? true : undefined;
+    },
+    30_000,
+  );
 }

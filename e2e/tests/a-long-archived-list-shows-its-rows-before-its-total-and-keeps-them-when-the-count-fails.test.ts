@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Route } from 'playwright-core';
-import type { WorkflowList } from '@argovue/api-types';
 import { devclusterArchiveEnv } from '../../devcluster/argovue-env.ts';
 import { eventually } from '../../devcluster/test/cluster.ts';
 import { loginAs } from '../support/api-client.ts';
@@ -17,6 +16,7 @@ import {
   insertArchivedRuns,
   removeArchivedRuns,
   type ArchivedRun,
+  untilListed,
 } from '../support/archive-db.ts';
 import { expectNoPageErrors, launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
@@ -45,16 +45,7 @@ describe('a first look at a long archived list', () => {
     const alice = await loginAs(server.url, 'alice');
     // Asked with a filter the browser never asks for: its count is another query's, so each list the
     // browser opens below is a first look (the server reuses a count for 10 s).
-    await eventually(
-      'alice to list the archived runs of the new namespace',
-      async () => {
-        const res = await alice.json<WorkflowList>(
-          `/api/v1/namespaces/${namespace.name}/workflows?limit=1&phase=Failed`,
-        );
-        return res.status === 200 && res.body.items.length === 1 ? true : undefined;
-      },
-      30_000,
-    );
+    await untilListed(alice, namespace.name, 'limit=1&phase=Failed', 1);
   });
 
   after(async () => {

@@ -21,9 +21,7 @@ describe('a running fan-out seen from far', () => {
 
   it('shows a node failing and then succeeding in its colour, without a new layout', async () => {
     const { page } = suite.watched;
-    const workflow = await WorkflowPage.open(page, suite.server.url, namespace, name);
-    await workflow.drawn();
-    await page.locator('[data-live="live"]').waitFor();
+    const workflow = await WorkflowPage.openLive(page, suite.server.url, namespace, name);
     // Open the fan-out's group (the search expands it), then see the whole graph from far.
     await workflow.find('fan(4:item-4)');
     await workflow.panelShows('fan(4:item-4)');

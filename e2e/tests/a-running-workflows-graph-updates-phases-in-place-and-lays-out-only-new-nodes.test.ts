@@ -18,9 +18,7 @@ describe('a running workflow’s graph', () => {
 
   it('updates phases in place and lays the graph out again only for a new node', async () => {
     const { page } = suite.watched;
-    const workflow = await WorkflowPage.open(page, suite.server.url, namespace, name);
-    await workflow.drawn();
-    await page.locator('[data-live="live"]').waitFor();
+    const workflow = await WorkflowPage.openLive(page, suite.server.url, namespace, name);
     // The panel of an item that is about to fail, found by the search (it opens the fan-out's group).
     await workflow.find('fan(4:item-4)');
     await workflow.panelShows('fan(4:item-4)');

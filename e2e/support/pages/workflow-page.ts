@@ -28,6 +28,14 @@ export class WorkflowPage {
     return new WorkflowPage(page);
   }
 
+  /** Goes to a running workflow's page and waits until its graph is drawn and its updates arrive live. */
+  static async openLive(page: Page, baseUrl: string, namespace: string, name: string): Promise<WorkflowPage> {
+    const workflow = await WorkflowPage.open(page, baseUrl, namespace, name);
+    await workflow.drawn();
+    await page.locator('[data-live="live"]').waitFor();
+    return workflow;
+  }
+
   /**
    * Waits until the canvas has painted a finished layout, and returns how many items it laid out.
    * Search before this and there is no scene to find a node in.
