@@ -134,6 +134,12 @@ const ConfigSchema = z.object({
    * to 10,000, a page only its rows. 0 counts on every list. Paging never depends on it.
    */
   archiveCountCacheSeconds: z.coerce.number().min(0).max(300).default(10),
+  /**
+   * How many of the newest archived runs are kept in memory (about 1 KB each), current through
+   * PostgreSQL's notifications, so that a page of them costs no round trip; 0 reads every page from
+   * PostgreSQL. Needs ArgoVue's trigger on Argo's archive table (made with its indexes).
+   */
+  archiveWindowRuns: z.coerce.number().int().min(0).max(200_000).default(10_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -180,6 +186,7 @@ const envNames: Record<keyof Config, string> = {
   archiveInstanceId: 'ARGOVUE_ARCHIVE_INSTANCE_ID',
   archivePoolSize: 'ARGOVUE_ARCHIVE_POOL_SIZE',
   archiveCountCacheSeconds: 'ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS',
+  archiveWindowRuns: 'ARGOVUE_ARCHIVE_WINDOW_RUNS',
 };
 
 const secrets = new Set<keyof Config>(['oidcClientSecret', 'sessionKeys', 'archivePassword']);

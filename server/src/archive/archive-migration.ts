@@ -59,6 +59,29 @@ export const archiveIndexes: readonly ArchiveIndex[] = [
   },
 ];
 
+/** The channel ArgoVue's trigger notifies, with "<INSERT|UPDATE|DELETE> <clustername> <uid>" for each run. */
+export const archiveChannel = 'argovue_archive';
+export const archiveTrigger = 'argovue_archive_changed';
+
+// One notification per run written or deleted, sent by PostgreSQL when the controller's transaction
+// commits (none if it rolls back), for the archive's window (archive-window.ts). It adds a
+// pg_notify to each archived run's write; it has no exception handler on purpose: one would make a
+// subtransaction of every row a bulk delete (the archive's TTL) deletes. It would fail only with a
+// full notification queue (8 GB by default), which a listener that reads does not let happen.
+const triggerFunction = `CREATE OR REPLACE FUNCTION ${archiveTrigger}() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM pg_notify('${archiveChannel}', 'DELETE ' || OLD.clustername || ' ' || OLD.uid);
+  ELSE
+    PERFORM pg_notify('${archiveChannel}', TG_OP || ' ' || NEW.clustername || ' ' || NEW.uid);
+  END IF;
+  RETURN NULL;
+END
+$body$`;
+const triggerDefinition =
+  `CREATE TRIGGER ${archiveTrigger} AFTER INSERT OR UPDATE OR DELETE ON argo_archived_workflows ` +
+  `FOR EACH ROW EXECUTE FUNCTION ${archiveTrigger}()`;
+
 /** ArgoVue's indexes that a later one above replaces: dropped when that one is made. */
 export const retiredArchiveIndexes: readonly string[] = ['argovue_archived_workflows_phase'];
 
@@ -83,13 +106,22 @@ export async function migrateArchiveIndexes(pool: pg.Pool, log: (message: string
     const valid = new Set(existing.rows.filter((r) => r.valid).map((r) => r.name));
     const missing = archiveIndexes.filter((index) => !valid.has(index.name));
     const retired = retiredArchiveIndexes.filter((name) => existing.rows.some((r) => r.name === name));
-    if (missing.length === 0 && retired.length === 0) return true;
+    const trigger = await client.query(
+      "SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = to_regclass('argo_archived_workflows')",
+      [archiveTrigger],
+    );
+    const triggerMissing = trigger.rows.length === 0;
+    if (missing.length === 0 && retired.length === 0 && !triggerMissing) return true;
     try {
       await client.query(`SET ROLE ${client.escapeIdentifier(tableOwner)}`);
     } catch (error) {
-      if (missing.length === 0) return true; // only an old index left over: harmless
+      if (missing.length === 0 && !triggerMissing) return true; // only an old index left over: harmless
+      const absent = [
+        ...missing.map((i) => i.name),
+        ...(triggerMissing ? [`the trigger ${archiveTrigger}`] : []),
+      ];
       log(
-        `workflow archive: ArgoVue's indexes are missing (${missing.map((i) => i.name).join(', ')}) and cannot be made: ` +
+        `workflow archive: ArgoVue's indexes or trigger are missing (${absent.join(', ')}) and cannot be made: ` +
           `its database role may not act as ${tableOwner}, the tables' owner (${String(error)}). ` +
           `Grant it (GRANT ${tableOwner} TO <ArgoVue's role>) or make them as the README says; lists work without them, slower.`,
       );
@@ -109,6 +141,19 @@ export async function migrateArchiveIndexes(pool: pg.Pool, log: (message: string
         } catch (error) {
           log(
             `workflow archive: could not make the index ${index.name} for ${index.serves}: ${String(error)}`,
+          );
+        }
+      }
+      if (triggerMissing) {
+        try {
+          await client.query(triggerFunction);
+          await client.query(triggerDefinition);
+          log(
+            `workflow archive: made the trigger ${archiveTrigger}, which keeps ArgoVue's window of the newest runs current`,
+          );
+        } catch (error) {
+          log(
+            `workflow archive: could not make the trigger ${archiveTrigger}: ${String(error)}; lists read PostgreSQL for every page`,
           );
         }
       }

@@ -212,6 +212,35 @@ export function archiveLabelRunsSql(
   };
 }
 
+// Where a row stands in the list's newest-first order: the column PostgreSQL orders by (ms since the
+// epoch, UTC; null sorts first as in ORDER BY … DESC), which can differ from the stored object's
+// creationTimestamp in runs archived before Argo added the column.
+const createdMsColumn =
+  "(extract(epoch FROM a.creationtimestamp AT TIME ZONE 'UTC') * 1000)::float8 AS created_ms";
+
+/**
+ * The newest `capacity + 1` archived runs of this cluster in the list's newest-first order, as rows
+ * with their place in that order: the archive's window (archive-window.ts).
+ */
+export function archiveNewestSql(scope: ArchiveScope, capacity: number): SqlQuery {
+  return {
+    text:
+      `SELECT ${rowColumns},\n  ${createdMsColumn}\nFROM argo_archived_workflows a\n` +
+      `WHERE a.clustername = $1 AND a.instanceid = $2\nORDER BY ${orders['-createdAt']}\nLIMIT $3`,
+    values: [scope.clusterName, scope.instanceId, capacity + 1],
+  };
+}
+
+/** These archived runs of this cluster (by uid) as rows with their place in the order; absent ones are gone. */
+export function archiveRunsByUidSql(scope: ArchiveScope, uids: readonly string[]): SqlQuery {
+  return {
+    text:
+      `SELECT ${rowColumns},\n  ${createdMsColumn}\nFROM argo_archived_workflows a\n` +
+      'WHERE a.clustername = $1 AND a.instanceid = $2 AND a.uid = ANY($3::text[])',
+    values: [scope.clusterName, scope.instanceId, [...uids]],
+  };
+}
+
 /** One archived run, whole, by namespace and uid (both must match: a uid names no other namespace's run). */
 export function archivedWorkflowSql(scope: ArchiveScope, namespace: string, uid: string): SqlQuery {
   return {

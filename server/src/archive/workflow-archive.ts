@@ -4,7 +4,8 @@
 import pg from 'pg';
 import type { WorkflowRow } from '@argovue/api-types';
 import type { Config } from '../config.ts';
-import { workflowRow } from '../workflows/list/rows.ts';
+import { archivedRow, type ArchivedRowRecord } from './archived-row.ts';
+import { ArchiveWindow } from './archive-window.ts';
 import {
   archiveCountSql,
   archiveLabelRunsSql,
@@ -18,21 +19,6 @@ import {
 } from './archive-sql.ts';
 import { migrateArchiveIndexes } from './archive-migration.ts';
 import { queryKey, ReusedAnswers } from './reused-answers.ts';
-
-interface ArchivedRowRecord {
-  uid: string;
-  namespace: string;
-  name: string;
-  phase: string;
-  created_at: string | null;
-  labels: Record<string, string> | null;
-  submitted_by: string | null;
-  template_ref: { name?: string; clusterScope?: boolean } | null;
-  message: string | null;
-  started_at: string | null;
-  finished_at: string | null;
-  progress: string | null;
-}
 
 /** Archived matches counted at most, for a list's total. */
 export const archiveCountCap = 10_000;
@@ -81,28 +67,6 @@ interface ReadPage {
 // (persist/sqldb/workflow_archive.go); it is put back when the object is read.
 const nullReplacement = 'ARGO_POSTGRES_NULL_REPLACEMENT';
 
-/** An archived row as a list row, built by the same mapping as a live one (rows.ts), marked archived. */
-export function archivedRow(record: ArchivedRowRecord): WorkflowRow {
-  const row = workflowRow({
-    metadata: {
-      name: record.name,
-      namespace: record.namespace,
-      ...(record.created_at === null ? {} : { creationTimestamp: record.created_at }),
-      labels: record.labels ?? {},
-      annotations: record.submitted_by === null ? {} : { 'argovue.dev/submitted-by': record.submitted_by },
-    },
-    spec: record.template_ref === null ? {} : { workflowTemplateRef: record.template_ref },
-    status: {
-      phase: record.phase,
-      ...(record.message === null ? {} : { message: record.message }),
-      startedAt: record.started_at,
-      finishedAt: record.finished_at,
-      ...(record.progress === null ? {} : { progress: record.progress }),
-    },
-  });
-  return { ...row, archivedUid: record.uid };
-}
-
 export class WorkflowArchive {
   readonly #pool: pg.Pool;
   readonly #scope: ArchiveScope;
@@ -119,6 +83,8 @@ export class WorkflowArchive {
   readonly #pages: ReusedAnswers<ReadPage>;
   /** How many runs carry the rarest of some labels (a label filter's plan: `labelMatchFor`). */
   readonly #labelRuns = new ReusedAnswers<number>(labelRunsReuseMs, { maxEntries: countsKept });
+  /** The newest archived runs, kept current by PostgreSQL's notifications (archive-window.ts); none when 0 are asked for. */
+  readonly window: ArchiveWindow | undefined;
 
   constructor(config: Config, log: (message: string) => void) {
     this.#log = log;
@@ -126,22 +92,31 @@ export class WorkflowArchive {
     this.#counts = new ReusedAnswers(reuseMs, { maxEntries: countsKept });
     this.#pages = new ReusedAnswers(reuseMs, { maxEntries: pagesKept, maxWeight: pageRowsKept });
     this.#scope = { clusterName: config.archiveClusterName, instanceId: config.archiveInstanceId };
-    this.#pool = new pg.Pool({
+    const connection: pg.ClientConfig = {
       host: config.archiveHost,
       port: config.archivePort,
       database: config.archiveDatabase,
       user: config.archiveUser,
       password: config.archivePassword,
       ssl: sslOptions(config.archiveSslMode),
-      max: config.archivePoolSize,
       application_name: 'argovue',
       // A database that does not answer is an answer (the list degrades to live rows), not a wait.
       connectionTimeoutMillis: 5000,
       statement_timeout: 15_000,
-      idleTimeoutMillis: 30_000,
-    });
+    };
+    this.#pool = new pg.Pool({ ...connection, max: config.archivePoolSize, idleTimeoutMillis: 30_000 });
     // An idle connection the server drops emits 'error' on the pool; unhandled, it would end the process.
     this.#pool.on('error', (error) => log(`workflow archive: an idle connection failed: ${error.message}`));
+    this.window =
+      config.archiveWindowRuns === 0
+        ? undefined
+        : new ArchiveWindow({
+            pool: this.#pool,
+            connect: () => new pg.Client(connection),
+            scope: this.#scope,
+            capacity: config.archiveWindowRuns,
+            log,
+          });
   }
 
   /** Adds ArgoVue's indexes in the background; tried again while Argo has not made its tables yet. */
@@ -151,6 +126,8 @@ export class WorkflowArchive {
       migrateArchiveIndexes(this.#pool, this.#log).then(
         (done) => {
           if (!done && !this.#stopped) this.#migration = setTimeout(attempt, retryMs).unref();
+          // Once its trigger is there (or cannot be made: it then says so and answers nothing).
+          if (done && !this.#stopped) this.window?.start();
         },
         (error: unknown) => {
           // The database may be down now: tried again later, as while Argo's tables are missing.
@@ -181,6 +158,10 @@ export class WorkflowArchive {
     const countSql = archiveCountSql(this.#scope, query, countCap);
     if (countSql === undefined) return none;
     const known = this.#counts.known(queryKey(countSql));
+    const count = known === undefined ? undefined : countOf(known, countCap);
+    // The newest runs' pages from memory: no round trip, no plan to choose.
+    const newest = this.window?.page(query, offset, limit);
+    if (newest !== undefined) return { ...newest, count };
     const labels = query.filter.labels ?? [];
     const runsSql = labels.length === 0 ? undefined : archiveLabelRunsSql(this.#scope, labels, labelSetMax);
     const fewestRuns =
@@ -207,11 +188,7 @@ export class WorkflowArchive {
       },
       (kept) => kept.rows.length,
     );
-    return {
-      rows: read.rows,
-      more: read.more,
-      count: known === undefined ? undefined : countOf(known, countCap),
-    };
+    return { rows: read.rows, more: read.more, count };
   }
 
   /** How many archived runs match `query` (up to the cap), as a list of it counts them. */
@@ -247,6 +224,7 @@ export class WorkflowArchive {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#migration !== undefined) clearTimeout(this.#migration);
+    await this.window?.stop();
     await this.#pool.end();
   }
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { WorkflowList, WorkflowRow } from '@argovue/api-types';
 import { decodeCompactList, type CompactWorkflowList } from '@argovue/api-types/workflow-rows-compact';
 import { mergedListJson } from '../../archive/merged-list.ts';
-import { archivedRow } from '../../archive/workflow-archive.ts';
+import { archivedRow } from '../../archive/archived-row.ts';
 import { WorkflowQuerySchema } from './query.ts';
 import { listBodyJson } from './row-json.ts';
 import { workflowRow } from './rows.ts';
