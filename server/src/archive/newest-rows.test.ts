@@ -7,9 +7,13 @@ import { newestFirst, NewestRows, type NewestRun } from './newest-rows.ts';
 
 const t0 = Date.parse('2026-12-01T00:00:00Z');
 
-function run(name: string, minute: number | null, extra: Partial<WorkflowRow> = {}): NewestRun {
+function run(
+  name: string,
+  minute: number | null,
+  extra: Partial<Pick<WorkflowRow, 'namespace' | 'phase' | 'labels'>> = {},
+): NewestRun {
   const createdAt = minute === null ? '' : new Date(t0 + minute * 60_000).toISOString().replace('.000Z', 'Z');
-  const row = {
+  const row: WorkflowRow = {
     namespace: 'team-a',
     name,
     phase: 'Succeeded',
