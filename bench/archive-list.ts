@@ -3,12 +3,14 @@
 // alice may list: the first page, a phase + name filter, a label filter. Each side as its UI asks:
 // ArgoVue's list with its total; argo server with `ext.showRemainingItemCount` (its UI's count).
 // ArgoVue reuses a count and a page for ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS (10 s), so most of the
-// 30 requests of a query reuse them (a list asked again): a second ArgoVue with the reuse off (0)
-// shows every request reading the database (a first look at a list). A first look answers its page
-// without waiting for the archive's count (`totalCounting`), and the web app then asks for the total
-// (GET /api/v1/workflows/total): its time to the rows on screen and its time to the total are both
-// printed, beside argo server's one answer, which holds both. A fourth query asks each time for a
-// label no one asked for before (another team each time): a first look at a label, too.
+// 30 requests of a query reuse them (a list asked again). A second ArgoVue with the reuse off (0)
+// shows a first look at a list: nothing reused. Its pages of the newest runs come from the archive's
+// window (the newest 10,000 runs in memory, kept current by PostgreSQL's notifications); a third,
+// without the window (ARGOVUE_ARCHIVE_WINDOW_RUNS=0), reads every page from PostgreSQL. A first look
+// answers its page without waiting for the archive's count (`totalCounting`), and the web app then
+// asks for the total (GET /api/v1/workflows/total): its time to the rows on screen and its time to
+// the total are both printed, beside argo server's one answer, which holds both. A fourth query asks
+// each time for a label no one asked for before (another team each time): a first look at a label.
 // Prints times, each server's CPU per request (its threads' time while it answered: less inflated by
 // the machine's load than wall time) and bytes; asserts nothing.
 //   node bench/archive-list.ts   (BENCH_ARCHIVED=100000; BENCH_CLEANUP=1 removes the seed)
@@ -86,15 +88,28 @@ const argo = await startArgoServer();
 const server = await startServer({ ...devclusterArchiveEnv(), ARGOVUE_LOG_LEVEL: 'silent' });
 const counting = await startServer({
   ...devclusterArchiveEnv(),
-  ARGOVUE_LOG_LEVEL: 'silent',
+  ARGOVUE_LOG_LEVEL: 'warn',
   ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS: '0',
 });
+// The same first look with no window: every page read from PostgreSQL.
+const direct = await startServer({
+  ...devclusterArchiveEnv(),
+  ARGOVUE_LOG_LEVEL: 'silent',
+  ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS: '0',
+  ARGOVUE_ARCHIVE_WINDOW_RUNS: '0',
+});
+// Its window is read after the start (archive-window.ts); until then it reads PostgreSQL.
+for (let i = 0; !counting.output().includes('its window holds'); i++) {
+  if (i > 600) throw new Error(`the window was not loaded in 60 s:\n${counting.output()}`);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
 try {
   const cookieOf = async (url: string): Promise<string> =>
     [...(await loginAs(url, 'alice')).cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   const cookies = new Map([
     [server.url, await cookieOf(server.url)],
     [counting.url, await cookieOf(counting.url)],
+    [direct.url, await cookieOf(direct.url)],
   ]);
   const argovue =
     (query: string, url = server.url) =>
@@ -160,19 +175,22 @@ try {
   const floors: number[] = [];
   for (const [label, ours, theirsQuery, theirsFields] of scenarios) {
     console.log(label);
-    const [a, c, b, floor] = await interleaved([
+    const [a, c, d, b, floor] = await interleaved([
       ['ArgoVue', each((n) => argovue(ours(n))), server.pid],
       ['ArgoVue, a first look', each((n) => firstLook(ours(n))), counting.pid],
+      ['  the same, no window', each((n) => firstLook(ours(n), direct.url)), direct.pid],
       ['argo server', each((n) => argoApi(theirsQuery(n), theirsFields)), argo.pid],
       // A request that does nothing (no session, no query), taking the same turns: this machine's floor.
       ['ArgoVue /readyz (the floor)', () => getCounted(`${server.url}/readyz`), server.pid],
     ]);
     floors.push(floor?.p50 ?? NaN);
-    if (a === undefined || b === undefined || c === undefined) throw new Error('a side was not measured');
+    if (a === undefined || b === undefined || c === undefined || d === undefined)
+      throw new Error('a side was not measured');
     rows.push(
       `| ${label} | ${a.p50.toFixed(1)} / ${b.p50.toFixed(1)} ms (${(b.p50 / a.p50).toFixed(1)}×) | ` +
         `${a.cpuMs.toFixed(2)} / ${b.cpuMs.toFixed(2)} ms (${(b.cpuMs / a.cpuMs).toFixed(1)}×) | ` +
         `${c.rowsP50.toFixed(1)} ms (${(b.p50 / c.rowsP50).toFixed(1)}×) | ` +
+        `${d.rowsP50.toFixed(1)} ms (${(b.p50 / d.rowsP50).toFixed(1)}×) | ` +
         `${c.p50.toFixed(1)} ms (${(b.p50 / c.p50).toFixed(1)}×), CPU ${c.cpuMs.toFixed(2)} ms | ` +
         `${mb(a.decoded)} / ${mb(b.decoded)} (${(a.decoded / b.decoded).toFixed(2)}) |`,
     );
@@ -183,9 +201,10 @@ try {
   );
   console.log(
     '| query | as lists run | server CPU per request | a first look: rows on screen | ' +
+      'the same without the window (PostgreSQL) | ' +
       'a first look: its total (page, then total) | bytes decoded |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(
     `ArgoVue /readyz, a request that does nothing, p50: ${floors.map((f) => f.toFixed(1)).join(' / ')} ms`,
@@ -194,6 +213,7 @@ try {
   argo.stop();
   await server.stop();
   await counting.stop();
+  await direct.stop();
   await revoke();
   if (process.env['BENCH_CLEANUP'] === '1') await removeArchiveSeed(pool, namespace);
   await pool.end();

@@ -165,6 +165,12 @@ export class ArchiveWindow {
     );
     if (this.#listener !== listener) return;
     this.#rows.replace(result.rows.map(newestRun));
+    if (!this.#current) {
+      const held = this.#rows.complete
+        ? `all ${this.#rows.size} archived runs`
+        : `the newest ${this.#rows.size} archived runs`;
+      this.#options.log(`workflow archive: its window holds ${held}; their pages are read from memory`);
+    }
     this.#current = true;
     this.#retryMs = 1000;
   }
