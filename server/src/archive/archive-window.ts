@@ -88,6 +88,11 @@ export class ArchiveWindow {
     ).unref();
   }
 
+  /** Which state of the window pages are read from now (any change is another); undefined when it does not answer. */
+  get version(): number | undefined {
+    return this.#current ? this.#rows.version : undefined;
+  }
+
   /** A page of the default order read from the window; undefined when it cannot answer it. */
   page(query: ArchiveListQuery, offset: number, limit: number): ReturnType<NewestRows['page']> {
     return this.#current ? this.#rows.page(query, offset, limit) : undefined;

@@ -43,6 +43,7 @@ export class NewestRows {
   readonly #byUid = new Map<string, NewestRun>();
   /** True when the archive holds no run older than the oldest held. */
   #complete = false;
+  #version = 0;
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -56,11 +57,17 @@ export class NewestRows {
     return this.#complete;
   }
 
+  /** Counts the changes: a page read at one version is the same at that version. */
+  get version(): number {
+    return this.#version;
+  }
+
   /**
    * Holds these runs instead: the archive's newest, in order, as read. More than the capacity means
    * older runs exist: the oldest are let go.
    */
   replace(newest: readonly NewestRun[]): void {
+    this.#version++;
     this.#runs = newest.slice(0, this.capacity);
     this.#complete = newest.length <= this.capacity;
     this.#byUid.clear();
@@ -73,6 +80,7 @@ export class NewestRows {
    */
   upsert(run: NewestRun): void {
     this.remove(run.uid);
+    this.#version++;
     const oldest = this.#runs.at(-1);
     if (!this.#complete && (oldest === undefined || newestFirst(run, oldest) > 0)) return;
     let low = 0;
@@ -95,6 +103,7 @@ export class NewestRows {
   remove(uid: string): void {
     const run = this.#byUid.get(uid);
     if (run === undefined) return;
+    this.#version++;
     this.#byUid.delete(uid);
     const at = this.#runs.indexOf(run);
     if (at >= 0) this.#runs.splice(at, 1);

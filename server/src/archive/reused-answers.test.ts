@@ -137,4 +137,17 @@ describe('answers of the archive reused for a few seconds', () => {
     // Three pages of 2 rows weigh 6: the oldest went.
     assert.equal(weighed.size, 2);
   });
+
+  it('keeps an answer given to it for the reuse time, and none when nothing is reused', () => {
+    let now = 0;
+    const answers = new ReusedAnswers<string>(1000, { maxEntries: 10 }, () => now);
+    answers.keep('k', 'rows');
+    assert.equal(answers.known('k'), 'rows');
+    now = 1000;
+    assert.equal(answers.known('k'), undefined);
+    const none = new ReusedAnswers<string>(0, { maxEntries: 10 });
+    none.keep('k', 'rows');
+    assert.equal(none.known('k'), undefined);
+    assert.equal(none.size, 0);
+  });
 });

@@ -77,6 +77,15 @@ export class ReusedAnswers<T> {
     return answer;
   }
 
+  /** Keeps `value` as the answer of `key`, made now (nothing is kept when nothing is reused). */
+  keep(key: string, value: T, weight = 1): void {
+    if (this.#ms <= 0) return;
+    this.#drop(key);
+    this.#kept.set(key, { at: this.#now(), answer: Promise.resolve(value), weight, settled: { value } });
+    this.#weight += weight;
+    this.#trim();
+  }
+
   /** The answer of `key` if one was made within the reuse time; undefined while it is being made. */
   known(key: string): T | undefined {
     const kept = this.#kept.get(key);

@@ -157,11 +157,24 @@ export class WorkflowArchive {
     if (query.namespaces.length === 0) return none;
     const countSql = archiveCountSql(this.#scope, query, countCap);
     if (countSql === undefined) return none;
-    const known = this.#counts.known(queryKey(countSql));
+    const countKey = queryKey(countSql);
+    const known = this.#counts.known(countKey);
     const count = known === undefined ? undefined : countOf(known, countCap);
     // The newest runs' pages from memory: no round trip, no plan to choose.
-    const newest = this.window?.page(query, offset, limit);
-    if (newest !== undefined) return { ...newest, count };
+    const version = this.window?.version;
+    if (version !== undefined && query.sort === '-createdAt') {
+      // The same query of the same window is the same rows: the same array while reused (merged-list.ts
+      // keeps their compressed page by it). Exact, whatever the reuse time: any change of the window
+      // is another version.
+      const key = `window ${version} ${offset} ${limit} ${countKey}`;
+      const kept = this.#pages.known(key);
+      if (kept !== undefined) return { ...kept, count };
+      const newest = this.window?.page(query, offset, limit);
+      if (newest !== undefined) {
+        this.#pages.keep(key, newest, newest.rows.length);
+        return { ...newest, count };
+      }
+    }
     const labels = query.filter.labels ?? [];
     const runsSql = labels.length === 0 ? undefined : archiveLabelRunsSql(this.#scope, labels, labelSetMax);
     const fewestRuns =
