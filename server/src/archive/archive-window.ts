@@ -42,6 +42,8 @@ export class ArchiveWindow {
   #current = false;
   #stopped = false;
   #pending: Change[] = [];
+  /** An apply of the pending changes is queued and has not begun. */
+  #applying = false;
   /** The one task at a time (a load, a batch of changes): each starts after the last one ended. */
   #chain: Promise<void> = Promise.resolve();
   #retryMs = 1000;
@@ -98,16 +100,6 @@ export class ArchiveWindow {
     return this.#current ? this.#rows.page(query, offset, limit) : undefined;
   }
 
-  /** Whether it answers now, and how many runs it holds (for tests and the log). */
-  get state(): { current: boolean; size: number; complete: boolean } {
-    return { current: this.#current, size: this.#rows.size, complete: this.#rows.complete };
-  }
-
-  /** Resolves once every change noted so far is applied (for tests). */
-  settled(): Promise<void> {
-    return this.#chain;
-  }
-
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#current = false;
@@ -130,7 +122,14 @@ export class ArchiveWindow {
     const [op, cluster, uid] = payload.split(' ');
     if (uid === undefined || cluster !== this.#options.scope.clusterName) return;
     this.#pending.push({ op: op === 'DELETE' ? 'delete' : 'write', uid });
-    if (this.#pending.length === 1) this.#enqueue(() => this.#apply());
+    this.#applySoon();
+  }
+
+  /** Applies the changes noted, after the task now running (once: it takes all there are then). */
+  #applySoon(): void {
+    if (this.#applying || this.#pending.length === 0) return;
+    this.#applying = true;
+    this.#enqueue(() => this.#apply());
   }
 
   #enqueue(task: () => Promise<void>): void {
@@ -163,6 +162,7 @@ export class ArchiveWindow {
       return;
     }
     // Changes noted before this read are in it: applying them again after it changes nothing.
+    const started = performance.now();
     const query = archiveNewestSql(this.#options.scope, this.#options.capacity);
     const result = await this.#options.pool.query<ArchivedRowRecord & { created_ms: number | null }>(
       query.text,
@@ -174,13 +174,19 @@ export class ArchiveWindow {
       const held = this.#rows.complete
         ? `all ${this.#rows.size} archived runs`
         : `the newest ${this.#rows.size} archived runs`;
-      this.#options.log(`workflow archive: its window holds ${held}; their pages are read from memory`);
+      const ms = Math.round(performance.now() - started);
+      this.#options.log(
+        `workflow archive: its window holds ${held} (read in ${ms} ms); their pages are read from memory`,
+      );
     }
     this.#current = true;
     this.#retryMs = 1000;
+    // Changes left by a failed apply: read again above, and applied again (no harm) below.
+    this.#applySoon();
   }
 
   async #apply(): Promise<void> {
+    this.#applying = false;
     while (this.#pending.length > 0) {
       const changes = this.#pending.splice(0, batchMax);
       // In the order they came: a run deleted and written again (Argo archives a run once more so) ends written.
