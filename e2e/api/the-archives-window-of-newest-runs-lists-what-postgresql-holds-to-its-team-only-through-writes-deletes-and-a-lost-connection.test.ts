@@ -8,7 +8,7 @@
 // which it does not see until the run is written again. Bob (team-b) gets none of these runs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ApiError, WorkflowList } from '@argovue/api-types';
+import type { ApiError, WorkflowList, WorkflowListTotal } from '@argovue/api-types';
 import { devclusterArchiveEnv } from '../../devcluster/argovue-env.ts';
 import { eventually } from '../../devcluster/test/cluster.ts';
 import {
@@ -43,6 +43,7 @@ const queries = [
 ];
 
 describe("the archive's window of newest runs", () => {
+  const env = { ...devclusterArchiveEnv(), ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS: '0' };
   const owner = archivePool('argo');
   // ArgoVue's role, which may end its own connections.
   const reader = archivePool('argovue');
@@ -127,7 +128,6 @@ describe("the archive's window of newest runs", () => {
   before(async () => {
     namespace = await createTeamANamespace('archive-window');
     await insertArchivedRuns(owner, namespace.name, runs);
-    const env = { ...devclusterArchiveEnv(), ARGOVUE_ARCHIVE_COUNT_CACHE_SECONDS: '0' };
     [windowed, direct] = await Promise.all([
       startServer({ ...env, ARGOVUE_ARCHIVE_WINDOW_RUNS: '300' }),
       startServer({ ...env, ARGOVUE_ARCHIVE_WINDOW_RUNS: '0' }),
@@ -156,6 +156,35 @@ describe("the archive's window of newest runs", () => {
       assert.deepEqual(await listed(alice, query), expected, query);
     }
     assert.equal((await listed(alice, '')).length, count);
+  });
+
+  it('counts from memory when it holds the whole archive: the totals PostgreSQL counts, sent with the page', async () => {
+    // Larger than the local cluster's archive (a benchmark's seed is 100,000 runs).
+    const whole = await startServer({ ...env, ARGOVUE_ARCHIVE_WINDOW_RUNS: '200000' });
+    try {
+      await eventually('its window to hold the whole archive', () =>
+        Promise.resolve(whole.output().includes('its window holds all') ? true : undefined),
+      );
+      const aliceWhole = await loginAs(whole.url, 'alice');
+      await untilListed(aliceWhole, namespace.name, 'limit=1', 1);
+      for (const query of queries) {
+        const page = await aliceWhole.json<WorkflowList>(
+          `/api/v1/namespaces/${namespace.name}/workflows?${query}&limit=40`,
+        );
+        const counted = await aliceDirect.json<WorkflowListTotal>(
+          `/api/v1/workflows/total?namespace=${namespace.name}&${query}`,
+        );
+        assert.equal(counted.status, 200);
+        assert.equal(page.body.totalCounting, undefined, `${query}: the total comes with the page`);
+        assert.equal(page.body.total, counted.body.total, query);
+        const total = await aliceWhole.json<WorkflowListTotal>(
+          `/api/v1/workflows/total?namespace=${namespace.name}&${query}`,
+        );
+        assert.equal(total.body.total, counted.body.total, query);
+      }
+    } finally {
+      await whole.stop();
+    }
   });
 
   it('answers from memory: a change made with its trigger off is not seen until the run is written again', async () => {

@@ -95,6 +95,11 @@ export class ArchiveWindow {
     return this.#current ? this.#rows.version : undefined;
   }
 
+  /** How many runs match (at most `cap + 1`) when the window is the whole archive; else undefined. */
+  count(query: ArchiveListQuery, cap: number): number | undefined {
+    return this.#current ? this.#rows.count(query, cap) : undefined;
+  }
+
   /** A page of the default order read from the window; undefined when it cannot answer it. */
   page(query: ArchiveListQuery, offset: number, limit: number): ReturnType<NewestRows['page']> {
     return this.#current ? this.#rows.page(query, offset, limit) : undefined;

@@ -120,3 +120,19 @@ test('writes and deletes keep it exact: a newer run goes in its place, an older 
   assert.equal(whole.complete, false, 'r1 let go: the archive holds more than the window');
   assert.equal(whole.page(query(), 0, 5), undefined);
 });
+
+test('it counts the matches as the SQL does (at most the cap and one) only when it holds the whole archive', () => {
+  const whole = new NewestRows(10);
+  whole.replace([
+    run('r9', 9),
+    run('x', 8, { namespace: 'team-b' }),
+    run('f', 7, { phase: 'Failed' }),
+    run('r6', 6),
+  ]);
+  assert.equal(whole.count(query(), 100), 3);
+  assert.equal(whole.count(query({ filter: { phases: ['Failed'] } }), 100), 1);
+  assert.equal(whole.count(query(), 1), 2, 'past the cap: the cap and one');
+  const part = new NewestRows(2);
+  part.replace([run('r9', 9), run('r8', 8), run('r7', 7)]);
+  assert.equal(part.count(query(), 100), undefined);
+});

@@ -119,18 +119,9 @@ export class NewestRows {
     limit: number,
   ): { rows: WorkflowRow[]; more: boolean } | undefined {
     if (query.sort !== '-createdAt') return undefined;
-    const namespaces = new Set(query.namespaces);
-    const since = query.filter.createdSince;
-    // The SQL compares the column for `createdSince`, as the order does: not the object's text.
-    const matches = rowMatcher({ ...query.filter, createdSince: undefined });
-    const isLive = liveTest(query.live);
     const rows: WorkflowRow[] = [];
     let skipped = 0;
-    for (const run of this.#runs) {
-      const { row } = run;
-      if (!namespaces.has(row.namespace) || !matches(row)) continue;
-      if (since !== undefined && (run.createdMs === null || run.createdMs < since)) continue;
-      if (isLive(run)) continue;
+    for (const row of this.#matches(query)) {
       if (skipped < offset) {
         skipped++;
         continue;
@@ -139,6 +130,34 @@ export class NewestRows {
       rows.push(row);
     }
     return this.#complete ? { rows, more: false } : undefined;
+  }
+
+  /**
+   * How many runs match `query`, counting at most `cap + 1` as the SQL does; undefined unless the
+   * window is the whole archive.
+   */
+  count(query: ArchiveListQuery, cap: number): number | undefined {
+    if (!this.#complete) return undefined;
+    let counted = 0;
+    const matches = this.#matches(query);
+    while (counted <= cap && matches.next().done !== true) counted++;
+    return counted;
+  }
+
+  /** The rows matching `query` in the window's order. */
+  *#matches(query: ArchiveListQuery): Generator<WorkflowRow> {
+    const namespaces = new Set(query.namespaces);
+    const since = query.filter.createdSince;
+    // The SQL compares the column for `createdSince`, as the order does: not the object's text.
+    const matches = rowMatcher({ ...query.filter, createdSince: undefined });
+    const isLive = liveTest(query.live);
+    for (const run of this.#runs) {
+      const { row } = run;
+      if (!namespaces.has(row.namespace) || !matches(row)) continue;
+      if (since !== undefined && (run.createdMs === null || run.createdMs < since)) continue;
+      if (isLive(run)) continue;
+      yield row;
+    }
   }
 }
 

@@ -158,7 +158,8 @@ export class WorkflowArchive {
     const countSql = archiveCountSql(this.#scope, query, countCap);
     if (countSql === undefined) return none;
     const countKey = queryKey(countSql);
-    const known = this.#counts.known(countKey);
+    // A window holding the whole archive counts from memory too: the total comes with the page.
+    const known = this.#counts.known(countKey) ?? this.window?.count(query, countCap);
     const count = known === undefined ? undefined : countOf(known, countCap);
     // The newest runs' pages from memory: no round trip, no plan to choose.
     const version = this.window?.version;
@@ -209,7 +210,8 @@ export class WorkflowArchive {
     if (query.namespaces.length === 0) return { total: 0, capped: false };
     const countSql = archiveCountSql(this.#scope, query, countCap);
     if (countSql === undefined) return { total: 0, capped: false };
-    return countOf(await this.#countOf(countSql, 'total'), countCap);
+    const counted = this.window?.count(query, countCap) ?? (await this.#countOf(countSql, 'total'));
+    return countOf(counted, countCap);
   }
 
   /** The one number `query` answers (as `column`), reused when counted lately. */
