@@ -1,10 +1,11 @@
 // The local cluster's workflow archive (PostgreSQL), for tests that need archived runs in numbers the
 // controller would take minutes to make: rows written as Argo's controller writes them (a row per run
 // and one per label, persist/sqldb/workflow_archive.go), as the tables' owner, Argo's role `argo`.
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import type { WorkflowList } from '@argovue/api-types';
+import type { ApiError, WorkflowList } from '@argovue/api-types';
 import { devclusterDir } from '../../devcluster/argovue-env.ts';
 import { eventually } from '../../devcluster/test/cluster.ts';
 import type { ApiClient } from './api-client.ts';
@@ -92,4 +93,30 @@ export async function untilListed(
     },
     30_000,
   );
+}
+
+/**
+ * Asserts that `client` (a user of another team) is listed no run of `namespace` for any of
+ * `queries` (API query strings; a search is one): not in their list of every namespace, in pages of
+ * `limit`, and the namespace's own list answers as one that does not exist.
+ */
+export async function listsNoneOf(
+  client: ApiClient,
+  namespace: string,
+  queries: readonly string[],
+  limit: number,
+): Promise<void> {
+  for (const query of queries) {
+    const all = await client.json<WorkflowList>(`/api/v1/workflows?${query}&limit=${limit}`);
+    assert.equal(all.status, 200);
+    assert.deepEqual(
+      all.body.items.filter((row) => row.namespace === namespace),
+      [],
+      `${query}: the list of all namespaces`,
+    );
+    const own = await client.json<ApiError>(`/api/v1/namespaces/${namespace}/workflows?${query}`);
+    const missing = await client.json<ApiError>(`/api/v1/namespaces/no-such-${namespace}/workflows?${query}`);
+    assert.deepEqual([own.status, own.body.code], [missing.status, missing.body.code], query);
+    assert.equal(own.status, 404);
+  }
 }
