@@ -89,13 +89,27 @@ export async function startServer(
     proxyPort,
     pid: child.pid ?? 0,
     output: () => output,
+    // Its shutdown takes about 2 s (serve.ts). One that has not ended 30 s after SIGTERM is killed and
+    // the stop fails with what it printed: a test waiting for it would otherwise hold the suite until
+    // CI's limit (seen once: a CI run waited 16+ minutes on a server that still answered /readyz).
     stop: () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         if (child.exitCode !== null) {
           resolve();
           return;
         }
-        child.once('exit', () => resolve());
+        const late = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(
+            new Error(
+              `the server did not exit 30 s after SIGTERM (killed); its output:\n${output.slice(-6000)}`,
+            ),
+          );
+        }, 30_000);
+        child.once('exit', () => {
+          clearTimeout(late);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
