@@ -45,7 +45,7 @@ export function rowDuration(row: WorkflowRow, now: number): number {
 
 // Code-point order: Kubernetes names and RFC 3339 times compare correctly so, the same in every
 // browser and in Node, and many times faster than localeCompare over 20,000 rows.
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

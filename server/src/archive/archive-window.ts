@@ -31,6 +31,9 @@ export interface ArchiveWindowOptions {
 
 type Change = { op: 'write' | 'delete'; uid: string };
 
+/** A row as archiveNewestSql and archiveRunsByUidSql read it: the list's columns and its place in the order. */
+type NewestRecord = ArchivedRowRecord & { created_ms: number | null };
+
 /** Runs read again per query at most. */
 const batchMax = 500;
 
@@ -169,10 +172,7 @@ export class ArchiveWindow {
     // Changes noted before this read are in it: applying them again after it changes nothing.
     const started = performance.now();
     const query = archiveNewestSql(this.#options.scope, this.#options.capacity);
-    const result = await this.#options.pool.query<ArchivedRowRecord & { created_ms: number | null }>(
-      query.text,
-      query.values,
-    );
+    const result = await this.#options.pool.query<NewestRecord>(query.text, query.values);
     if (this.#listener !== listener) return;
     this.#rows.replace(result.rows.map(newestRun));
     if (!this.#current) {
@@ -200,12 +200,7 @@ export class ArchiveWindow {
       const found =
         reread.length === 0
           ? []
-          : (
-              await this.#options.pool.query<ArchivedRowRecord & { created_ms: number | null }>(
-                query.text,
-                query.values,
-              )
-            ).rows;
+          : (await this.#options.pool.query<NewestRecord>(query.text, query.values)).rows;
       const now = new Map(found.map((record) => [record.uid, newestRun(record)]));
       // The read is later than every change in the batch: what it found is the run now, absent is gone.
       for (const { uid } of changes) {
@@ -221,6 +216,6 @@ export class ArchiveWindow {
   }
 }
 
-function newestRun(record: ArchivedRowRecord & { created_ms: number | null }): NewestRun {
+function newestRun(record: NewestRecord): NewestRun {
   return { uid: record.uid, createdMs: record.created_ms, row: archivedRow(record) };
 }

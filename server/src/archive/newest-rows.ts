@@ -4,7 +4,7 @@
 // ordered exactly as the SQL would (archive-sql.ts); a page reaching past its oldest run is not
 // answered here (the caller reads PostgreSQL). Pure data: archive-window.ts keeps it current.
 import type { WorkflowRow } from '@argovue/api-types';
-import { rowMatcher } from '@argovue/api-types/workflow-rows';
+import { compareRows, compareText, rowMatcher } from '@argovue/api-types/workflow-rows';
 import type { ArchiveListQuery } from './archive-sql.ts';
 
 export interface NewestRun {
@@ -14,10 +14,8 @@ export interface NewestRun {
   row: WorkflowRow;
 }
 
-/** Code-point order, as the SQL's COLLATE "C" for Kubernetes names. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** The list's order by namespace, then name, by code point: the SQL's COLLATE "C" for Kubernetes names. */
+const byName = compareRows('name', 0);
 
 /**
  * PostgreSQL's `creationtimestamp DESC, namespace COLLATE "C", name COLLATE "C"` (DESC puts nulls
@@ -29,11 +27,7 @@ export function newestFirst(a: NewestRun, b: NewestRun): number {
     if (b.createdMs === null) return 1;
     return b.createdMs - a.createdMs;
   }
-  return (
-    compareText(a.row.namespace, b.row.namespace) ||
-    compareText(a.row.name, b.row.name) ||
-    compareText(a.uid, b.uid)
-  );
+  return byName(a.row, b.row) || compareText(a.uid, b.uid);
 }
 
 export class NewestRows {
@@ -68,7 +62,9 @@ export class NewestRows {
    */
   replace(newest: readonly NewestRun[]): void {
     this.#version++;
-    this.#runs = newest.slice(0, this.capacity);
+    // Sorted as read, but PostgreSQL leaves runs of the same time, namespace and name in any order:
+    // sorted by uid too, so that a run's place can be searched for (already in order: one pass).
+    this.#runs = [...newest].sort(newestFirst).slice(0, this.capacity);
     this.#complete = newest.length <= this.capacity;
     this.#byUid.clear();
     for (const run of this.#runs) this.#byUid.set(run.uid, run);
@@ -83,14 +79,7 @@ export class NewestRows {
     this.#version++;
     const oldest = this.#runs.at(-1);
     if (!this.#complete && (oldest === undefined || newestFirst(run, oldest) > 0)) return;
-    let low = 0;
-    let high = this.#runs.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (newestFirst(this.#runs[middle] as NewestRun, run) < 0) low = middle + 1;
-      else high = middle;
-    }
-    this.#runs.splice(low, 0, run);
+    this.#runs.splice(this.#place(run), 0, run);
     this.#byUid.set(run.uid, run);
     if (this.#runs.length > this.capacity) {
       const dropped = this.#runs.pop() as NewestRun;
@@ -105,8 +94,20 @@ export class NewestRows {
     if (run === undefined) return;
     this.#version++;
     this.#byUid.delete(uid);
-    const at = this.#runs.indexOf(run);
-    if (at >= 0) this.#runs.splice(at, 1);
+    // The order is total (the uid breaks ties): its place is where it is.
+    this.#runs.splice(this.#place(run), 1);
+  }
+
+  /** Where `run` is, or goes, in the order: the first held run not before it (a binary search). */
+  #place(run: NewestRun): number {
+    let low = 0;
+    let high = this.#runs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (newestFirst(this.#runs[middle] as NewestRun, run) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /**
