@@ -82,6 +82,18 @@ const triggerDefinition =
   `CREATE TRIGGER ${archiveTrigger} AFTER INSERT OR UPDATE OR DELETE ON argo_archived_workflows ` +
   `FOR EACH ROW EXECUTE FUNCTION ${archiveTrigger}()`;
 
+/** Whether ArgoVue's trigger is on Argo's archive table, and on (`ALTER TABLE … DISABLE TRIGGER` turns it off). */
+export async function archiveTriggerState(
+  db: Pick<pg.Pool, 'query'>,
+): Promise<'missing' | 'disabled' | 'enabled'> {
+  const found = await db.query<{ enabled: boolean }>(
+    "SELECT tgenabled <> 'D' AS enabled FROM pg_trigger WHERE tgname = $1 AND tgrelid = to_regclass('argo_archived_workflows')",
+    [archiveTrigger],
+  );
+  const trigger = found.rows[0];
+  return trigger === undefined ? 'missing' : trigger.enabled ? 'enabled' : 'disabled';
+}
+
 /** ArgoVue's indexes that a later one above replaces: dropped when that one is made. */
 export const retiredArchiveIndexes: readonly string[] = ['argovue_archived_workflows_phase'];
 
@@ -106,11 +118,7 @@ export async function migrateArchiveIndexes(pool: pg.Pool, log: (message: string
     const valid = new Set(existing.rows.filter((r) => r.valid).map((r) => r.name));
     const missing = archiveIndexes.filter((index) => !valid.has(index.name));
     const retired = retiredArchiveIndexes.filter((name) => existing.rows.some((r) => r.name === name));
-    const trigger = await client.query(
-      "SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = to_regclass('argo_archived_workflows')",
-      [archiveTrigger],
-    );
-    const triggerMissing = trigger.rows.length === 0;
+    const triggerMissing = (await archiveTriggerState(client)) === 'missing';
     if (missing.length === 0 && retired.length === 0 && !triggerMissing) return true;
     try {
       await client.query(`SET ROLE ${client.escapeIdentifier(tableOwner)}`);

@@ -16,7 +16,7 @@ import {
   type ArchiveScope,
 } from './archive-sql.ts';
 import { NewestRows, type NewestRun } from './newest-rows.ts';
-import { archiveChannel, archiveTrigger } from './archive-migration.ts';
+import { archiveChannel, archiveTrigger, archiveTriggerState } from './archive-migration.ts';
 
 export interface ArchiveWindowOptions {
   pool: pg.Pool;
@@ -153,15 +153,11 @@ export class ArchiveWindow {
 
   async #load(listener: pg.Client): Promise<void> {
     if (this.#listener !== listener) return;
-    const trigger = await this.#options.pool.query(
-      "SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = to_regclass('argo_archived_workflows') AND tgenabled <> 'D'",
-      [archiveTrigger],
-    );
-    if (trigger.rows.length === 0) {
+    if ((await archiveTriggerState(this.#options.pool)) !== 'enabled') {
       // Without it no change would be noted: the window would fall behind unseen.
       if (!this.#warnedNoTrigger)
         this.#options.log(
-          `workflow archive: the trigger ${archiveTrigger} is missing, so lists read PostgreSQL for every page (see the README's archive section)`,
+          `workflow archive: the trigger ${archiveTrigger} is missing or disabled, so lists read PostgreSQL for every page (see the README's archive section)`,
         );
       this.#warnedNoTrigger = true;
       this.#current = false;
