@@ -53,9 +53,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
-  await app.listen({ host: config.host, port: config.port });
+  // The proxy first: once the portal answers, its /readyz may say ready, and whoever waits for that
+  // (a probe, a test) then uses the proxy too. Listening the other way round, a request came between
+  // the two and was refused (seen in CI). The caches load meanwhile (startServices above).
   await proxy.start();
   app.log.info({ proxy: services.proxy.base.href, port: config.proxyPort }, 'service proxy listening');
+  await app.listen({ host: config.host, port: config.port });
 }
 
 await main();
