@@ -69,17 +69,19 @@ export function WorkflowTable({ rows, sort, onSort, onNearEnd }: WorkflowTablePr
             <WorkflowPhaseBadge phase={row.phase} />
           </td>
           <td className="cell-name">
-            <Link to={workflowPath(row)} title={row.name}>
-              {row.name}
-            </Link>
-            {row.archivedUid !== undefined && (
-              <span
-                className="badge badge-muted badge-archived"
-                title="From the workflow archive: no longer in the cluster"
-              >
-                archived
-              </span>
-            )}
+            <span className="cell-name-line">
+              <Link to={workflowPath(row)} title={row.name}>
+                {row.name}
+              </Link>
+              {row.archivedUid !== undefined && (
+                <span
+                  className="badge badge-muted badge-archived"
+                  title="From the workflow archive: no longer in the cluster"
+                >
+                  archived
+                </span>
+              )}
+            </span>
           </td>
           <td>{row.namespace}</td>
           <td>{row.template?.name ?? <span className="muted">—</span>}</td>
