@@ -48,14 +48,16 @@ async function main(): Promise<void> {
     // answers under way, every connection is closed.
     setTimeout(() => app.server.closeAllConnections(), 2000).unref();
     const pending = new Set(['the portal', 'the proxy']);
-    const done = (part: string) => () => void pending.delete(part);
     // Both end within about 5 s; a part still closing after 15 s would hold the process (and whoever
     // waits for its exit) without end: it exits anyway, naming what did not finish.
     setTimeout(() => {
       console.error(`shutdown: ${[...pending].join(' and ')} had not closed after 15 s; exiting anyway`);
       process.exit(1);
     }, 15_000).unref();
-    Promise.all([app.close().then(done('the portal')), proxy.stop().then(done('the proxy'))])
+    Promise.all([
+      app.close().then(() => pending.delete('the portal')),
+      proxy.stop().then(() => pending.delete('the proxy')),
+    ])
       .then(() => process.exit(0))
       .catch(() => process.exit(1));
   };
