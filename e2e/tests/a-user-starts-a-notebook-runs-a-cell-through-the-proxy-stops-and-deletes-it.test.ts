@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { errors, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { expectNoPageErrors, openPage, screenshot } from '../support/browser.ts';
 import { signInThroughProvider } from '../support/login.ts';
 import { deleteInstance, ServiceInstanceUi } from '../support/pages/service-instance.ts';
@@ -16,19 +16,30 @@ const instance = `nb-${randomBytes(3).toString('hex')}`;
 // Jupyter and its kernel start as real processes; on a loaded machine that takes a while.
 const lifeStep = { timeout: 180_000 };
 
-/** Notes what each page opened in `context` from now on saw: answers ≥ 400, failed requests, errors. */
-function recordPages(context: BrowserContext): string[] {
+/**
+ * Notes what each page opened in `context` from now on saw: answers ≥ 400, failed requests, errors;
+ * `unanswered` lists the requests still waiting for their answer.
+ */
+function recordPages(context: BrowserContext): { seen: string[]; unanswered: () => string[] } {
   const seen: string[] = [];
+  const waiting = new Map<Request, number>();
   const started = Date.now();
-  const note = (line: string) => seen.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${line}`);
+  const at = (time: number) => `${((time - started) / 1000).toFixed(1)} s`;
+  const note = (line: string) => seen.push(`${at(Date.now())} ${line}`);
   context.on('page', (page) => {
+    page.on('request', (r) => waiting.set(r, Date.now()));
+    page.on('requestfinished', (r) => waiting.delete(r));
+    page.on('requestfailed', (r) => waiting.delete(r));
     page.on('response', (r) => {
       if (r.status() >= 400) note(`${r.status()} ${r.url()}`);
     });
     page.on('requestfailed', (r) => note(`failed ${r.url()}: ${r.failure()?.errorText ?? ''}`));
     page.on('pageerror', (error) => note(`page error: ${error.message}`));
   });
-  return seen;
+  return {
+    seen,
+    unanswered: () => [...waiting].map(([r, since]) => `${at(since)} unanswered ${r.method()} ${r.url()}`),
+  };
 }
 
 /**
@@ -38,15 +49,19 @@ function recordPages(context: BrowserContext): string[] {
  * for 180 s, cause not yet known. A person reloads a blank page, and so does this, once, after 60 s,
  * printing what the page saw so that the cause shows in the test's output.
  */
-async function jupyterTreeShown(notebook: Page, seen: readonly string[]): Promise<void> {
+async function jupyterTreeShown(notebook: Page, pages: ReturnType<typeof recordPages>): Promise<void> {
   const newButton = notebook.locator('#new-dropdown-button');
+  // Only its timeout leads to the reload; any other failure is the test's.
   const shown = await newButton.waitFor({ timeout: 60_000 }).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      if (error instanceof errors.TimeoutError) return false;
+      throw error;
+    },
   );
   if (shown) return;
   console.log(
-    `Jupyter's tree still blank after 60 s; reloading it once. What the pages saw:\n${seen.join('\n')}`,
+    `Jupyter's tree still blank after 60 s; reloading it once. What the pages saw:\n${[...pages.seen, ...pages.unanswered()].join('\n')}`,
   );
   await notebook.reload();
   await newButton.waitFor(lifeStep);
@@ -74,14 +89,14 @@ describe('a user starts a notebook, runs a cell through the proxy, stops and del
     await ui.summary.getByText('cpu=500m').waitFor();
 
     // Opened at its own origin, through the proxy: Jupyter's file tree.
-    const seen = recordPages(page.context());
+    const pages = recordPages(page.context());
     const [notebook] = await Promise.all([
       page.waitForEvent('popup'),
       page.getByRole('link', { name: `Open ${instance}` }).click(),
     ]);
     assert.match(new URL(notebook.url()).hostname, new RegExp(`^${instance}--team-a\\.localhost$`));
     // The pod is ready as KWOK says before Jupyter listens: the proxy's page reloads until it answers.
-    await jupyterTreeShown(notebook, seen);
+    await jupyterTreeShown(notebook, pages);
     await screenshot(notebook, 'notebook-tree');
 
     // A new Python 3 notebook opens in a window of its own.
